@@ -1,0 +1,46 @@
+/**
+ * The one interface every helpdesk adapter implements. Elements only see this:
+ * they read `capabilities` to hide what a backend cannot do, and every method
+ * either resolves or rejects with a `HelpdeskError` (src/core/errors.ts).
+ * Adapters never touch the DOM.
+ */
+import type { Category, CreatedTicket, EquipmentItem, NewTicket, TicketType } from '../core/ticket.js';
+
+export interface BackendCapabilities {
+  /** Categories can be listed and chosen. */
+  categories: boolean;
+  /** The person's equipment can be listed and linked to the ticket. */
+  equipment: boolean;
+  /** Files can be attached. */
+  attachments: boolean;
+  /** The person can sign in with a login and password inside the widget. */
+  passwordSignIn: boolean;
+}
+
+/** What the person or the host page gives to authenticate. Kept in memory only. */
+export type Credentials = { userToken: string } | { login: string; password: string };
+
+/** A host callback that supplies credentials when the adapter needs them. */
+export type CredentialsProvider = () => Credentials | undefined | Promise<Credentials | undefined>;
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface HelpdeskBackend {
+  readonly type: string;
+  readonly capabilities: BackendCapabilities;
+
+  /** Whether a call can be made now without asking the person to sign in. */
+  hasCredentials(): boolean;
+  /** Sets credentials from the host page or the sign-in step; validated on the next call. */
+  setCredentials(credentials: Credentials | CredentialsProvider | undefined): void;
+  /** Signs in now (used by the sign-in step to report a bad password at once). */
+  signIn(credentials?: Credentials, options?: CallOptions): Promise<void>;
+  /** Ends the backend session and forgets every credential. */
+  signOut(): Promise<void>;
+
+  listCategories(type: TicketType, options?: CallOptions): Promise<Category[]>;
+  listEquipment(options?: CallOptions): Promise<EquipmentItem[]>;
+  createTicket(ticket: NewTicket, options?: CallOptions): Promise<CreatedTicket>;
+}

@@ -1,0 +1,165 @@
+/**
+ * The one configuration shared by every element of a page, checked by one
+ * zod/mini schema. Unknown keys are refused so that a typo ("contcts") is
+ * reported instead of silently ignored; every problem names its key.
+ */
+import * as z from 'zod/mini';
+import { URGENCIES } from './urgency.js';
+import { TICKET_TYPES } from './ticket.js';
+
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
+const localText = z.union([nonEmpty(), z.record(z.string(), nonEmpty())]);
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+const glpiBackend = z.strictObject({
+  type: z.literal('glpi'),
+  /** The legacy REST API root, ending in `apirest.php`. */
+  url: httpUrl,
+  /** The API client's App-Token, when the GLPI admin configured one. */
+  appToken: z.optional(nonEmpty()),
+  /** A user's API token ("remote access key"); without it the widget asks the person to sign in. */
+  auth: z.optional(z.strictObject({ userToken: nonEmpty() })),
+  /** Link to a ticket on the helpdesk, `{id}` replaced; defaults to GLPI's `front/ticket.form.php?id={id}`. */
+  ticketUrl: z.optional(nonEmpty()),
+  /** Milliseconds before a call is given up. */
+  timeout: z._default(z.number().check(z.int(), z.minimum(1000), z.maximum(120000)), 20000),
+});
+
+export const backendSchema = z.discriminatedUnion('type', [glpiBackend]);
+
+const contactSchema = z.strictObject({
+  kind: z.enum(['email', 'phone', 'url']),
+  label: nonEmpty(),
+  value: nonEmpty(),
+  from: z._default(z.enum(URGENCIES), 'very-low'),
+  note: z.optional(nonEmpty()),
+});
+
+const questionSchema = z.strictObject({
+  /** Stable identifier, used for the answer and the field's id. */
+  id: z.string().check(z.regex(/^[A-Za-z][\w-]*$/, 'letters, digits, "-" or "_", starting with a letter')),
+  label: localText,
+  help: z.optional(localText),
+  input: z._default(z.enum(['text', 'textarea', 'number', 'date', 'datetime-local']), 'text'),
+  required: z._default(z.boolean(), false),
+  /** Show the question only for this ticket type and/or these category ids. */
+  onlyFor: z.optional(
+    z.strictObject({
+      type: z.optional(z.enum(TICKET_TYPES as ['incident', 'request'])),
+      categories: z.optional(z.array(z.union([nonEmpty(), z.number()]))),
+    }),
+  ),
+});
+
+const fieldMode = z.enum(['required', 'optional', 'hidden']);
+
+export const configSchema = z.strictObject({
+  backend: backendSchema,
+  contacts: z._default(z.array(contactSchema), []),
+  questions: z._default(z.array(questionSchema), []),
+  fields: z._default(
+    z.strictObject({
+      category: z._default(fieldMode, 'optional'),
+      equipment: z._default(fieldMode, 'optional'),
+      phone: z._default(fieldMode, 'optional'),
+      followUp: z._default(z.enum(['optional', 'hidden']), 'optional'),
+    }),
+    { category: 'optional', equipment: 'optional', phone: 'optional', followUp: 'optional' },
+  ),
+  attachments: z._default(
+    z.strictObject({
+      maxFiles: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(50)), 5),
+      /** Per file, in bytes. Seed 001: 2 MB. */
+      maxFileSize: z._default(z.number().check(z.int(), z.positive()), 2 * 1024 * 1024),
+      /** File extensions (".pdf") or MIME types ("image/*"); empty means any. */
+      accept: z._default(z.array(nonEmpty()), []),
+    }),
+    { maxFiles: 5, maxFileSize: 2 * 1024 * 1024, accept: [] },
+  ),
+});
+
+export type HelpdeskConfig = z.infer<typeof configSchema>;
+export type HelpdeskConfigInput = z.input<typeof configSchema>;
+export type BackendConfig = HelpdeskConfig['backend'];
+export type GlpiBackendConfig = Extract<BackendConfig, { type: 'glpi' }>;
+export type ConfiguredQuestion = HelpdeskConfig['questions'][number];
+export type AttachmentRules = HelpdeskConfig['attachments'];
+
+/** One problem of a configuration: the dotted key and what is wrong with it, in English for the admin. */
+export interface ConfigProblem {
+  key: string;
+  problem: string;
+}
+
+export type ConfigResult =
+  | { ok: true; config: HelpdeskConfig }
+  | { ok: false; problems: ConfigProblem[] };
+
+export function parseConfig(input: unknown): ConfigResult {
+  const result = z.safeParse(configSchema, input);
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, problems: result.error.issues.map(describeIssue) };
+}
+
+function keyOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((key, part) => {
+    if (typeof part === 'number') return `${key}[${part}]`;
+    return key ? `${key}.${String(part)}` : String(part);
+  }, '');
+}
+
+interface LooseIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  input?: unknown;
+  keys?: string[];
+  format?: string;
+  values?: unknown[];
+  options?: unknown[];
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+}
+
+function describeIssue(raw: z.core.$ZodIssue): ConfigProblem {
+  const issue = raw as unknown as LooseIssue;
+  const key = keyOf(issue.path) || '(root)';
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { key, problem: 'is required' }
+        : { key, problem: `must be ${article(issue.expected)}` };
+    case 'unrecognized_keys': {
+      const names = (issue.keys ?? []).map((name) => (keyOf(issue.path) ? `${keyOf(issue.path)}.${name}` : name));
+      return { key: names.join(', '), problem: `unknown key${names.length > 1 ? 's' : ''}: check the spelling` };
+    }
+    case 'invalid_union':
+      if (issue.options) return { key, problem: `must be one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}` };
+      return { key, problem: 'has an unexpected shape' };
+    case 'invalid_value':
+      return { key, problem: `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'invalid_format':
+      if (issue.format === 'url') return { key, problem: 'must be an http(s) URL' };
+      if (issue.format === 'regex' && issue.message !== 'Invalid input') return { key, problem: `must use ${issue.message}` };
+      return { key, problem: `is not a valid ${issue.format ?? 'value'}` };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? { key, problem: 'must not be empty' }
+        : { key, problem: `must be at least ${String(issue.minimum)}` };
+    case 'too_big':
+      return { key, problem: `must be at most ${String(issue.maximum)}` };
+    default:
+      return { key, problem: issue.message };
+  }
+}
+
+function article(type = 'value'): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** One line per problem, as logged to the console and shown in the element. */
+export function formatProblems(problems: readonly ConfigProblem[]): string {
+  return problems.map((p) => `${p.key} ${p.problem}`).join('\n');
+}

@@ -1,0 +1,74 @@
+/**
+ * Every failure the widgets can meet, as one typed error. Adapters turn HTTP
+ * and parsing failures into these; elements turn `kind` into a sentence the
+ * person can act on (see `src/i18n`), and keep `detail` for the technical text.
+ */
+export type HelpdeskErrorKind =
+  /** No credentials, or the backend refused them: the person must sign in (again). */
+  | 'auth'
+  /** Signed in, but the profile lacks the right for this action. */
+  | 'forbidden'
+  /** The backend refused the data; `fields` names what is missing or wrong when known. */
+  | 'validation'
+  | 'not-found'
+  /** Too many requests; `retryAfter` in seconds when the backend says. */
+  | 'rate-limited'
+  /** No answer at all: offline, DNS, CORS, connection reset. */
+  | 'network'
+  | 'timeout'
+  /** 5xx from the backend. */
+  | 'server'
+  /** An answer that is not what the API promises: HTML, truncated JSON, wrong shape. */
+  | 'bad-response'
+  /** The helpdesk is set up in a way that cannot work (API disabled, IP not allowed, bad app token). */
+  | 'setup';
+
+export interface HelpdeskErrorOptions {
+  status?: number;
+  /** The backend's own error code, e.g. GLPI's `ERROR_SESSION_TOKEN_INVALID`. */
+  code?: string;
+  /** The backend's message or other technical detail, as plain text. */
+  detail?: string;
+  fields?: string[];
+  retryAfter?: number;
+  cause?: unknown;
+}
+
+export class HelpdeskError extends Error {
+  readonly kind: HelpdeskErrorKind;
+  readonly status?: number;
+  readonly code?: string;
+  readonly detail?: string;
+  readonly fields: string[];
+  readonly retryAfter?: number;
+
+  constructor(kind: HelpdeskErrorKind, options: HelpdeskErrorOptions = {}) {
+    super(options.detail ? `${kind}: ${options.detail}` : kind, { cause: options.cause });
+    this.name = 'HelpdeskError';
+    this.kind = kind;
+    this.status = options.status;
+    this.code = options.code;
+    this.detail = options.detail;
+    this.fields = options.fields ?? [];
+    this.retryAfter = options.retryAfter;
+  }
+
+  /** Whether sending the same request later may succeed without the person changing anything. */
+  get transient(): boolean {
+    return ['network', 'timeout', 'server', 'rate-limited'].includes(this.kind);
+  }
+}
+
+export function isHelpdeskError(error: unknown): error is HelpdeskError {
+  return error instanceof HelpdeskError;
+}
+
+/** Wraps anything thrown into a HelpdeskError, so callers handle one type. */
+export function toHelpdeskError(error: unknown): HelpdeskError {
+  if (isHelpdeskError(error)) return error;
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new HelpdeskError('timeout', { cause: error });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new HelpdeskError('network', { detail, cause: error });
+}
