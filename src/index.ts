@@ -8,3 +8,5 @@ export * from './core/errors.js';
 export * from './core/ticket.js';
 export * from './core/config.js';
 export type * from './backends/types.js';
+export * from './events/events.js';
+export * from './elements/index.js';

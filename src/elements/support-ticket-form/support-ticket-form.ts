@@ -1,0 +1,301 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatProblems, type ConfigProblem, type HelpdeskConfig } from '../../core/config.js';
+import type { HelpdeskError } from '../../core/errors.js';
+import type { Credentials, CredentialsProvider, HelpdeskBackend } from '../../backends/types.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { emit } from '../../events/events.js';
+import { resolveConfig } from '../shared/resolve-config.js';
+import { backendFor } from '../shared/backend-registry.js';
+import { configErrorPanel } from '../shared/config-error.js';
+import { TicketFormModel } from './ticket-form-model.js';
+import {
+  attachmentsField,
+  categoryField,
+  contactFields,
+  controlId,
+  descriptionField,
+  equipmentField,
+  fieldLabel,
+  questionFields,
+  titleField,
+  typeField,
+  urgencyField,
+  type FieldContext,
+} from './fields.js';
+import { styles } from './support-ticket-form.styles.js';
+import '../contact-guidance/contact-guidance.js';
+
+/**
+ * @summary The support request form: incident or request, urgency explained with the
+ * channels to use, a checked title and description, the provider's own questions,
+ * category, equipment, call-back details and files — sent to the configured helpdesk.
+ * What the person typed is kept whatever happens.
+ *
+ * @event support-ticket-created - The helpdesk accepted a ticket. `detail`: `{ id, url, backend }`.
+ * @event support-error - A send failed. `detail`: `{ kind, message, code, detail }`.
+ *
+ * @csspart base - The block around the whole form.
+ * @csspart header - The heading and introduction.
+ * @csspart field - Each field block.
+ * @csspart label - Field labels and legends.
+ * @csspart input - Text inputs, text areas and selects.
+ * @csspart urgency - The urgency scale.
+ * @csspart honest-urgency - The "if everything is urgent, nothing is" note.
+ * @csspart guidance - The contact guidance shown for the chosen urgency.
+ * @csspart prompts - The QQOQCCP help under the description.
+ * @csspart files - The list of chosen files.
+ * @csspart error-summary - The list of what is missing or wrong.
+ * @csspart secrets - The warning shown when text looks like a secret.
+ * @csspart failure - The message shown when the helpdesk refused or could not be reached.
+ * @csspart submit - The send button.
+ * @csspart success - The confirmation with the ticket number.
+ * @csspart sign-in - The sign-in block.
+ * @csspart config-error - The message shown when the configuration is invalid.
+ *
+ * @cssproperty --support-font-family - Font of the whole form.
+ * @cssproperty --support-font-size - Base font size.
+ * @cssproperty --support-radius - Corner radius of inputs, buttons and blocks.
+ * @cssproperty --support-spacing - Base spacing unit.
+ * @cssproperty --support-color-text - Text colour (light scheme); `--support-color-text-dark` for dark.
+ * @cssproperty --support-color-muted - Hints and secondary text; `…-dark` for dark.
+ * @cssproperty --support-color-surface - Background of inputs and the form; `…-dark` for dark.
+ * @cssproperty --support-color-surface-alt - Background of blocks; `…-dark` for dark.
+ * @cssproperty --support-color-border - Borders of inputs; `…-dark` for dark.
+ * @cssproperty --support-color-primary - Buttons, links, selected choices; `…-dark` for dark.
+ * @cssproperty --support-color-on-primary - Text on primary buttons; `…-dark` for dark.
+ * @cssproperty --support-color-danger - Errors; `…-dark` for dark.
+ * @cssproperty --support-color-warning - Warnings and advice; `…-dark` for dark.
+ * @cssproperty --support-color-success - Confirmation; `…-dark` for dark.
+ * @cssproperty --support-color-focus - Focus ring; `…-dark` for dark.
+ */
+@customElement('support-ticket-form')
+export class SupportTicketForm extends LitElement {
+  static override styles = styles;
+
+  /**
+   * The shared configuration: the id of a `<script type="application/json">` (attribute),
+   * or a configuration object (property).
+   */
+  @property() config?: unknown;
+
+  /** Simplest setup without a configuration: the backend type, e.g. `glpi`. */
+  @property() backend?: string;
+
+  /** Simplest setup without a configuration: the backend's API address. */
+  @property() endpoint?: string;
+
+  /** Forces the light or dark palette; follows `prefers-color-scheme` when unset. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Credentials from the host page (a user token, or a login), or a callback returning them. Kept in memory only. */
+  @property({ attribute: false }) credentials?: Credentials | CredentialsProvider;
+
+  @state() private resolved?: { config: HelpdeskConfig; backend: HelpdeskBackend } | { problems: ConfigProblem[] };
+
+  private readonly localize = new LocalizeController(this);
+
+  private readonly model = new TicketFormModel(this, {
+    lang: () => this.localize.lang,
+    created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
+    failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
+    focus: (target) => void this.focusAfterRender(target),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A configuration script placed after the element is parsed later: read it once the page is.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.configure(), { once: true });
+    }
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('config') || changed.has('backend') || changed.has('endpoint') || changed.has('credentials')) {
+      this.configure();
+    }
+  }
+
+  private configure(): void {
+    const result = resolveConfig(this, document, this.localize.messages);
+    if (!result.ok) {
+      if (document.readyState === 'loading' && typeof this.config === 'string') return;
+      this.resolved = { problems: result.problems };
+      console.error(`<support-ticket-form>: invalid configuration\n${formatProblems(result.problems)}`);
+      return;
+    }
+    const backend = backendFor(result.config.backend);
+    this.resolved = { config: result.config, backend };
+    this.model.attach(result.config, backend, this.credentials);
+  }
+
+  private errorDetail(error: HelpdeskError) {
+    return { kind: error.kind, message: this.localize.messages.errors[error.kind], code: error.code, detail: error.detail };
+  }
+
+  private async focusAfterRender(target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success'): Promise<void> {
+    await this.updateComplete;
+    const selector = { summary: '#summary', secrets: '#secrets', error: '#failure', 'sign-in': '#login', success: '#success' }[target];
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private focusField(event: Event, id: string): void {
+    event.preventDefault();
+    const control = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    control?.focus();
+    control?.scrollIntoView({ block: 'center' });
+  }
+
+  override render() {
+    const t = this.localize.messages;
+    if (!this.resolved) return nothing;
+    if ('problems' in this.resolved) return configErrorPanel(t, this.resolved.problems);
+    const ctx: FieldContext = { model: this.model, config: this.resolved.config, t, lang: this.localize.lang, theme: this.theme };
+    if (this.model.phase === 'sent' && this.model.created) return this.successPanel(ctx);
+    return html`
+      <div part="base" class="base">
+        <header part="header">
+          <h2>${t.form.heading}</h2>
+          <p class="hint">${t.form.intro}</p>
+        </header>
+        ${this.signInPanel(ctx)} ${this.summaryPanel(ctx)} ${this.failurePanel(ctx)}
+        <form novalidate @submit=${this.onSubmit} aria-busy=${this.model.phase === 'sending' ? 'true' : 'false'}>
+          ${typeField(ctx)} ${urgencyField(ctx)} ${titleField(ctx)} ${descriptionField(ctx)} ${questionFields(ctx)}
+          ${categoryField(ctx)} ${equipmentField(ctx)} ${contactFields(ctx)} ${attachmentsField(ctx)} ${this.secretsPanel(ctx)}
+          <div class="actions">
+            <button part="submit" type="submit" class="primary" aria-disabled=${this.model.phase === 'sending' ? 'true' : 'false'}>
+              ${this.model.phase === 'sending' ? t.submit.sending : t.submit.send}
+            </button>
+            <span class="visually-hidden" role="status">${this.model.phase === 'sending' ? t.submit.sending : ''}</span>
+          </div>
+        </form>
+      </div>
+    `;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.model.submit();
+  }
+
+  private summaryPanel(ctx: FieldContext) {
+    const { model, t } = ctx;
+    if (!model.problems.length) return nothing;
+    return html`
+      <section id="summary" part="error-summary" class="panel danger" tabindex="-1" aria-labelledby="summary-heading">
+        <h3 id="summary-heading">${t.submit.summaryHeading}</h3>
+        <ul>
+          ${model.problems.map((problem) => {
+            const id = controlId(problem.field);
+            return html`<li>
+              <a href="#${id}" @click=${(e: Event) => this.focusField(e, id)}
+                >${fieldLabel(problem.field, ctx)} ${t.submit.reasons[problem.reason]}</a
+              >
+            </li>`;
+          })}
+        </ul>
+      </section>
+    `;
+  }
+
+  private secretsPanel({ model, t }: FieldContext) {
+    if (!model.secretWarnings.length) return nothing;
+    const kinds = [...new Set(model.secretWarnings.flatMap((w) => w.findings.map((f) => f.kind)))];
+    return html`
+      <section id="secrets" part="secrets" class="panel warning" tabindex="-1" aria-labelledby="secrets-heading">
+        <h3 id="secrets-heading">${t.secrets.heading}</h3>
+        <p>${t.secrets.body}</p>
+        <ul>
+          ${kinds.map((kind) => html`<li>${t.secrets.kinds[kind]}</li>`)}
+        </ul>
+        <div class="actions">
+          <button type="button" class="primary" @click=${() => model.removeSecretsAndSend()}>${t.secrets.remove}</button>
+          <button type="button" class="secondary" @click=${() => model.sendAnyway()}>${t.secrets.sendAnyway}</button>
+          <button type="button" class="link" @click=${() => model.dismissSecrets()}>${t.secrets.cancel}</button>
+        </div>
+      </section>
+    `;
+  }
+
+  private failurePanel({ model, t }: FieldContext) {
+    const error = model.error;
+    if (model.phase !== 'failed' || !error) return nothing;
+    return html`
+      <section id="failure" part="failure" class="panel danger" tabindex="-1" aria-labelledby="failure-heading">
+        <h3 id="failure-heading">${t.submit.failedHeading}</h3>
+        <p>${t.errors[error.kind]} ${error.retryAfter ? t.retryIn(error.retryAfter) : nothing}</p>
+        <p>${t.submit.kept}</p>
+        ${error.code || error.detail
+          ? html`<details>
+              <summary>${t.submit.technical}</summary>
+              <p class="detail">${[error.code, error.detail].filter(Boolean).join(' — ')}</p>
+            </details>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private signInPanel({ model, t }: FieldContext) {
+    const state = model.signIn;
+    if (!state.shown) return nothing;
+    const onSubmit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const login = (form.elements.namedItem('login') as HTMLInputElement).value.trim();
+      const password = form.elements.namedItem('password') as HTMLInputElement;
+      void model.signInWith(login, password.value).then(() => {
+        if (!model.signIn.error) password.value = '';
+      });
+    };
+    return html`
+      <section part="sign-in" class="panel sign-in" aria-labelledby="sign-in-heading">
+        <h3 id="sign-in-heading">${t.signIn.heading}</h3>
+        <p id="sign-in-intro" class=${state.expired ? 'warning' : 'hint'}>${state.expired ? t.signIn.expired : t.signIn.intro}</p>
+        ${state.error ? html`<p class="error" id="sign-in-error" role="alert">${t.errors[state.error.kind]}</p>` : nothing}
+        <form @submit=${onSubmit} aria-describedby=${state.error ? 'sign-in-intro sign-in-error' : 'sign-in-intro'}>
+          <div class="row">
+            <div class="field">
+              <label for="login">${t.signIn.login}</label>
+              <input part="input" id="login" name="login" autocomplete="username" required />
+            </div>
+            <div class="field">
+              <label for="password">${t.signIn.password}</label>
+              <input part="input" id="password" name="password" type="password" autocomplete="current-password" required />
+            </div>
+            <button type="submit" class="primary" aria-disabled=${state.busy ? 'true' : 'false'}>
+              ${state.busy ? t.signIn.signingIn : t.signIn.submit}
+            </button>
+          </div>
+        </form>
+      </section>
+    `;
+  }
+
+  private successPanel({ model, t }: FieldContext) {
+    const created = model.created!;
+    return html`
+      <section id="success" part="base success" class="panel success" tabindex="-1" aria-labelledby="success-heading">
+        <h2 id="success-heading">${t.success.heading(created.id)}</h2>
+        <p>${t.success.body}</p>
+        ${created.url
+          ? html`<p><a href=${created.url} target="_blank" rel="noopener noreferrer">${t.success.link}</a></p>`
+          : nothing}
+        ${created.failedAttachments.length
+          ? html`<div class="warning">
+              <p>${t.success.failedFiles}</p>
+              <ul>
+                ${created.failedAttachments.map((file) => html`<li>${file.name}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        <button type="button" class="secondary" @click=${() => model.startAgain()}>${t.success.another}</button>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-ticket-form': SupportTicketForm;
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * The presentation state of `<support-ticket-form>` and its submit flow, kept out of
+ * the element so the templates stay readable. Holds what the person typed (never
+ * cleared on failure), asks the rules in `core/` what is wrong, and talks to the
+ * adapter only through the `HelpdeskBackend` interface.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HelpdeskConfig } from '../../core/config.js';
+import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
+import type { Category, CreatedTicket, EquipmentItem, NewTicket, TicketType } from '../../core/ticket.js';
+import { localText } from '../../core/text.js';
+import { checkAttachments, type AttachmentRefusal } from '../../core/attachments.js';
+import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
+import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
+import type { Credentials, HelpdeskBackend } from '../../backends/types.js';
+
+export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
+type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'failed'; items: T[] };
+
+/** Text fields the secret check reads, and where each finding was. */
+type SecretField = 'title' | 'description' | `question:${string}`;
+export interface SecretWarning {
+  field: SecretField;
+  findings: SecretFinding[];
+}
+
+export interface SignInState {
+  /** The sign-in block is shown. */
+  shown: boolean;
+  busy: boolean;
+  /** Shown because a session ended during a send. */
+  expired: boolean;
+  error?: HelpdeskError;
+}
+
+export function emptyValues(): TicketFormValues {
+  return {
+    type: undefined,
+    urgency: undefined,
+    title: '',
+    description: '',
+    categoryId: undefined,
+    equipmentId: undefined,
+    answers: {},
+    phone: '',
+    followUpByEmail: true,
+    followUpEmail: '',
+  };
+}
+
+export class TicketFormModel implements ReactiveController {
+  values: TicketFormValues = emptyValues();
+  files: File[] = [];
+  refusals: AttachmentRefusal[] = [];
+  /** Problems shown in the summary; filled on the first send attempt, then kept current. */
+  problems: FieldProblem[] = [];
+  attempted = false;
+  secretWarnings: SecretWarning[] = [];
+  phase: Phase = 'editing';
+  error?: HelpdeskError;
+  created?: CreatedTicket;
+  categories: Loadable<Category> = { status: 'idle', items: [] };
+  equipment: Loadable<EquipmentItem> = { status: 'idle', items: [] };
+  signIn: SignInState = { shown: false, busy: false, expired: false };
+
+  private config?: HelpdeskConfig;
+  private backend?: HelpdeskBackend;
+  private secretsAccepted = false;
+  private sendAfterSignIn = false;
+  private categoriesFor?: TicketType;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly hooks: {
+      lang: () => string;
+      created: (ticket: CreatedTicket, backend: string) => void;
+      failed: (error: HelpdeskError) => void;
+      /** Called after the render that shows what needs the person's attention. */
+      focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success') => void;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Connects the model to a checked configuration and its adapter. */
+  attach(config: HelpdeskConfig, backend: HelpdeskBackend, credentials?: Credentials | (() => Credentials | undefined | Promise<Credentials | undefined>)): void {
+    const changed = this.backend !== backend;
+    this.config = config;
+    this.backend = backend;
+    if (credentials) backend.setCredentials(credentials);
+    if (changed) this.resetLists();
+    this.signIn = { ...this.signIn, shown: !backend.hasCredentials() && backend.capabilities.passwordSignIn };
+    this.loadLists();
+  }
+
+  get capabilities() {
+    return this.backend?.capabilities;
+  }
+
+  get questions() {
+    return this.config ? visibleQuestions(this.config.questions, this.values.type, this.values.categoryId) : [];
+  }
+
+  set<K extends keyof TicketFormValues>(key: K, value: TicketFormValues[K]): void {
+    this.values = { ...this.values, [key]: value };
+    if (key === 'type') this.loadLists();
+    this.refreshProblems();
+  }
+
+  setAnswer(id: string, value: string): void {
+    this.set('answers', { ...this.values.answers, [id]: value });
+  }
+
+  addFiles(added: File[]): void {
+    if (!this.config) return;
+    const { files, refused } = checkAttachments(this.files, added, this.config.attachments);
+    this.files = files;
+    this.refusals = refused;
+    this.host.requestUpdate();
+  }
+
+  removeFile(file: File): void {
+    this.files = this.files.filter((f) => f !== file);
+    this.refusals = [];
+    this.host.requestUpdate();
+  }
+
+  /** Replaces the text typed after the send once, so a person sees the problems as they fix them. */
+  private refreshProblems(): void {
+    if (this.attempted) this.problems = this.validate();
+    this.host.requestUpdate();
+  }
+
+  private validate(): FieldProblem[] {
+    if (!this.config) return [];
+    return validateTicketForm(this.values, this.config, {
+      categoriesOffered: this.categories.status === 'ready' && this.categories.items.length > 0,
+      equipmentOffered: this.equipment.status === 'ready' && this.equipment.items.length > 0,
+    });
+  }
+
+  private textFields(): { field: SecretField; text: string }[] {
+    return [
+      { field: 'title', text: this.values.title },
+      { field: 'description', text: this.values.description },
+      ...this.questions.map((q) => ({ field: `question:${q.id}` as const, text: this.values.answers[q.id] ?? '' })),
+    ];
+  }
+
+  /** What looks like a secret in a text the person typed, for the inline hint. */
+  secretsIn(text: string): boolean {
+    return findSecrets(text).length > 0;
+  }
+
+  /** The send button: checks, warns about secrets, asks to sign in, then sends once. */
+  async submit(): Promise<void> {
+    if (this.phase === 'sending' || !this.config || !this.backend) return;
+    this.attempted = true;
+    this.problems = this.validate();
+    if (this.problems.length) return this.show('summary');
+
+    if (!this.secretsAccepted) {
+      this.secretWarnings = this.textFields()
+        .map(({ field, text }) => ({ field, findings: findSecrets(text) }))
+        .filter((warning) => warning.findings.length > 0);
+      if (this.secretWarnings.length) return this.show('secrets');
+    }
+
+    if (!this.backend.hasCredentials()) {
+      this.sendAfterSignIn = true;
+      this.signIn = { ...this.signIn, shown: true };
+      return this.show('sign-in');
+    }
+    await this.send(this.backend, this.config);
+  }
+
+  /** "Remove them and send": the secrets are replaced by asterisks in the fields themselves. */
+  async removeSecretsAndSend(): Promise<void> {
+    for (const { field, findings } of this.secretWarnings) {
+      if (field === 'title' || field === 'description') this.values = { ...this.values, [field]: removeSecrets(this.values[field], findings) };
+      else {
+        const id = field.slice('question:'.length);
+        this.values = { ...this.values, answers: { ...this.values.answers, [id]: removeSecrets(this.values.answers[id] ?? '', findings) } };
+      }
+    }
+    this.secretWarnings = [];
+    await this.submit();
+  }
+
+  async sendAnyway(): Promise<void> {
+    this.secretsAccepted = true;
+    this.secretWarnings = [];
+    await this.submit();
+  }
+
+  dismissSecrets(): void {
+    this.secretWarnings = [];
+    this.host.requestUpdate();
+  }
+
+  async signInWith(login: string, password: string): Promise<void> {
+    if (!this.backend || this.signIn.busy) return;
+    this.signIn = { ...this.signIn, busy: true, error: undefined };
+    this.host.requestUpdate();
+    try {
+      await this.backend.signIn({ login, password });
+      this.signIn = { shown: false, busy: false, expired: false };
+      this.resetLists();
+      this.loadLists();
+      if (this.sendAfterSignIn) {
+        this.sendAfterSignIn = false;
+        await this.submit();
+      } else {
+        this.host.requestUpdate();
+      }
+    } catch (error) {
+      this.signIn = { ...this.signIn, busy: false, error: toHelpdeskError(error) };
+      this.show('sign-in');
+    }
+  }
+
+  async signOut(): Promise<void> {
+    await this.backend?.signOut();
+    this.resetLists();
+    this.signIn = { shown: true, busy: false, expired: false };
+    this.host.requestUpdate();
+  }
+
+  /** "Open another ticket": a fresh form that keeps how to reach the person. */
+  startAgain(): void {
+    const { phone, followUpByEmail, followUpEmail } = this.values;
+    this.values = { ...emptyValues(), phone, followUpByEmail, followUpEmail };
+    this.files = [];
+    this.refusals = [];
+    this.problems = [];
+    this.attempted = false;
+    this.secretsAccepted = false;
+    this.phase = 'editing';
+    this.error = undefined;
+    this.created = undefined;
+    this.host.requestUpdate();
+  }
+
+  private async send(backend: HelpdeskBackend, config: HelpdeskConfig): Promise<void> {
+    this.phase = 'sending';
+    this.error = undefined;
+    this.host.requestUpdate();
+    try {
+      this.created = await backend.createTicket(this.toNewTicket(config));
+      this.phase = 'sent';
+      this.secretsAccepted = false;
+      this.hooks.created(this.created, backend.type);
+      this.show('success');
+    } catch (caught) {
+      const error = toHelpdeskError(caught);
+      if (error.kind === 'auth' && backend.capabilities.passwordSignIn) {
+        this.phase = 'editing';
+        this.sendAfterSignIn = true;
+        this.signIn = { shown: true, busy: false, expired: true };
+        this.show('sign-in');
+      } else {
+        this.phase = 'failed';
+        this.error = error;
+        this.show('error');
+      }
+      this.hooks.failed(error);
+    }
+  }
+
+  private toNewTicket(config: HelpdeskConfig): NewTicket {
+    const v = this.values;
+    const lang = this.hooks.lang();
+    const equipment = this.equipment.items.find((item) => `${item.kind}:${item.id}` === v.equipmentId);
+    return {
+      type: v.type!,
+      urgency: v.urgency!,
+      title: v.title.trim(),
+      description: v.description.trim(),
+      categoryId: config.fields.category === 'hidden' ? undefined : v.categoryId || undefined,
+      equipment: config.fields.equipment === 'hidden' ? undefined : equipment,
+      answers: this.questions
+        .filter((q) => (v.answers[q.id] ?? '').trim() !== '')
+        .map((q) => ({ id: q.id, label: localText(q.label, lang), value: v.answers[q.id]!.trim() })),
+      callbackPhone: v.phone.trim() || undefined,
+      followUp:
+        config.fields.followUp === 'hidden'
+          ? undefined
+          : { byEmail: v.followUpByEmail, email: v.followUpByEmail ? v.followUpEmail.trim() || undefined : undefined },
+      attachments: this.files,
+    };
+  }
+
+  private show(target: Parameters<typeof this.hooks.focus>[0]): void {
+    this.host.requestUpdate();
+    this.hooks.focus(target);
+  }
+
+  private resetLists(): void {
+    this.categories = { status: 'idle', items: [] };
+    this.equipment = { status: 'idle', items: [] };
+    this.categoriesFor = undefined;
+  }
+
+  /** Categories for the chosen type and the person's equipment, once signed in. */
+  private loadLists(): void {
+    const backend = this.backend;
+    const config = this.config;
+    if (!backend || !config || !backend.hasCredentials()) return;
+    const type = this.values.type;
+    if (backend.capabilities.categories && config.fields.category !== 'hidden' && type && this.categoriesFor !== type) {
+      this.categoriesFor = type;
+      this.categories = { status: 'loading', items: this.categories.items };
+      void this.load(() => backend.listCategories(type), (result) => {
+        if (this.categoriesFor !== type) return;
+        this.categories = result;
+        if (result.status === 'ready' && !result.items.some((c) => c.id === this.values.categoryId)) {
+          this.values = { ...this.values, categoryId: undefined };
+        }
+      });
+    }
+    if (backend.capabilities.equipment && config.fields.equipment !== 'hidden' && this.equipment.status === 'idle') {
+      this.equipment = { status: 'loading', items: [] };
+      void this.load(() => backend.listEquipment(), (result) => (this.equipment = result));
+    }
+  }
+
+  private async load<T>(fetchList: () => Promise<T[]>, apply: (result: Loadable<T>) => void): Promise<void> {
+    try {
+      apply({ status: 'ready', items: await fetchList() });
+    } catch (caught) {
+      const error = toHelpdeskError(caught);
+      apply({ status: 'failed', items: [] });
+      if (error.kind === 'auth' && this.backend?.capabilities.passwordSignIn) {
+        this.signIn = { ...this.signIn, shown: true, error };
+      }
+    }
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The events every element fires: prefixed `support-`, bubbling and composed so a
+ * host page hears them from outside the shadow roots. Fired on a person's action
+ * (a submit), never when code sets a property.
+ */
+import type { HelpdeskErrorKind } from '../core/errors.js';
+
+export interface TicketCreatedDetail {
+  /** The ticket's id on the helpdesk. */
+  id: string;
+  /** Where the ticket can be seen on the helpdesk, when known. */
+  url?: string;
+  /** The backend type, e.g. "glpi". */
+  backend: string;
+}
+
+export interface SupportErrorDetail {
+  kind: HelpdeskErrorKind | 'config';
+  /** The sentence shown to the person, in the element's language. */
+  message: string;
+  /** The backend's own error code, when there is one. */
+  code?: string;
+  /** Technical detail (backend message, configuration problems). */
+  detail?: string;
+}
+
+export type SupportTicketCreatedEvent = CustomEvent<TicketCreatedDetail>;
+export type SupportErrorEvent = CustomEvent<SupportErrorDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'support-ticket-created': SupportTicketCreatedEvent;
+    'support-error': SupportErrorEvent;
+  }
+}
+
+/** Dispatches a `support-*` event from `target`, bubbling out of shadow roots. */
+export function emit<K extends 'support-ticket-created' | 'support-error'>(
+  target: EventTarget,
+  name: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

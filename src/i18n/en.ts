@@ -1,0 +1,214 @@
+/**
+ * English interface text. `fr.ts` has the same keys, checked by the type system:
+ * a key missing there fails the type check.
+ */
+import type { HelpdeskErrorKind } from '../core/errors.js';
+import type { Urgency, UrgencyBand } from '../core/urgency.js';
+import type { TicketType } from '../core/ticket.js';
+import type { TitleAdvice } from '../core/advice/title.js';
+import type { SecretKind } from '../core/advice/secrets.js';
+import type { DescribePrompt } from '../core/qqoqccp.js';
+import type { FieldReason } from '../core/validation.js';
+import type { AttachmentRefusal } from '../core/attachments.js';
+
+export const en = {
+  lang: 'en',
+  form: {
+    heading: 'Open a support ticket',
+    intro: 'Fields marked * are required. What you type stays here until the ticket is accepted.',
+    required: 'required',
+    optional: 'optional',
+  },
+  type: {
+    legend: 'Is it an incident or a request?',
+    names: { incident: 'Incident', request: 'Request' } satisfies Record<TicketType, string>,
+    hints: {
+      incident: 'Something is broken on an existing installation.',
+      request: 'Something new: a workstation, a user account, a piece of software.',
+    } satisfies Record<TicketType, string>,
+  },
+  urgency: {
+    legend: 'Urgency',
+    names: {
+      'very-low': 'Very low',
+      low: 'Low',
+      medium: 'Medium',
+      high: 'High',
+      'very-high': 'Very high',
+    } satisfies Record<Urgency, string>,
+    chooseFirst: 'Choose the urgency: the explanation of each level appears here.',
+    bands: {
+      later: 'Can be planned later: no impact on the company’s work.',
+      moderate: 'Few consequences in the short or medium term.',
+      critical: 'Considerable impact or production stopped, with losses for the company.',
+    } satisfies Record<UrgencyBand, string>,
+    examplesLabel: 'For example:',
+    examples: {
+      later: ['an improvement that can wait', 'a question with no deadline'],
+      moderate: ['a new mailbox', 'a new user', 'advice or information', 'asking for a quote'],
+      critical: ['a server down', 'a computer down that leaves its user unable to work'],
+    } satisfies Record<UrgencyBand, string[]>,
+    honest: 'If everything is urgent, nothing is urgent: keep this level for real stoppages so they are handled first.',
+  },
+  contacts: {
+    heading: 'How to reach us at this urgency',
+    none: 'Send this ticket: it is how your request is handled.',
+    ticketAlways: 'Whatever the channel, a ticket is needed: without one the request is not handled.',
+    phoneInWriting: 'After a phone call, this ticket keeps the written record.',
+    kinds: { email: 'Email', phone: 'Phone', url: 'Website' },
+  },
+  title: {
+    label: 'Title',
+    hint: 'A few factual words about the actual problem, e.g. “Mails rejected from machine@example.org to someone@example.net”.',
+    advice: {
+      'too-short': 'Add a few words: what, and where?',
+      'too-long': 'Keep the title short; put the details in the description.',
+      shouting: 'No need for capitals or “URGENT”: the urgency level says it.',
+      exclamations: 'Exclamation marks do not make it faster: describe the problem instead.',
+      vague: 'Say what actually fails: which tool, which message, since when.',
+    } satisfies Record<TitleAdvice, string>,
+  },
+  description: {
+    label: 'Description',
+    hint: 'As precise as possible. For a web application: which account, and the address of the page.',
+    helpSummary: 'Help me describe it (who, what, where, when, how, how much, why)',
+    insertTemplate: 'Insert these questions into the description',
+    prompts: {
+      who: 'Who',
+      what: 'What',
+      where: 'Where',
+      when: 'When',
+      how: 'How',
+      'how-much': 'How much',
+      why: 'Why',
+    } satisfies Record<DescribePrompt, string>,
+    promptHints: {
+      who: 'who is affected, who else is involved',
+      what: 'which tool or equipment (Thunderbird, workstation 15…)',
+      where: 'at work, at home, on the move; which site, which building',
+      when: 'date and time, to the minute for one-off events',
+      how: 'under which conditions it happens',
+      'how-much': 'how often, how many people or machines',
+      why: 'your hypotheses, if you have any',
+    } satisfies Record<DescribePrompt, string>,
+    answered: 'answered',
+  },
+  questions: {
+    heading: 'Information your provider asks for',
+  },
+  category: {
+    label: 'Category',
+    choose: 'Choose a category…',
+    chooseTypeFirst: 'Choose incident or request first',
+    loading: 'Loading categories…',
+    failed: 'Categories could not be loaded; the technician will set one.',
+    hint: 'The technician may change it.',
+  },
+  equipment: {
+    label: 'Equipment concerned',
+    none: 'Not about one of my devices',
+    loading: 'Loading your equipment…',
+    failed: 'Your equipment could not be loaded.',
+  },
+  phone: {
+    label: 'Phone number to call you back',
+    hint: 'A number where you can be reached directly.',
+  },
+  followUp: {
+    label: 'Keep me informed by email',
+    email: 'Email address for follow-up',
+    emailHint: 'Preferably your own address, not a shared mailbox.',
+  },
+  attachments: {
+    label: 'Attachments',
+    hint: (max: number, size: string) =>
+      max === 1 ? `One file, ${size} at most: a screenshot, a log.` : `Up to ${max} files, ${size} each: screenshots, logs.`,
+    off: 'Attachments are not accepted by this helpdesk.',
+    remove: (name: string) => `Remove ${name}`,
+    refused: (refusal: AttachmentRefusal, size: string) => {
+      switch (refusal.reason) {
+        case 'too-big':
+          return `“${refusal.name}” is refused: it is larger than ${size}.`;
+        case 'wrong-type':
+          return `“${refusal.name}” is refused: this type of file is not accepted.`;
+        case 'too-many':
+          return `“${refusal.name}” is refused: ${refusal.limit} file(s) at most.`;
+        case 'empty':
+          return `“${refusal.name}” is refused: the file is empty.`;
+      }
+    },
+  },
+  secrets: {
+    heading: 'This looks like a secret',
+    body: 'Never send passwords or other secrets in a ticket: anyone handling it can read them. Found:',
+    kinds: {
+      password: 'a password',
+      'private-key': 'a private key',
+      'api-token': 'an access token or API key',
+      'card-number': 'a payment card number',
+    } satisfies Record<SecretKind, string>,
+    inline: 'What you typed looks like a secret: it will be flagged before sending.',
+    remove: 'Remove them and send',
+    sendAnyway: 'Send as it is',
+    cancel: 'Back to the form',
+  },
+  submit: {
+    send: 'Send the ticket',
+    sending: 'Sending…',
+    summaryHeading: 'The ticket is not sent yet. Please check:',
+    reasons: {
+      required: 'is required',
+      'too-long': 'is too long',
+      'invalid-email': 'is not a valid email address',
+      'invalid-phone': 'is not a valid phone number',
+      'invalid-number': 'must be a number',
+      'invalid-date': 'is not a valid date',
+    } satisfies Record<FieldReason, string>,
+    typeLabel: 'Incident or request',
+    failedHeading: 'The ticket could not be sent',
+    kept: 'Everything you typed is still here.',
+    retry: 'Try again',
+    technical: 'Technical detail',
+  },
+  errors: {
+    auth: 'Your helpdesk did not accept the sign-in. Sign in again, then send.',
+    forbidden: 'Your account is not allowed to do this on the helpdesk. Contact your provider.',
+    validation: 'The helpdesk refused the ticket as it is. Check the fields, then send again.',
+    'not-found': 'The helpdesk could not find what was asked for.',
+    'rate-limited': 'The helpdesk is receiving too many requests. Wait a moment, then send again.',
+    network: 'The helpdesk cannot be reached. Check your connection, then send again.',
+    timeout: 'The helpdesk took too long to answer. Try again in a moment.',
+    server: 'The helpdesk had an internal error. Try again in a moment; if it persists, call your provider.',
+    'bad-response': 'The helpdesk answered something unexpected. Your provider should check its address.',
+    setup: 'The helpdesk is not set up to accept this form. Tell your provider; the technical detail helps them.',
+  } satisfies Record<HelpdeskErrorKind, string>,
+  retryIn: (seconds: number) => `You can try again in ${seconds} s.`,
+  success: {
+    heading: (id: string) => `Ticket ${id} is registered`,
+    body: 'Your provider has been notified. Keep this number to follow the ticket.',
+    link: 'See the ticket on the helpdesk',
+    another: 'Open another ticket',
+    failedFiles: 'These files could not be attached; add them as a reply on the ticket:',
+  },
+  signIn: {
+    heading: 'Sign in to your helpdesk',
+    intro: 'With the login your provider gave you. You can fill in the form meanwhile.',
+    login: 'Login',
+    password: 'Password',
+    submit: 'Sign in',
+    signingIn: 'Signing in…',
+    expired: 'Your session has ended: sign in again. Your ticket is kept and will be sent.',
+    signedIn: 'Signed in.',
+    signOut: 'Sign out',
+    needed: 'Sign in to send the ticket.',
+  },
+  config: {
+    heading: 'This support form is not set up correctly',
+    missing: 'No configuration: give the id of a JSON script in the config attribute, a config object, or the backend and endpoint attributes.',
+    badJson: (id: string, message: string) => `The script #${id} does not hold valid JSON: ${message}`,
+    notFound: (id: string) => `No <script type="application/json" id="${id}"> in the page.`,
+    forAdmin: 'For the site’s administrator:',
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,159 @@
+import { css } from 'lit';
+
+/** Inputs, buttons and message blocks, shared by every element. */
+export const controls = css`
+  h2,
+  h3 {
+    margin: 0 0 0.5em;
+    line-height: 1.25;
+  }
+
+  h2 {
+    font-size: 1.35em;
+  }
+
+  h3 {
+    font-size: 1.05em;
+  }
+
+  input:not([type='radio'], [type='checkbox'], [type='file']),
+  textarea,
+  select {
+    display: block;
+    width: 100%;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.5em 0.65em;
+  }
+
+  textarea {
+    resize: vertical;
+    min-height: 6em;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    box-shadow: inset 4px 0 0 var(--_danger);
+  }
+
+  input[type='radio'],
+  input[type='checkbox'] {
+    accent-color: var(--_primary);
+    width: 1.1em;
+    height: 1.1em;
+    margin: 0.15em 0 0;
+    flex: none;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    padding: 0.55em 1.1em;
+    border: 2px solid var(--_primary);
+  }
+
+  button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+
+  button.secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+
+  button.link {
+    background: none;
+    border: none;
+    padding: 0.2em;
+    color: var(--_primary);
+    text-decoration: underline;
+  }
+
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: progress;
+  }
+
+  a {
+    color: var(--_primary);
+  }
+
+  .hint {
+    color: var(--_muted);
+    margin: 0.15em 0 0.35em;
+    font-size: 0.92em;
+  }
+
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin: 0.25em 0;
+  }
+
+  .warning {
+    color: var(--_warning);
+  }
+
+  ul.error,
+  ul.advice {
+    margin: 0.25em 0;
+    padding-inline-start: 1.2em;
+  }
+
+  ul.error:empty,
+  ul.advice:empty,
+  p.warning:empty {
+    display: none;
+  }
+
+  .panel {
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block: 0 var(--_space);
+    background: var(--_surface-alt);
+    border: 2px solid var(--_border);
+  }
+
+  .panel:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .panel.danger {
+    border-color: var(--_danger);
+  }
+
+  .panel.warning {
+    border-color: var(--_warning);
+    color: inherit;
+  }
+
+  .panel.success {
+    border-color: var(--_success);
+  }
+
+  .panel ul {
+    margin: 0.25em 0;
+    padding-inline-start: 1.2em;
+  }
+
+  .panel .error a,
+  .panel.danger a {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    align-items: center;
+    margin-top: var(--_space);
+  }
+`;
