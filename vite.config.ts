@@ -1,0 +1,136 @@
+/**
+ * One Vite config for the two library builds and the demo server.
+ *
+ * - `vite build --mode es`: `dist/support-widgets.js` and `dist/mocks.js`, ES modules
+ *   built together so the code they share lands once in `dist/chunks/`, as do the
+ *   `import()`ed parts. Dependencies stay external: npm users' bundlers dedupe them.
+ * - `vite build --mode iife`: `dist/support-widgets.iife.js`, one minified classic
+ *   script with everything inside, for a `<script>` tag on a page with no build step.
+ * - `vite` (dev server): the pages of `demo/`, msw's worker at `/mockServiceWorker.js`
+ *   and the built `dist/` at `/dist/` (the intranet page loads the IIFE from there).
+ */
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { extname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+const repo = fileURLToPath(new URL('.', import.meta.url));
+const inRepo = (path: string) => resolve(repo, path);
+
+const pkg = JSON.parse(readFileSync(inRepo('package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+
+/** Packages npm users install beside ours; lit's own parts are listed so none gets bundled twice. */
+const externalPackages = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  'lit-html',
+  'lit-element',
+  '@lit',
+];
+const isExternal = (id: string) => externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+const esBuild: UserConfig = {
+  build: {
+    outDir: inRepo('dist'),
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: { 'support-widgets': inRepo('src/index.ts'), mocks: inRepo('src/mocks/index.ts') },
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
+    rolldownOptions: {
+      external: isExternal,
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+const iifeBuild: UserConfig = {
+  // Bundled dependencies must not read `process` in a browser.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    outDir: inRepo('dist'),
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: {
+      entry: inRepo('src/index.ts'),
+      name: 'SupportWidgets',
+      formats: ['iife'],
+      fileName: () => 'support-widgets.iife.js',
+    },
+    // A classic script cannot load chunks: lazy `import()`s are inlined.
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
+};
+
+/** Serves msw's worker from node_modules (npm here skips msw's postinstall that copies it). */
+function mswWorker(): Plugin {
+  const worker = inRepo('node_modules/msw/lib/mockServiceWorker.js');
+  return {
+    name: 'support-widgets:msw-worker',
+    configureServer(server) {
+      server.middlewares.use('/mockServiceWorker.js', (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        createReadStream(worker).pipe(res);
+      });
+    },
+  };
+}
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/** Serves the built `dist/` at `/dist/` as plain files, so pages use exactly what is published. */
+function builtDist(): Plugin {
+  const dist = inRepo('dist');
+  return {
+    name: 'support-widgets:dist',
+    configureServer(server) {
+      server.middlewares.use('/dist', (req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+        const file = resolve(dist, `.${path}`);
+        const inside = relative(dist, file);
+        if (inside === '' || inside.startsWith('..') || inside.startsWith(sep)) return next();
+        let isFile = false;
+        try {
+          isFile = statSync(file).isFile();
+        } catch {
+          // absent: fall through to a 404
+        }
+        if (!isFile) {
+          res.statusCode = 404;
+          res.end(`Not built: dist${path} (run npm run build)`);
+          return;
+        }
+        res.setHeader('Content-Type', contentTypes[extname(file)] ?? 'application/octet-stream');
+        res.setHeader('Cache-Control', 'no-store');
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return {
+      root: inRepo('demo'),
+      publicDir: false,
+      server: { host: '127.0.0.1' },
+      plugins: [mswWorker(), builtDist()],
+    };
+  }
+  if (mode === 'es') return esBuild;
+  if (mode === 'iife') return iifeBuild;
+  throw new Error(`vite build needs --mode es or --mode iife (got "${mode}"); npm run build runs both.`);
+});
