@@ -1,0 +1,37 @@
+// `npm run lint:eslint` runs this with --max-warnings 0. Template bindings are checked
+// with types by lit-analyzer (`npm run lint:lit`); these rules cover the rest.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig([
+  globalIgnores(['dist/', 'coverage/', '.tmp/', 'node_modules/']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    name: 'support-widgets/browser',
+    files: ['src/**/*.{ts,js}', 'test/**/*.{ts,js}', 'demo/**/*.{ts,js}'],
+    extends: [lit.configs['flat/recommended'], litA11y.configs.recommended, wc.configs['flat/best-practice']],
+    languageOptions: { globals: globals.browser },
+    // Makes the wc rules look at our LitElement subclasses, not only direct HTMLElement ones.
+    settings: { wc: { elementBaseClasses: ['LitElement'] } },
+    rules: {
+      // LitElement always defines connectedCallback/disconnectedCallback: a guard would be dead code.
+      'wc/guard-super-call': 'off',
+    },
+  },
+  {
+    name: 'support-widgets/tests',
+    files: ['test/**/*.{ts,js}'],
+    languageOptions: { globals: globals.mocha },
+  },
+  {
+    name: 'support-widgets/node',
+    files: ['*.{js,mjs,cjs,ts}', 'scripts/**/*.{js,mjs,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+]);
