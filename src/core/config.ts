@@ -9,7 +9,13 @@ import { TICKET_TYPES } from './ticket.js';
 
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
 const localText = z.union([nonEmpty(), z.record(z.string(), nonEmpty())]);
-const httpUrl = z.url({ protocol: /^https?$/ });
+/** An absolute http(s) URL, or a path on the page's own server ("/glpi/apirest.php", for a reverse proxy). */
+const httpUrl = z.string().check(
+  z.refine(
+    (value) => (/^\/(?!\/)\S*$/.test(value) || (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value))),
+    'must be an http(s) URL or a path starting with /',
+  ),
+);
 
 const glpiBackend = z.strictObject({
   type: z.literal('glpi'),
@@ -141,7 +147,6 @@ function describeIssue(raw: z.core.$ZodIssue): ConfigProblem {
     case 'invalid_value':
       return { key, problem: `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'invalid_format':
-      if (issue.format === 'url') return { key, problem: 'must be an http(s) URL' };
       if (issue.format === 'regex' && issue.message !== 'Invalid input') return { key, problem: `must use ${issue.message}` };
       return { key, problem: `is not a valid ${issue.format ?? 'value'}` };
     case 'too_small':

@@ -1,0 +1,14 @@
+/**
+ * Starts the built-in fake GLPI in the browser (msw service worker), so every demo
+ * page works with no helpdesk at hand. A real page does not load this.
+ */
+import { setupWorker } from 'msw/browser';
+import { createGlpiFake } from '../src/mocks/index.js';
+
+export const fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
+
+export const ready = setupWorker(...fake.handlers).start({
+  serviceWorker: { url: '/mockServiceWorker.js' },
+  quiet: true,
+  onUnhandledRequest: 'bypass',
+});
