@@ -1,0 +1,30 @@
+/** A person's assets as sub-items of their User: `GET /User/:id/Computer` and the like. */
+import { param, type Route } from '../route.js';
+
+/** The asset types the fake knows; others are not resources. */
+export const ASSET_ITEMTYPES = ['Computer', 'Monitor', 'Printer', 'Phone', 'Peripheral', 'NetworkEquipment'];
+
+export const assetRoutes: Route[] = [
+  {
+    method: 'get',
+    path: 'User/:id/:itemtype',
+    handle: (call) => {
+      const { request, state, session, settings, api } = call;
+      const itemtype = param(call, 'itemtype');
+      if (!ASSET_ITEMTYPES.includes(itemtype)) {
+        return api.error('ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM', 400, `${itemtype} is not a resource of this API`);
+      }
+      const user = state.users.find((candidate) => String(candidate.id) === param(call, 'id'));
+      if (!user) return api.error('ERROR_ITEM_NOT_FOUND', 404, 'Item not found');
+      // A self-service profile may read its own user only, and only the asset types it was given.
+      if (user.id !== session.userId || settings.deniedItemtypes.includes(itemtype)) {
+        return api.error('ERROR_RIGHT_MISSING', 401, 'You are not allowed to do this');
+      }
+      const rows = state.assets
+        .filter((asset) => asset.itemtype === itemtype && asset.users_id === user.id && !asset.is_deleted)
+        .sort((a, b) => a.id - b.id)
+        .map(({ id, name, serial, users_id, is_deleted }) => ({ id, entities_id: 0, name, serial, users_id, is_deleted }));
+      return api.page(request, itemtype, rows);
+    },
+  },
+];

@@ -1,0 +1,37 @@
+/** ITILCategory, the one dropdown the widgets read (BACKENDS.md §1.10). */
+import type { Route } from '../route.js';
+import type { FakeCategory } from '../seed.js';
+
+export const dropdownRoutes: Route[] = [
+  {
+    method: 'get',
+    path: 'ITILCategory',
+    handle: ({ request, query, state, api }) => {
+      const expand = query.get('expand_dropdowns') === 'true' || query.get('expand_dropdowns') === '1';
+      const rows = [...state.categories].sort((a, b) => a.id - b.id).map((row) => categoryRow(row, state.categories, expand));
+      return api.page(request, 'ITILCategory', rows);
+    },
+  },
+];
+
+/** A category as the API lists it; `expand_dropdowns` turns foreign keys into names. */
+function categoryRow(category: FakeCategory, all: readonly FakeCategory[], expand: boolean): Record<string, unknown> {
+  const parent = all.find((candidate) => candidate.id === category.itilcategories_id);
+  return {
+    id: category.id,
+    entities_id: expand ? 'Entit&eacute; racine' : 0,
+    is_recursive: 1,
+    name: category.name,
+    itilcategories_id: expand && parent ? parent.completename : category.itilcategories_id,
+    completename: category.completename,
+    comment: null,
+    level: category.level,
+    is_helpdeskvisible: category.is_helpdeskvisible,
+    is_incident: category.is_incident,
+    is_request: category.is_request,
+    is_problem: 1,
+    is_change: 0,
+    date_mod: '2024-03-12 09:41:00',
+    date_creation: '2023-01-05 14:02:00',
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The demo data of the fake GLPI: one self-service person with a few assets,
+ * and ITIL categories whose flags and encodings vary the way real ones do.
+ * Text is stored as GLPI ≤ 10 keeps it in its database: partly entity-encoded.
+ */
+
+export interface FakeUser {
+  id: number;
+  name: string;
+  password: string;
+  /** The "remote access key" of the person's preferences. */
+  userToken: string;
+  firstname: string;
+  realname: string;
+  email: string;
+}
+
+export interface FakeCategory {
+  id: number;
+  name: string;
+  /** Full path; GLPI joins levels with " > " (older versions store it as " &#62; "). */
+  completename: string;
+  /** Parent category, 0 at the top. */
+  itilcategories_id: number;
+  level: number;
+  is_helpdeskvisible: 0 | 1;
+  is_incident: 0 | 1;
+  is_request: 0 | 1;
+}
+
+/** An asset (Computer, Monitor, …) and who uses it. */
+export interface FakeAsset {
+  itemtype: string;
+  id: number;
+  name: string;
+  serial: string;
+  users_id: number;
+  is_deleted: 0 | 1;
+}
+
+export interface FakeSeed {
+  users: FakeUser[];
+  categories: FakeCategory[];
+  assets: FakeAsset[];
+}
+
+/** The person the demo signs in as: login `demo`, password `demo`, user token `demo-user-token`. */
+export const DEMO_USER: Readonly<FakeUser> = {
+  id: 7,
+  name: 'demo',
+  password: 'demo',
+  userToken: 'demo-user-token',
+  firstname: 'Camille',
+  realname: 'Martin',
+  email: 'camille.martin@example.fr',
+};
+
+const category = (
+  id: number,
+  completename: string,
+  flags: { visible?: 0 | 1; incident: 0 | 1; request: 0 | 1 },
+  parent = 0,
+): FakeCategory => ({
+  id,
+  name: completename.split(/ (?:>|&#62;) /).pop() ?? completename,
+  completename,
+  itilcategories_id: parent,
+  level: parent ? 2 : 1,
+  is_helpdeskvisible: flags.visible ?? 1,
+  is_incident: flags.incident,
+  is_request: flags.request,
+});
+
+/** A fresh copy of the demo data, so that each fake starts from the same state. */
+export function demoSeed(): FakeSeed {
+  return {
+    users: [
+      { ...DEMO_USER },
+      {
+        id: 2,
+        name: 'tech',
+        password: 'tech-password',
+        userToken: 'tech-user-token',
+        firstname: 'Sacha',
+        realname: 'Bernard',
+        email: 'support@example.fr',
+      },
+    ],
+    categories: [
+      category(1, 'Matériel', { incident: 1, request: 1 }),
+      category(2, 'Matériel > Imprimante', { incident: 1, request: 0 }, 1),
+      category(3, 'Matériel > Poste de travail', { incident: 1, request: 1 }, 1),
+      category(4, 'Messagerie', { incident: 1, request: 1 }),
+      category(5, 'Comptes utilisateurs', { incident: 0, request: 1 }),
+      category(6, 'Comptes utilisateurs > Demande d&#039;accès', { incident: 0, request: 1 }, 5),
+      category(7, 'Logiciels', { incident: 1, request: 1 }),
+      category(8, 'Logiciels &#62; Installation', { incident: 0, request: 1 }, 7),
+      category(9, 'R&eacute;seau &amp; Wi-Fi', { incident: 1, request: 0 }),
+      category(10, 'Sécurité interne', { visible: 0, incident: 1, request: 1 }),
+    ],
+    assets: [
+      { itemtype: 'Computer', id: 12, name: 'PC-COMPTA-03', serial: 'FR5K2J3', users_id: 7, is_deleted: 0 },
+      { itemtype: 'Computer', id: 13, name: 'PC-ACCUEIL-01', serial: 'FR5K2J9', users_id: 2, is_deleted: 0 },
+      { itemtype: 'Computer', id: 14, name: 'PC-ANCIEN-07', serial: 'FR1A0B0', users_id: 7, is_deleted: 1 },
+      { itemtype: 'Monitor', id: 5, name: 'Écran Dell 24&quot; (bureau 12)', serial: 'CN0D8H', users_id: 7, is_deleted: 0 },
+      { itemtype: 'Printer', id: 3, name: 'Imprimante Brother &amp; scanner accueil', serial: 'E7830', users_id: 7, is_deleted: 0 },
+    ],
+  };
+}

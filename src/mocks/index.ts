@@ -1,0 +1,5 @@
+/**
+ * `support-widgets/mocks`: stateful fakes of the helpdesks as msw 2 handlers,
+ * for the demo and for integrators' own tests.
+ */
+export * from './glpi/index.js';
