@@ -1,0 +1,169 @@
+/**
+ * The one check of a filled ticket form, run before sending: it lists every
+ * field that is missing or wrong, in form order, so the form can say exactly
+ * what to fix (seed 001). Codes only: the form words them.
+ */
+import * as z from 'zod/mini';
+import { TITLE_MAX_LENGTH } from './advice/title.js';
+import type { ConfiguredQuestion, HelpdeskConfig } from './config.js';
+import type { TicketType } from './ticket.js';
+import type { Urgency } from './urgency.js';
+
+export type FieldId =
+  | 'type'
+  | 'urgency'
+  | 'title'
+  | 'description'
+  | 'category'
+  | 'equipment'
+  | 'phone'
+  | 'followUpEmail'
+  | 'attachments'
+  | `question:${string}`;
+
+export type FieldReason = 'required' | 'too-long' | 'invalid-email' | 'invalid-phone' | 'invalid-number' | 'invalid-date';
+
+export interface FieldProblem {
+  field: FieldId;
+  reason: FieldReason;
+}
+
+/** The form's values as typed; strings are checked after trimming. */
+export interface TicketFormValues {
+  type?: TicketType;
+  urgency?: Urgency;
+  title: string;
+  description: string;
+  categoryId?: string;
+  equipmentId?: string;
+  /** By question id. */
+  answers: Record<string, string>;
+  phone: string;
+  followUpByEmail: boolean;
+  followUpEmail: string;
+}
+
+/** What the backend offers: a required category or equipment is only asked for when there is a list to pick from. */
+export interface FormContext {
+  categoriesOffered: boolean;
+  equipmentOffered: boolean;
+}
+
+/**
+ * The configured questions shown for this ticket type and category, in
+ * configuration order. A question limited to a type or to categories stays
+ * hidden until that type or category is chosen; category ids compare as strings.
+ */
+export function visibleQuestions(
+  questions: readonly ConfiguredQuestion[],
+  type: TicketType | undefined,
+  categoryId: string | undefined,
+): ConfiguredQuestion[] {
+  return questions.filter(({ onlyFor }) => {
+    if (!onlyFor) return true;
+    if (onlyFor.type && onlyFor.type !== type) return false;
+    const categories = onlyFor.categories ?? [];
+    if (categories.length === 0) return true;
+    return categoryId !== undefined && categories.some((id) => String(id) === categoryId);
+  });
+}
+
+/** Every problem of the form, in form order; empty when it can be sent. */
+export function validateTicketForm(values: TicketFormValues, config: HelpdeskConfig, context: FormContext): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const report = (field: FieldId, reason: FieldReason) => problems.push({ field, reason });
+  const { fields } = config;
+
+  if (!values.type) report('type', 'required');
+  if (!values.urgency) report('urgency', 'required');
+
+  const title = values.title.trim();
+  if (title === '') report('title', 'required');
+  else if (title.length > TITLE_MAX_LENGTH) report('title', 'too-long');
+
+  if (values.description.trim() === '') report('description', 'required');
+
+  if (fields.category === 'required' && context.categoriesOffered && !values.categoryId) report('category', 'required');
+  if (fields.equipment === 'required' && context.equipmentOffered && !values.equipmentId) report('equipment', 'required');
+
+  for (const question of visibleQuestions(config.questions, values.type, values.categoryId)) {
+    const reason = questionProblem(question, (values.answers[question.id] ?? '').trim());
+    if (reason) report(`question:${question.id}`, reason);
+  }
+
+  if (fields.phone !== 'hidden') {
+    const phone = values.phone.trim();
+    if (phone === '') {
+      if (fields.phone === 'required') report('phone', 'required');
+    } else if (!isPhoneNumber(phone)) {
+      report('phone', 'invalid-phone');
+    }
+  }
+
+  if (fields.followUp !== 'hidden' && values.followUpByEmail) {
+    const email = values.followUpEmail.trim();
+    if (email === '') report('followUpEmail', 'required');
+    else if (!isEmail(email)) report('followUpEmail', 'invalid-email');
+  }
+
+  return problems;
+}
+
+function questionProblem(question: ConfiguredQuestion, answer: string): FieldReason | undefined {
+  if (answer === '') return question.required ? 'required' : undefined;
+  switch (question.input) {
+    case 'number':
+      return isNumber(answer) ? undefined : 'invalid-number';
+    case 'date':
+      return isIsoDate(answer) ? undefined : 'invalid-date';
+    case 'datetime-local':
+      return isIsoDateTime(answer) ? undefined : 'invalid-date';
+    default:
+      return undefined;
+  }
+}
+
+/** Digits with spaces, dots, dashes or parentheses, an optional leading "+", 6 to 20 digits. */
+export function isPhoneNumber(text: string): boolean {
+  if (!/^\+?[\d\s.()-]+$/.test(text)) return false;
+  const digits = text.replace(/\D/g, '').length;
+  return digits >= 6 && digits <= 20;
+}
+
+const emailSchema = z.email();
+
+export function isEmail(text: string): boolean {
+  return z.safeParse(emailSchema, text).success;
+}
+
+/** A number as a number input gives it ("12", "-3.5", "1e3"), or with a decimal comma ("3,5"). */
+function isNumber(text: string): boolean {
+  if (!/^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:e[+-]?\d+)?$/i.test(text)) return false;
+  return Number.isFinite(Number(text.replace(',', '.')));
+}
+
+/** "2024-03-12", as a date input gives it, and a day that exists. */
+function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** "2024-03-12T09:30", with optional seconds and milliseconds, as a datetime-local input gives it. */
+function isIsoDateTime(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/.exec(text);
+  if (!match) return false;
+  const [year, month, day, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return isCalendarDay(year, month, day) && hours < 24 && minutes < 60 && seconds < 60;
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
