@@ -28,6 +28,10 @@ export default defineConfig([
     name: 'support-widgets/tests',
     files: ['test/**/*.{ts,js}'],
     languageOptions: { globals: globals.mocha },
+    rules: {
+      // chai asserts through getters: `expect(el).to.exist` is a statement that does something.
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
   {
     name: 'support-widgets/node',
