@@ -1,0 +1,537 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { GlpiBackendConfig } from '../../src/core/config.js';
+import { HelpdeskError } from '../../src/core/errors.js';
+import type { NewTicket } from '../../src/core/ticket.js';
+import { createBackend } from '../../src/backends/index.js';
+import { GlpiBackend, type GlpiBackendOptions } from '../../src/backends/glpi/glpi-backend.js';
+import type { Credentials } from '../../src/backends/types.js';
+import { memoryTokenStore } from '../../src/store/session-token.js';
+import { createGlpiFake, type GlpiFake, type GlpiFakeOptions } from '../../src/mocks/index.js';
+import { useHandlers } from '../support/msw.js';
+
+const API = 'https://support.example.fr/glpi/apirest.php';
+const USER_TOKEN = { userToken: 'demo-user-token' };
+const PASSWORD: Credentials = { login: 'demo', password: 'demo' };
+
+let fake: GlpiFake;
+
+async function start(options: GlpiFakeOptions = {}): Promise<void> {
+  fake = createGlpiFake({ baseUrl: API, ...options });
+  await useHandlers(...fake.handlers);
+}
+
+function glpi(config: Partial<GlpiBackendConfig> = {}, options?: GlpiBackendOptions): GlpiBackend {
+  return new GlpiBackend({ type: 'glpi', url: API, timeout: 5000, ...config }, options);
+}
+
+const withToken = (config: Partial<GlpiBackendConfig> = {}) => glpi({ auth: USER_TOKEN, ...config });
+
+function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
+  return {
+    type: 'incident',
+    urgency: 'high',
+    title: 'Imprimante du 2e étage hors ligne',
+    description: 'Elle ne répond plus depuis ce matin.',
+    answers: [],
+    attachments: [],
+    ...overrides,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(HelpdeskError);
+    return error as HelpdeskError;
+  }
+  throw new Error('expected a rejection');
+}
+
+const calls = (endpoint: string) => fake.state.requests.filter((request) => request.endpoint === endpoint);
+
+describe('GlpiBackend', () => {
+  beforeEach(async () => {
+    sessionStorage.clear();
+    await start();
+  });
+
+  it('is created by createBackend and says what it can do', () => {
+    const backend = createBackend({ type: 'glpi', url: API, timeout: 5000 });
+    expect(backend).to.be.instanceOf(GlpiBackend);
+    expect(backend.type).to.equal('glpi');
+    expect(backend.capabilities).to.deep.equal({ categories: true, equipment: true, attachments: true, passwordSignIn: true });
+  });
+
+  describe('sessions', () => {
+    it('opens a session with the configured user token and sends it, with the App-Token, on every call', async () => {
+      await start({ appToken: 'app-123' });
+      const backend = withToken({ appToken: 'app-123' });
+      await backend.listCategories('incident');
+      await backend.listEquipment();
+
+      const [init, ...rest] = fake.state.requests;
+      expect(init.endpoint).to.equal('initSession');
+      expect(init.url).to.equal(`${API}/initSession?get_full_session=true`);
+      expect(init.headers.authorization).to.equal('user_token demo-user-token');
+      expect(init.headers['app-token']).to.equal('app-123');
+      expect(rest).to.have.length(6);
+      const token = [...fake.state.sessions.keys()][0];
+      for (const request of rest) {
+        expect(request.headers['session-token'], request.endpoint).to.equal(token);
+        expect(request.headers['app-token'], request.endpoint).to.equal('app-123');
+        expect(request.headers.authorization, request.endpoint).to.equal(undefined);
+      }
+    });
+
+    it('signs in with login and password as Basic auth, then drops the password', async () => {
+      const backend = glpi();
+      expect(backend.hasCredentials()).to.equal(false);
+      await backend.signIn(PASSWORD);
+      expect(calls('initSession')[0].headers.authorization).to.equal(`Basic ${btoa('demo:demo')}`);
+      expect(backend.hasCredentials()).to.equal(true);
+      expect((await backend.listCategories('request')).length).to.be.greaterThan(0);
+    });
+
+    it('encodes non-ASCII passwords as UTF-8', async () => {
+      fake.state.users.push({ ...fake.state.users[0], id: 8, name: 'zoé', password: 'mot-de-passe-été', userToken: 'z' });
+      await glpi().signIn({ login: 'zoé', password: 'mot-de-passe-été' });
+      expect(fake.state.sessions.size).to.equal(1);
+    });
+
+    it('uses credentials set later, and asks a provider only when a session is needed', async () => {
+      const backend = glpi();
+      let asked = 0;
+      backend.setCredentials(() => {
+        asked++;
+        return USER_TOKEN;
+      });
+      expect(backend.hasCredentials()).to.equal(true);
+      expect(asked).to.equal(0);
+      await backend.listCategories('incident');
+      await backend.listCategories('request');
+      expect(asked).to.equal(1);
+    });
+
+    it('reports a bad password and a bad user token as auth errors with GLPI’s code', async () => {
+      const backend = glpi();
+      const badPassword = await rejection(backend.signIn({ login: 'demo', password: 'wrong' }));
+      expect([badPassword.kind, badPassword.code, badPassword.status]).to.deep.equal(['auth', 'ERROR_GLPI_LOGIN', 401]);
+      expect(backend.hasCredentials()).to.equal(false);
+
+      const badToken = await rejection(glpi({ auth: { userToken: 'revoked' } }).listCategories('incident'));
+      expect([badToken.kind, badToken.code]).to.deep.equal(['auth', 'ERROR_GLPI_LOGIN_USER_TOKEN']);
+    });
+
+    it('asks for sign-in without calling GLPI when there are no credentials', async () => {
+      const backend = glpi();
+      const error = await rejection(backend.listCategories('incident'));
+      expect(error.kind).to.equal('auth');
+      expect(fake.state.requests).to.have.length(0);
+    });
+
+    it('re-opens an expired session once and carries on', async () => {
+      const backend = withToken();
+      await backend.listCategories('incident');
+      const firstToken = [...fake.state.sessions.keys()][0];
+      fake.state.failNext('expire-session');
+
+      await backend.listEquipment();
+      expect(calls('initSession')).to.have.length(2);
+      expect(calls('User/7/Computer').map((request) => request.headers['session-token'])).to.have.length(2);
+      expect(sessionStorage.getItem(`support-widgets:session:glpi:${API}`)).not.to.equal(firstToken);
+    });
+
+    it('gives up with auth when the re-opened session is refused too', async () => {
+      const backend = withToken();
+      fake.state.failNext('expire-session', { times: 2 });
+      const error = await rejection(backend.listCategories('incident'));
+      expect([error.kind, error.code, error.status]).to.deep.equal(['auth', 'ERROR_SESSION_TOKEN_INVALID', 401]);
+      expect(calls('initSession')).to.have.length(2);
+      expect(calls('ITILCategory')).to.have.length(2);
+    });
+
+    it('asks the person to sign in again when a password session expires', async () => {
+      const backend = glpi();
+      await backend.signIn(PASSWORD);
+      fake.state.failNext('expire-session');
+      const error = await rejection(backend.listCategories('incident'));
+      expect([error.kind, error.code]).to.deep.equal(['auth', 'ERROR_SESSION_TOKEN_INVALID']);
+      expect(calls('initSession')).to.have.length(1);
+      expect(backend.hasCredentials()).to.equal(false);
+    });
+
+    it('uses a password set with setCredentials for one session only', async () => {
+      const backend = glpi();
+      backend.setCredentials(PASSWORD);
+      expect(backend.hasCredentials()).to.equal(true);
+      await backend.listCategories('incident');
+      fake.state.failNext('expire-session');
+      expect((await rejection(backend.listEquipment())).kind).to.equal('auth');
+      expect(calls('initSession')).to.have.length(1);
+      expect(backend.hasCredentials()).to.equal(false);
+    });
+
+    it('keeps a password that could not be tried because of the network', async () => {
+      const backend = glpi();
+      backend.setCredentials(PASSWORD);
+      fake.state.failNext('network', { endpoint: 'initSession' });
+      expect((await rejection(backend.listCategories('incident'))).kind).to.equal('network');
+      expect(await backend.listCategories('incident')).to.have.length(6);
+    });
+
+    it('opens one session for calls made together', async () => {
+      const backend = withToken();
+      await Promise.all([backend.listCategories('incident'), backend.listEquipment()]);
+      expect(calls('initSession')).to.have.length(1);
+    });
+
+    it('keeps the session across a reload and learns whose it is from getFullSession', async () => {
+      await glpi().signIn(PASSWORD);
+      const reloaded = glpi();
+      reloaded.setCredentials(undefined);
+      expect(reloaded.hasCredentials()).to.equal(true);
+      const items = await reloaded.listEquipment();
+      expect(items.map((item) => item.id)).to.deep.equal(['12', '5', '3']);
+      expect(calls('initSession')).to.have.length(1);
+      expect(calls('getFullSession')).to.have.length(1);
+    });
+
+    it('drops the session when other credentials are set', async () => {
+      const backend = withToken();
+      await backend.listCategories('incident');
+      backend.setCredentials(USER_TOKEN);
+      expect(sessionStorage.length).to.equal(1);
+      backend.setCredentials({ userToken: 'tech-user-token' });
+      expect(sessionStorage.length).to.equal(0);
+      await backend.listEquipment();
+      expect(calls('User/2/Computer')).to.have.length(1);
+    });
+
+    it('signs out: kills the session and forgets every credential', async () => {
+      const backend = withToken();
+      await backend.listCategories('incident');
+      await backend.signOut();
+      expect(calls('killSession')).to.have.length(1);
+      expect(fake.state.sessions.size).to.equal(0);
+      expect(sessionStorage.length).to.equal(0);
+      expect(backend.hasCredentials()).to.equal(false);
+    });
+
+    it('signs out even when killSession fails', async () => {
+      const backend = withToken();
+      await backend.listCategories('incident');
+      fake.state.failNext('network', { endpoint: 'killSession' });
+      await backend.signOut();
+      expect(backend.hasCredentials()).to.equal(false);
+      expect(sessionStorage.length).to.equal(0);
+    });
+
+    it('stores the session token in sessionStorage and nothing else anywhere', async () => {
+      localStorage.clear();
+      const otherApi = 'https://helpdesk.example.fr/apirest.php';
+      const other = createGlpiFake({ baseUrl: otherApi });
+      await useHandlers(...fake.handlers, ...other.handlers);
+      const lea = { ...fake.state.users[0], id: 9, name: 'lea.petit', password: 'Tr0ub4dor&3', userToken: 'lea-token-5f2c' };
+      fake.state.users.push(lea);
+      other.state.users.push(lea);
+
+      const byPassword = glpi();
+      await byPassword.signIn({ login: 'lea.petit', password: 'Tr0ub4dor&3' });
+      await byPassword.createTicket(newTicket({ attachments: [new File(['x'], 'a.txt')] }));
+      await glpi({ url: otherApi, auth: { userToken: 'lea-token-5f2c' } }).listEquipment();
+
+      const stored = Object.entries(sessionStorage);
+      expect(stored.map(([key]) => key).sort()).to.deep.equal([
+        `support-widgets:session:glpi:${otherApi}`,
+        `support-widgets:session:glpi:${API}`,
+      ]);
+      expect(stored.map(([, value]) => value).sort()).to.deep.equal(
+        [...fake.state.sessions.keys(), ...other.state.sessions.keys()].sort(),
+      );
+      expect(localStorage.length).to.equal(0);
+      const urls = [...fake.state.requests, ...other.state.requests].map((request) => request.url);
+      expect(urls.length).to.be.greaterThan(8);
+      const everything = JSON.stringify(stored) + urls.join(' ');
+      for (const secret of ['lea.petit', 'Tr0ub4dor', 'lea-token-5f2c', 'user_token', 'password', 'login']) {
+        expect(everything).not.to.contain(secret);
+      }
+    });
+
+    it('accepts another token store', async () => {
+      const tokens = memoryTokenStore();
+      await glpi({}, { tokenStore: tokens }).signIn(PASSWORD);
+      expect(sessionStorage.length).to.equal(0);
+      expect(tokens.get(`glpi:${API}`)).to.match(/^[0-9a-f]{26}$/);
+    });
+  });
+
+  describe('errors', () => {
+    it('maps a wrong App-Token to setup, with GLPI’s message without its documentation link', async () => {
+      await start({ appToken: 'app-123' });
+      const error = await rejection(withToken({ appToken: 'app-999' }).listCategories('incident'));
+      expect([error.kind, error.code, error.status]).to.deep.equal(['setup', 'ERROR_WRONG_APP_TOKEN_PARAMETER', 400]);
+      expect(error.detail).to.equal('The app_token parameter seems wrong');
+    });
+
+    it('maps a missing App-Token to setup', async () => {
+      await start({ appToken: 'app-123' });
+      const error = await rejection(withToken().listCategories('incident'));
+      expect([error.kind, error.code]).to.deep.equal(['setup', 'ERROR_APP_TOKEN_PARAMETERS_MISSING']);
+    });
+
+    it('maps disabled password login to setup', async () => {
+      await start({ credentialsLogin: false });
+      const error = await rejection(glpi().signIn(PASSWORD));
+      expect([error.kind, error.code]).to.deep.equal(['setup', 'ERROR_LOGIN_WITH_CREDENTIALS_DISABLED']);
+    });
+
+    it('reports an HTML page as a bad response pointing at the URL', async () => {
+      fake.state.failNext('html');
+      const error = await rejection(withToken().listCategories('incident'));
+      expect(error.kind).to.equal('bad-response');
+      expect(error.detail).to.contain(`${API}/initSession probably does not reach apirest.php`);
+    });
+
+    it('reads through a PHP notice', async () => {
+      fake.state.failNext('php-notice', { endpoint: 'ITILCategory' });
+      expect(await withToken().listCategories('incident')).to.have.length(6);
+    });
+
+    it('reports truncated JSON as a bad response', async () => {
+      fake.state.failNext('truncated', { endpoint: 'ITILCategory' });
+      expect((await rejection(withToken().listCategories('incident'))).kind).to.equal('bad-response');
+    });
+
+    it('reports an answer of the wrong shape as a bad response', async () => {
+      await useHandlers(http.get(`${API}/ITILCategory`, () => HttpResponse.json([{ id: 'one' }])), ...fake.handlers);
+      const error = await rejection(withToken().listCategories('incident'));
+      expect(error.kind).to.equal('bad-response');
+      expect(error.detail).to.contain('ITILCategory list from GLPI at 0.id');
+    });
+
+    it('reports no answer as a network error', async () => {
+      fake.state.failNext('network');
+      expect((await rejection(withToken().listCategories('incident'))).kind).to.equal('network');
+    });
+
+    it('gives up after the configured timeout', async () => {
+      await start({ hangMs: 2000 });
+      fake.state.failNext('timeout', { endpoint: 'ITILCategory' });
+      const started = performance.now();
+      const error = await rejection(withToken({ timeout: 1000 }).listCategories('incident'));
+      expect(error.kind).to.equal('timeout');
+      expect(performance.now() - started).to.be.within(900, 1900);
+    });
+
+    it('maps GLPI’s SQL error to server', async () => {
+      fake.state.failNext('500', { endpoint: 'Ticket' });
+      const error = await rejection(withToken().createTicket(newTicket()));
+      expect([error.kind, error.code, error.status, error.transient]).to.deep.equal(['server', 'ERROR_SQL', 500, true]);
+    });
+
+    it('maps a 429 to rate-limited with Retry-After', async () => {
+      fake.state.failNext('429', { retryAfter: '45' });
+      const error = await rejection(withToken().listCategories('incident'));
+      expect([error.kind, error.retryAfter]).to.deep.equal(['rate-limited', 45]);
+    });
+
+    it('maps a refused ticket to validation', async () => {
+      const error = await rejection(withToken().createTicket(newTicket({ description: '   ' })));
+      expect([error.kind, error.code]).to.deep.equal(['validation', 'ERROR_GLPI_ADD']);
+      expect(error.detail).to.contain('Description');
+    });
+
+    it('refuses ids GLPI would not understand before sending', async () => {
+      const error = await rejection(withToken().createTicket(newTicket({ categoryId: 'printers' })));
+      expect([error.kind, error.fields]).to.deep.equal(['validation', ['categoryId']]);
+      expect(calls('Ticket')).to.have.length(0);
+    });
+  });
+
+  describe('categories', () => {
+    it('lists helpdesk-visible incident categories, decoded and sorted', async () => {
+      const categories = await withToken().listCategories('incident');
+      expect(categories.map((category) => [category.id, category.name])).to.deep.equal([
+        ['7', 'Logiciels'],
+        ['1', 'Matériel'],
+        ['2', 'Matériel > Imprimante'],
+        ['3', 'Matériel > Poste de travail'],
+        ['4', 'Messagerie'],
+        ['9', 'Réseau & Wi-Fi'],
+      ]);
+      expect(categories.find((category) => category.id === '2')?.types).to.deep.equal(['incident']);
+    });
+
+    it('lists request categories, decoding numeric entities too', async () => {
+      const names = (await withToken().listCategories('request')).map((category) => category.name);
+      expect(names).to.deep.equal([
+        'Comptes utilisateurs',
+        "Comptes utilisateurs > Demande d'accès",
+        'Logiciels',
+        'Logiciels > Installation',
+        'Matériel',
+        'Matériel > Poste de travail',
+        'Messagerie',
+      ]);
+      expect(names).not.to.include('Sécurité interne');
+    });
+
+    it('asks GLPI once for the life of the backend, with expanded dropdowns', async () => {
+      const backend = withToken();
+      await backend.listCategories('incident');
+      await backend.listCategories('request');
+      await backend.listCategories('incident');
+      expect(calls('ITILCategory').map((request) => new URL(request.url).search)).to.deep.equal([
+        '?expand_dropdowns=true&range=0-999',
+      ]);
+    });
+
+    it('walks every page of a long list', async () => {
+      for (let id = 100; id < 1300; id++) {
+        fake.state.categories.push({
+          id,
+          name: `Site ${id}`,
+          completename: `Sites > Site ${id}`,
+          itilcategories_id: 0,
+          level: 1,
+          is_helpdeskvisible: 1,
+          is_incident: 1,
+          is_request: 0,
+        });
+      }
+      const categories = await withToken().listCategories('incident');
+      expect(categories).to.have.length(1206);
+      expect(calls('ITILCategory').map((request) => new URL(request.url).searchParams.get('range'))).to.deep.equal([
+        '0-999',
+        '1000-1999',
+      ]);
+    });
+  });
+
+  describe('equipment', () => {
+    it('lists the person’s items of every kind, decoded', async () => {
+      expect(await withToken().listEquipment()).to.deep.equal([
+        { kind: 'Computer', id: '12', name: 'PC-COMPTA-03' },
+        { kind: 'Monitor', id: '5', name: 'Écran Dell 24" (bureau 12)' },
+        { kind: 'Printer', id: '3', name: 'Imprimante Brother & scanner accueil' },
+      ]);
+      expect(calls('User/7/Phone')).to.have.length(1);
+      expect(calls('User/7/Peripheral')).to.have.length(1);
+    });
+
+    it('skips the kinds the profile may not read', async () => {
+      await start({ deniedItemtypes: ['Computer', 'Printer'] });
+      expect((await withToken().listEquipment()).map((item) => item.kind)).to.deep.equal(['Monitor']);
+    });
+
+    it('still fails on other errors', async () => {
+      fake.state.failNext('500', { endpoint: 'User' });
+      expect((await rejection(withToken().listEquipment())).kind).to.equal('server');
+    });
+  });
+
+  describe('createTicket', () => {
+    it('posts the ticket wrapped in input and answers its id and URL', async () => {
+      const created = await withToken().createTicket(
+        newTicket({
+          type: 'request',
+          urgency: 'very-high',
+          categoryId: '5',
+          equipment: { kind: 'Computer', id: '12', name: 'PC-COMPTA-03' },
+          followUp: { byEmail: true, email: 'camille@example.fr' },
+        }),
+      );
+      expect(created).to.deep.equal({ id: '100', url: 'https://support.example.fr/glpi/front/ticket.form.php?id=100', failedAttachments: [] });
+      const [ticket] = fake.state.tickets;
+      expect(ticket.input).to.include({ name: 'Imprimante du 2e étage hors ligne', type: 2, urgency: 5, itilcategories_id: 5 });
+      expect(ticket.input.items_id).to.deep.equal({ Computer: [12] });
+      expect(ticket.input._users_id_requester_notif).to.deep.equal({ use_notification: [1], alternative_email: ['camille@example.fr'] });
+    });
+
+    it('sends an incident without optional fields, and no notification choice unless one was made', async () => {
+      await withToken().createTicket(newTicket({ urgency: 'low' }));
+      expect(fake.state.tickets[0].input).to.have.keys(['name', 'content', 'type', 'urgency']);
+      expect(fake.state.tickets[0].input).to.include({ type: 1, urgency: 2 });
+    });
+
+    it('turns off email follow-up when the person says so', async () => {
+      await withToken().createTicket(newTicket({ followUp: { byEmail: false } }));
+      expect(fake.state.tickets[0].input._users_id_requester_notif).to.deep.equal({ use_notification: [0] });
+    });
+
+    it('uses the configured ticket URL', async () => {
+      const created = await withToken({ ticketUrl: 'https://portal.example.fr/tickets/{id}' }).createTicket(newTicket());
+      expect(created.url).to.equal('https://portal.example.fr/tickets/100');
+    });
+
+    it('escapes everything typed into the HTML content and keeps line breaks', async () => {
+      await withToken().createTicket(
+        newTicket({
+          description: 'Depuis 9h :\n<script>alert("x")</script> & <b>rien</b>\n\nDeuxième paragraphe',
+          answers: [
+            { id: 'postes', label: 'Combien de postes ?', value: '3 <img src=x onerror=alert(1)>' },
+            { id: 'compte', label: 'Compte', value: 'acme' },
+            { id: 'vide', label: 'Vide', value: '  ' },
+          ],
+          callbackPhone: '+33 6 00 00 00 00',
+        }),
+      );
+      const { content } = fake.state.tickets[0];
+      expect(content).to.equal(
+        '<p>Depuis 9h :<br>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;rien&lt;/b&gt;</p>' +
+          '<p>Deuxième paragraphe</p>' +
+          '<p><strong>Combien de postes ?</strong> 3 &lt;img src=x onerror=alert(1)&gt;</p>' +
+          '<p><strong>Compte:</strong> acme</p>' +
+          '<p><strong>Phone to call back:</strong> +33 6 00 00 00 00</p>',
+      );
+    });
+
+    it('writes the callback label in the helpdesk’s language when given', async () => {
+      const backend = glpi({ auth: USER_TOKEN }, { contentLabels: { callbackPhone: 'Rappeler au' } });
+      await backend.createTicket(newTicket({ callbackPhone: '04 00 00 00 00' }));
+      expect(fake.state.tickets[0].content).to.contain('<p><strong>Rappeler au:</strong> 04 00 00 00 00</p>');
+    });
+
+    it('uploads each attachment as a Document linked to the ticket', async () => {
+      const created = await withToken().createTicket(
+        newTicket({ attachments: [new File(['png'], 'capture.png', { type: 'image/png' }), new File(['log'], 'journal.txt')] }),
+      );
+      expect(created.failedAttachments).to.deep.equal([]);
+      expect(fake.state.documents.map((doc) => [doc.name, doc.filename, doc.size])).to.deep.equal([
+        ['capture.png', 'capture.png', 3],
+        ['journal.txt', 'journal.txt', 3],
+      ]);
+      expect(fake.state.documentItems.map((link) => [link.itemtype, link.items_id])).to.deep.equal([
+        ['Ticket', 100],
+        ['Ticket', 100],
+      ]);
+    });
+
+    it('keeps the ticket when an attachment fails, and says which and why', async () => {
+      await start({ postMaxSize: 100 });
+      fake.state.failNext('network', { endpoint: 'Document', times: 1 });
+      const created = await withToken().createTicket(
+        newTicket({
+          attachments: [new File(['a'], 'lost.txt'), new File(['x'.repeat(500)], 'big.pdf'), new File(['ok'], 'fine.txt')],
+        }),
+      );
+      expect(created.id).to.equal('100');
+      expect(created.failedAttachments.map((failure) => failure.name)).to.deep.equal(['lost.txt', 'big.pdf']);
+      expect(created.failedAttachments[0].reason).to.match(/^network/);
+      expect(created.failedAttachments[1].reason).to.match(/^validation/);
+      expect(fake.state.documents.map((doc) => doc.name)).to.deep.equal(['fine.txt']);
+      expect(calls('Ticket')).to.have.length(1);
+    });
+
+    it('re-sends the ticket once after a session expiry, creating it once', async () => {
+      const backend = withToken();
+      await backend.listCategories('incident');
+      fake.state.failNext('expire-session', { endpoint: 'Ticket' });
+      const created = await backend.createTicket(newTicket());
+      expect(created.id).to.equal('100');
+      expect(fake.state.tickets).to.have.length(1);
+    });
+  });
+});
