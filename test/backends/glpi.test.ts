@@ -378,7 +378,7 @@ describe('GlpiBackend', () => {
       expect(names).not.to.include('Sécurité interne');
     });
 
-    it('asks GLPI once for the life of the backend, with expanded dropdowns', async () => {
+    it('asks GLPI once per set of credentials, with expanded dropdowns', async () => {
       const backend = withToken();
       await backend.listCategories('incident');
       await backend.listCategories('request');
@@ -386,6 +386,9 @@ describe('GlpiBackend', () => {
       expect(calls('ITILCategory').map((request) => new URL(request.url).search)).to.deep.equal([
         '?expand_dropdowns=true&range=0-999',
       ]);
+      backend.setCredentials({ userToken: 'tech-user-token' });
+      await backend.listCategories('incident');
+      expect(calls('ITILCategory')).to.have.length(2);
     });
 
     it('walks every page of a long list', async () => {

@@ -120,7 +120,7 @@ describe('fake GLPI', () => {
       const request = forgedRequest(`${API}/getFullSession`, 'GET', { 'Session-Token': token }, '{"a":1}');
       const response = await getResponse(fake.handlers, request);
       expect(response?.status).to.equal(400);
-      expect((await response?.json())[0]).to.equal('ERROR_JSON_PAYLOAD_FORBIDDEN');
+      expect(await response?.json()).to.have.property('0', 'ERROR_JSON_PAYLOAD_FORBIDDEN');
     });
   });
 

@@ -115,7 +115,7 @@ export class GlpiBackend implements HelpdeskBackend {
   }
 
   async listCategories(type: TicketType, options: CallOptions = {}): Promise<Category[]> {
-    // One list serves both types; kept until sign-out since the profile decides what it holds.
+    // One list serves both types; kept until the credentials change, since the profile decides what it holds.
     this.categories ??= await this.fetchCategories(options.signal);
     return this.categories.filter((category) => category.types.includes(type));
   }
@@ -328,13 +328,14 @@ export class GlpiBackend implements HelpdeskBackend {
   private forgetSession(): void {
     this.tokens.delete(this.tokenKey);
     this.userId = undefined;
-    this.categories = undefined;
   }
 
   private holdCredentials(credentials: Credentials | CredentialsProvider | undefined): void {
     this.userToken = undefined;
     this.password = undefined;
     this.provider = undefined;
+    // Other credentials may mean another profile, which sees other categories.
+    this.categories = undefined;
     if (typeof credentials === 'function') this.provider = credentials;
     else if (credentials && 'userToken' in credentials) this.userToken = credentials.userToken;
     else if (credentials) this.password = { login: credentials.login, password: credentials.password };
