@@ -100,10 +100,10 @@ export function validateTicketForm(values: TicketFormValues, config: HelpdeskCon
     }
   }
 
+  // An empty follow-up address is fine: the helpdesk then writes to the account's own address.
   if (fields.followUp !== 'hidden' && values.followUpByEmail) {
     const email = values.followUpEmail.trim();
-    if (email === '') report('followUpEmail', 'required');
-    else if (!isEmail(email)) report('followUpEmail', 'invalid-email');
+    if (email !== '' && !isEmail(email)) report('followUpEmail', 'invalid-email');
   }
 
   return problems;

@@ -180,9 +180,9 @@ describe('ticket form validation', () => {
     });
 
     describe('follow-up email', () => {
-      it('is required and checked when email follow-up is on', () => {
+      it('is checked when email follow-up is on, and may stay empty (the account address is used)', () => {
         const on = (followUpEmail: string) => filled({ followUpByEmail: true, followUpEmail });
-        expect(validateTicketForm(on(''), config(), OFFERED)).to.deep.equal([{ field: 'followUpEmail', reason: 'required' }]);
+        expect(validateTicketForm(on(''), config(), OFFERED)).to.deep.equal([]);
         expect(validateTicketForm(on('jeanne.martin'), config(), OFFERED)).to.deep.equal([
           { field: 'followUpEmail', reason: 'invalid-email' },
         ]);
@@ -207,7 +207,7 @@ describe('ticket form validation', () => {
         answers: { stations: 'beaucoup' },
         phone: '',
         followUpByEmail: true,
-        followUpEmail: '',
+        followUpEmail: 'not-an-address',
       };
       expect(validateTicketForm({ ...values, type: 'incident' }, strict, OFFERED).map((p) => p.field)).to.deep.equal([
         'urgency',

@@ -17,3 +17,10 @@ export function backendFor(config: BackendConfig): HelpdeskBackend {
   }
   return backend;
 }
+
+/** Signs out of every helpdesk session the page opened and forgets the adapters (a host's "log out"). */
+export async function signOutEverywhere(): Promise<void> {
+  const all = [...adapters.values()];
+  adapters.clear();
+  await Promise.all(all.map((backend) => backend.signOut()));
+}

@@ -1,0 +1,86 @@
+/**
+ * Helpers to use <support-ticket-form> as a person would: real keyboard input through
+ * the browser (sendKeys), clicks on what is visible, and reads of what is shown.
+ */
+import { html, fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { HelpdeskConfigInput } from '../../src/core/config.js';
+import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
+import '../../src/elements/index.js';
+
+export const GLPI_URL = '/fake-glpi/apirest.php';
+
+export function glpiConfig(overrides: Partial<HelpdeskConfigInput> = {}, auth = true): HelpdeskConfigInput {
+  return {
+    backend: { type: 'glpi', url: GLPI_URL, ...(auth ? { auth: { userToken: 'demo-user-token' } } : {}) },
+    contacts: [
+      { kind: 'email', label: 'Support', value: 'support@example.fr', from: 'very-low' },
+      { kind: 'phone', label: 'Agency', value: '+33 4 00 00 00 00', from: 'medium' },
+      { kind: 'phone', label: 'Your engineer', value: '+33 6 00 00 00 00', from: 'high' },
+    ],
+    ...overrides,
+  };
+}
+
+export async function formWith(config: HelpdeskConfigInput, lang = 'en'): Promise<SupportTicketForm> {
+  const el = await fixture<SupportTicketForm>(html`<support-ticket-form lang=${lang} .config=${config}></support-ticket-form>`);
+  await el.updateComplete;
+  return el;
+}
+
+export function $(el: HTMLElement, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+export function $$(el: HTMLElement, selector: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+}
+
+export function text(el: HTMLElement, selector: string): string {
+  return ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The element focused inside the form's shadow root. */
+export function focused(el: HTMLElement): Element | null {
+  return el.shadowRoot!.activeElement;
+}
+
+/** Focuses a control and types into it with the real keyboard. */
+export async function type(el: SupportTicketForm, selector: string, value: string): Promise<void> {
+  const control = $(el, selector)!;
+  control.focus();
+  await sendKeys({ type: value });
+  await el.updateComplete;
+}
+
+export async function press(el: SupportTicketForm, key: string): Promise<void> {
+  await sendKeys({ press: key });
+  await el.updateComplete;
+}
+
+export async function choose(el: SupportTicketForm, selector: string): Promise<void> {
+  $(el, selector)!.click();
+  await el.updateComplete;
+}
+
+export async function select(el: SupportTicketForm, selector: string, value: string): Promise<void> {
+  await waitUntil(() => !($(el, selector) as HTMLSelectElement | null)?.disabled, `${selector} stays disabled`);
+  const control = $(el, selector) as HTMLSelectElement;
+  control.value = value;
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+export async function submit(el: SupportTicketForm): Promise<void> {
+  $(el, 'button[part="submit"]')!.click();
+  await el.updateComplete;
+  await nextFrame();
+}
+
+/** Fills every required field with a good ticket. */
+export async function fillGoodTicket(el: SupportTicketForm): Promise<void> {
+  await choose(el, '#type-incident');
+  await choose(el, '#urgency-medium');
+  await type(el, '#field-title', 'Printer on 3rd floor offline since 9am');
+  await type(el, '#field-description', 'The HP printer near room 312 shows “offline” on every workstation.');
+}
