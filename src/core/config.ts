@@ -8,7 +8,8 @@ import { URGENCIES } from './urgency.js';
 import { TICKET_TYPES } from './ticket.js';
 
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
-const localText = z.union([nonEmpty(), z.record(z.string(), nonEmpty())]);
+/** One text, or one per supported language. */
+const localText = z.union([nonEmpty(), z.strictObject({ en: z.optional(nonEmpty()), fr: z.optional(nonEmpty()) })]);
 /** An absolute http(s) URL, or a path on the page's own server ("/glpi/apirest.php", for a reverse proxy). */
 const httpUrl = z.string().check(
   z.refine(
@@ -31,7 +32,8 @@ const glpiBackend = z.strictObject({
   timeout: z._default(z.number().check(z.int(), z.minimum(1000), z.maximum(120000)), 20000),
 });
 
-export const backendSchema = z.discriminatedUnion('type', [glpiBackend]);
+/** One schema per helpdesk; later backends join it as a union on `type`. */
+export const backendSchema = glpiBackend;
 
 const contactSchema = z.strictObject({
   kind: z.enum(['email', 'phone', 'url']),

@@ -1,5 +1,5 @@
 /** Text the provider writes in its configuration: one string, or one per language. */
-export type LocalText = string | Record<string, string>;
+export type LocalText = string | Partial<Record<string, string>>;
 
 /** The text for `lang` ("fr", "fr-CA" → "fr"), else English, else the first one given. */
 export function localText(text: LocalText | undefined, lang: string): string {

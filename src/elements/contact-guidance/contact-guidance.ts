@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { contactChannelsFor, contactHref, type ContactChannel } from '../../core/contacts.js';
 import { isUrgency, type Urgency } from '../../core/urgency.js';
-import { formatProblems, type ConfigProblem } from '../../core/config.js';
+import { formatProblems, type ConfigProblem, type HelpdeskConfigInput } from '../../core/config.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { resolveConfig } from '../shared/resolve-config.js';
 import { configErrorPanel } from '../shared/config-error.js';
@@ -31,7 +31,7 @@ export class ContactGuidance extends LitElement {
   @property({ attribute: false }) contacts?: ContactChannel[];
 
   /** The shared configuration: the id of a JSON `<script>`, or (as a property) an object. */
-  @property() config?: unknown;
+  @property() config?: string | HelpdeskConfigInput;
 
   /** Forces the light or dark palette; follows `prefers-color-scheme` when unset. */
   @property({ reflect: true }) theme?: 'light' | 'dark';

@@ -16,6 +16,7 @@ import { formatBytes } from '../../core/attachments.js';
 import type { FieldId, FieldProblem } from '../../core/validation.js';
 import type { Messages } from '../../i18n/en.js';
 import type { TicketFormModel } from './ticket-form-model.js';
+import '../contact-guidance/contact-guidance.js';
 
 export interface FieldContext {
   model: TicketFormModel;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatProblems, type ConfigProblem, type HelpdeskConfig } from '../../core/config.js';
+import { formatProblems, type ConfigProblem, type HelpdeskConfig, type HelpdeskConfigInput } from '../../core/config.js';
 import type { HelpdeskError } from '../../core/errors.js';
 import type { Credentials, CredentialsProvider, HelpdeskBackend } from '../../backends/types.js';
 import { LocalizeController } from '../../i18n/localize.js';
@@ -24,7 +24,6 @@ import {
   type FieldContext,
 } from './fields.js';
 import { styles } from './support-ticket-form.styles.js';
-import '../contact-guidance/contact-guidance.js';
 
 /**
  * @summary The support request form: incident or request, urgency explained with the
@@ -77,7 +76,7 @@ export class SupportTicketForm extends LitElement {
    * The shared configuration: the id of a `<script type="application/json">` (attribute),
    * or a configuration object (property).
    */
-  @property() config?: unknown;
+  @property() config?: string | HelpdeskConfigInput;
 
   /** Simplest setup without a configuration: the backend type, e.g. `glpi`. */
   @property() backend?: string;
@@ -102,12 +101,19 @@ export class SupportTicketForm extends LitElement {
     focus: (target) => void this.focusAfterRender(target),
   });
 
+  private readonly configureWhenParsed = () => this.configure();
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A configuration script placed after the element is parsed later: read it once the page is.
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this.configure(), { once: true });
+      document.addEventListener('DOMContentLoaded', this.configureWhenParsed, { once: true });
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('DOMContentLoaded', this.configureWhenParsed);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
