@@ -163,29 +163,92 @@ export function urgencyField(ctx: FieldContext): TemplateResult {
   `;
 }
 
-export function titleField(ctx: FieldContext): TemplateResult {
-  const { model, t } = ctx;
-  const advice = adviseTitle(model.values.title);
+/** What a text, text-area or select field needs; `control` defaults to a text input. */
+interface FieldSpec {
+  field: FieldId;
+  label: string;
+  required: boolean;
+  hint?: string;
+  /** Ids of other elements that describe the control (advice, warnings). */
+  describedBy?: string[];
+  control?: 'input' | 'textarea' | 'select';
+  inputType?: string;
+  autocomplete?: string;
+  rows?: number;
+  disabled?: boolean;
+  value?: string;
+  onInput?: (value: string) => void;
+  /** The `<option>`s of a select. */
+  options?: TemplateResult[];
+  /** Shown under the control. */
+  after?: unknown;
+}
+
+/** A labelled control with its hint and error, wired for screen readers. */
+function textField(ctx: FieldContext, spec: FieldSpec): TemplateResult {
+  const id = controlId(spec.field);
+  const hintId = spec.hint !== undefined ? `${id}-hint` : false;
+  const describedByIds = describedBy(ctx, spec.field, hintId, ...(spec.describedBy ?? []));
+  const onInput = (e: Event) => spec.onInput?.((e.target as HTMLInputElement).value);
+  const isInvalid = invalid(ctx, spec.field);
+  let control: TemplateResult;
+  if (spec.control === 'select') {
+    control = html`<select
+      part="input"
+      id=${id}
+      ?disabled=${spec.disabled}
+      aria-invalid=${isInvalid}
+      aria-describedby=${ifDefined(describedByIds)}
+      @change=${onInput}
+    >
+      ${spec.options}
+    </select>`;
+  } else if (spec.control === 'textarea') {
+    control = html`<textarea
+      part="input"
+      id=${id}
+      rows=${spec.rows ?? 3}
+      .value=${live(spec.value ?? '')}
+      aria-invalid=${isInvalid}
+      aria-describedby=${ifDefined(describedByIds)}
+      @input=${onInput}
+    ></textarea>`;
+  } else {
+    control = html`<input
+      part="input"
+      id=${id}
+      type=${spec.inputType ?? 'text'}
+      autocomplete=${ifDefined(spec.autocomplete)}
+      .value=${live(spec.value ?? '')}
+      aria-invalid=${isInvalid}
+      aria-describedby=${ifDefined(describedByIds)}
+      @input=${onInput}
+    />`;
+  }
   return html`
     <div part="field" class="field">
-      <label part="label" for="field-title">${t.title.label} ${requiredMark(ctx, true)}</label>
-      <p class="hint" id="field-title-hint">${t.title.hint}</p>
-      ${errorLine(ctx, 'title')}
-      <input
-        part="input"
-        id="field-title"
-        type="text"
-        autocomplete="off"
-        .value=${live(model.values.title)}
-        aria-invalid=${invalid(ctx, 'title')}
-        aria-describedby=${ifDefined(describedBy(ctx, 'title', 'field-title-hint', 'field-title-advice'))}
-        @input=${(e: Event) => model.set('title', (e.target as HTMLInputElement).value)}
-      />
-      <ul class="advice" id="field-title-advice" aria-live="polite">
-        ${advice.map((code) => html`<li>${t.title.advice[code]}</li>`)}
-      </ul>
+      <label part="label" for=${id}>${spec.label} ${requiredMark(ctx, spec.required)}</label>
+      ${spec.hint !== undefined ? html`<p class="hint" id="${id}-hint" aria-live="polite">${spec.hint}</p>` : nothing}
+      ${errorLine(ctx, spec.field)} ${control} ${spec.after ?? nothing}
     </div>
   `;
+}
+
+export function titleField(ctx: FieldContext): TemplateResult {
+  const { model, t } = ctx;
+  return textField(ctx, {
+    field: 'title',
+    label: t.title.label,
+    required: true,
+    hint: t.title.hint,
+    autocomplete: 'off',
+    describedBy: ['field-title-advice'],
+    value: model.values.title,
+    onInput: (value) => model.set('title', value),
+    after: html`<ul class="advice" id="field-title-advice" aria-live="polite">
+      ${adviseTitle(model.values.title).map((code) => html`<li>${t.title.advice[code]}</li>`)}
+    </ul>`,
+  });
 }
 
 export function descriptionField(ctx: FieldContext): TemplateResult {
@@ -196,21 +259,17 @@ export function descriptionField(ctx: FieldContext): TemplateResult {
     const current = model.values.description.trimEnd();
     model.set('description', current ? `${current}\n\n${template}` : template);
   };
-  return html`
-    <div part="field" class="field">
-      <label part="label" for="field-description">${t.description.label} ${requiredMark(ctx, true)}</label>
-      <p class="hint" id="field-description-hint">${t.description.hint}</p>
-      ${errorLine(ctx, 'description')}
-      <textarea
-        part="input"
-        id="field-description"
-        rows="8"
-        .value=${live(model.values.description)}
-        aria-invalid=${invalid(ctx, 'description')}
-        aria-describedby=${ifDefined(describedBy(ctx, 'description', 'field-description-hint', 'field-description-secret'))}
-        @input=${(e: Event) => model.set('description', (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <p class="warning" id="field-description-secret" aria-live="polite">
+  return textField(ctx, {
+    field: 'description',
+    label: t.description.label,
+    required: true,
+    hint: t.description.hint,
+    control: 'textarea',
+    rows: 8,
+    describedBy: ['field-description-secret'],
+    value: model.values.description,
+    onInput: (value) => model.set('description', value),
+    after: html`<p class="warning" id="field-description-secret" aria-live="polite">
         ${model.secretsIn(model.values.description) ? t.secrets.inline : nothing}
       </p>
       <details class="prompts" part="prompts">
@@ -224,45 +283,23 @@ export function descriptionField(ctx: FieldContext): TemplateResult {
           )}
         </ul>
         <button type="button" class="secondary" @click=${insertTemplate}>${t.description.insertTemplate}</button>
-      </details>
-    </div>
-  `;
+      </details>`,
+  });
 }
 
-function questionControl(ctx: FieldContext, question: ConfiguredQuestion): TemplateResult {
+function questionField(ctx: FieldContext, question: ConfiguredQuestion): TemplateResult {
   const { model, lang } = ctx;
-  const field: FieldId = `question:${question.id}`;
-  const id = controlId(field);
-  const helpId = question.help ? `${id}-help` : false;
-  const value = model.values.answers[question.id] ?? '';
-  const onInput = (e: Event) => model.setAnswer(question.id, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
-  const control =
-    question.input === 'textarea'
-      ? html`<textarea
-          part="input"
-          id=${id}
-          rows="3"
-          .value=${live(value)}
-          aria-invalid=${invalid(ctx, field)}
-          aria-describedby=${ifDefined(describedBy(ctx, field, helpId))}
-          @input=${onInput}
-        ></textarea>`
-      : html`<input
-          part="input"
-          id=${id}
-          type=${question.input}
-          .value=${live(value)}
-          aria-invalid=${invalid(ctx, field)}
-          aria-describedby=${ifDefined(describedBy(ctx, field, helpId))}
-          @input=${onInput}
-        />`;
-  return html`
-    <div part="field" class="field">
-      <label part="label" for=${id}>${localText(question.label, lang)} ${requiredMark(ctx, question.required)}</label>
-      ${question.help ? html`<p class="hint" id="${id}-help">${localText(question.help, lang)}</p>` : nothing}
-      ${errorLine(ctx, field)} ${control}
-    </div>
-  `;
+  const textarea = question.input === 'textarea';
+  return textField(ctx, {
+    field: `question:${question.id}`,
+    label: localText(question.label, lang),
+    required: question.required,
+    hint: question.help ? localText(question.help, lang) : undefined,
+    control: textarea ? 'textarea' : 'input',
+    inputType: textarea ? undefined : question.input,
+    value: model.values.answers[question.id] ?? '',
+    onInput: (value) => model.setAnswer(question.id, value),
+  });
 }
 
 export function questionFields(ctx: FieldContext): TemplateResult | typeof nothing {
@@ -271,7 +308,7 @@ export function questionFields(ctx: FieldContext): TemplateResult | typeof nothi
   return html`
     <fieldset part="field" class="group">
       <legend part="label">${ctx.t.questions.heading}</legend>
-      ${questions.map((question) => questionControl(ctx, question))}
+      ${questions.map((question) => questionField(ctx, question))}
     </fieldset>
   `;
 }
@@ -281,25 +318,19 @@ export function categoryField(ctx: FieldContext): TemplateResult | typeof nothin
   if (config.fields.category === 'hidden' || !model.capabilities?.categories) return nothing;
   const { status, items } = model.categories;
   const noType = !model.values.type;
-  const statusText = noType ? t.category.chooseTypeFirst : status === 'loading' ? t.category.loading : status === 'failed' ? t.category.failed : '';
-  return html`
-    <div part="field" class="field">
-      <label part="label" for="field-category">${t.category.label} ${requiredMark(ctx, config.fields.category === 'required')}</label>
-      <p class="hint" id="field-category-hint">${t.category.hint} <span aria-live="polite">${statusText}</span></p>
-      ${errorLine(ctx, 'category')}
-      <select
-        part="input"
-        id="field-category"
-        ?disabled=${noType || status !== 'ready'}
-        aria-invalid=${invalid(ctx, 'category')}
-        aria-describedby=${ifDefined(describedBy(ctx, 'category', 'field-category-hint'))}
-        @change=${(e: Event) => model.set('categoryId', (e.target as HTMLSelectElement).value || undefined)}
-      >
-        <option value="" ?selected=${!model.values.categoryId}>${t.category.choose}</option>
-        ${items.map((c) => html`<option value=${c.id} ?selected=${c.id === model.values.categoryId}>${c.name}</option>`)}
-      </select>
-    </div>
-  `;
+  return textField(ctx, {
+    field: 'category',
+    label: t.category.label,
+    required: config.fields.category === 'required',
+    hint: noType ? t.category.chooseTypeFirst : status === 'loading' ? t.category.loading : status === 'failed' ? t.category.failed : t.category.hint,
+    control: 'select',
+    disabled: noType || status !== 'ready',
+    onInput: (value) => model.set('categoryId', value || undefined),
+    options: [
+      html`<option value="" ?selected=${!model.values.categoryId}>${t.category.choose}</option>`,
+      ...items.map((c) => html`<option value=${c.id} ?selected=${c.id === model.values.categoryId}>${c.name}</option>`),
+    ],
+  });
 }
 
 export function equipmentField(ctx: FieldContext): TemplateResult | typeof nothing {
@@ -307,28 +338,22 @@ export function equipmentField(ctx: FieldContext): TemplateResult | typeof nothi
   if (config.fields.equipment === 'hidden' || !model.capabilities?.equipment) return nothing;
   const { status, items } = model.equipment;
   if (status === 'ready' && items.length === 0) return nothing;
-  const statusText = status === 'loading' ? t.equipment.loading : status === 'failed' ? t.equipment.failed : '';
-  return html`
-    <div part="field" class="field">
-      <label part="label" for="field-equipment">${t.equipment.label} ${requiredMark(ctx, config.fields.equipment === 'required')}</label>
-      <p class="hint" id="field-equipment-hint" aria-live="polite">${statusText}</p>
-      ${errorLine(ctx, 'equipment')}
-      <select
-        part="input"
-        id="field-equipment"
-        ?disabled=${status !== 'ready'}
-        aria-invalid=${invalid(ctx, 'equipment')}
-        aria-describedby=${ifDefined(describedBy(ctx, 'equipment', 'field-equipment-hint'))}
-        @change=${(e: Event) => model.set('equipmentId', (e.target as HTMLSelectElement).value || undefined)}
-      >
-        <option value="" ?selected=${!model.values.equipmentId}>${t.equipment.none}</option>
-        ${items.map((item) => {
-          const value = `${item.kind}:${item.id}`;
-          return html`<option value=${value} ?selected=${value === model.values.equipmentId}>${item.name} (${item.kind})</option>`;
-        })}
-      </select>
-    </div>
-  `;
+  return textField(ctx, {
+    field: 'equipment',
+    label: t.equipment.label,
+    required: config.fields.equipment === 'required',
+    hint: status === 'loading' ? t.equipment.loading : status === 'failed' ? t.equipment.failed : '',
+    control: 'select',
+    disabled: status !== 'ready',
+    onInput: (value) => model.set('equipmentId', value || undefined),
+    options: [
+      html`<option value="" ?selected=${!model.values.equipmentId}>${t.equipment.none}</option>`,
+      ...items.map((item) => {
+        const value = `${item.kind}:${item.id}`;
+        return html`<option value=${value} ?selected=${value === model.values.equipmentId}>${item.name} (${item.kind})</option>`;
+      }),
+    ],
+  });
 }
 
 export function contactFields(ctx: FieldContext): TemplateResult {
@@ -337,25 +362,19 @@ export function contactFields(ctx: FieldContext): TemplateResult {
   return html`
     ${config.fields.phone === 'hidden'
       ? nothing
-      : html`<div part="field" class="field">
-          <label part="label" for="field-phone">${t.phone.label} ${requiredMark(ctx, config.fields.phone === 'required')}</label>
-          <p class="hint" id="field-phone-hint">${t.phone.hint}</p>
-          ${errorLine(ctx, 'phone')}
-          <input
-            part="input"
-            id="field-phone"
-            type="tel"
-            autocomplete="tel"
-            .value=${live(v.phone)}
-            aria-invalid=${invalid(ctx, 'phone')}
-            aria-describedby=${ifDefined(describedBy(ctx, 'phone', 'field-phone-hint'))}
-            @input=${(e: Event) => model.set('phone', (e.target as HTMLInputElement).value)}
-          />
-        </div>`}
+      : textField(ctx, {
+          field: 'phone',
+          label: t.phone.label,
+          required: config.fields.phone === 'required',
+          hint: t.phone.hint,
+          inputType: 'tel',
+          autocomplete: 'tel',
+          value: v.phone,
+          onInput: (value) => model.set('phone', value),
+        })}
     ${config.fields.followUp === 'hidden'
       ? nothing
-      : html`<div part="field" class="field">
-          <label class="check">
+      : html`<label class="check">
             <input
               type="checkbox"
               id="field-followUp"
@@ -365,21 +384,17 @@ export function contactFields(ctx: FieldContext): TemplateResult {
             ${t.followUp.label}
           </label>
           ${v.followUpByEmail
-            ? html`<label part="label" for="field-followUpEmail">${t.followUp.email} ${requiredMark(ctx, false)}</label>
-                <p class="hint" id="field-followUpEmail-hint">${t.followUp.emailHint}</p>
-                ${errorLine(ctx, 'followUpEmail')}
-                <input
-                  part="input"
-                  id="field-followUpEmail"
-                  type="email"
-                  autocomplete="email"
-                  .value=${live(v.followUpEmail)}
-                  aria-invalid=${invalid(ctx, 'followUpEmail')}
-                  aria-describedby=${ifDefined(describedBy(ctx, 'followUpEmail', 'field-followUpEmail-hint'))}
-                  @input=${(e: Event) => model.set('followUpEmail', (e.target as HTMLInputElement).value)}
-                />`
-            : nothing}
-        </div>`}
+            ? textField(ctx, {
+                field: 'followUpEmail',
+                label: t.followUp.email,
+                required: false,
+                hint: t.followUp.emailHint,
+                inputType: 'email',
+                autocomplete: 'email',
+                value: v.followUpEmail,
+                onInput: (value) => model.set('followUpEmail', value),
+              })
+            : nothing}`}
   `;
 }
 
