@@ -106,7 +106,7 @@ export type ConfigResult =
 export function parseConfig(input: unknown): ConfigResult {
   const result = z.safeParse(configSchema, input);
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, problems: result.error.issues.map(describeIssue) };
+  return { ok: false, problems: result.error.issues.map((issue) => describeIssue(issue, input)) };
 }
 
 function keyOf(path: readonly PropertyKey[]): string {
@@ -121,7 +121,6 @@ interface LooseIssue {
   path: PropertyKey[];
   message: string;
   expected?: string;
-  input?: unknown;
   keys?: string[];
   format?: string;
   values?: unknown[];
@@ -131,12 +130,17 @@ interface LooseIssue {
   origin?: string;
 }
 
-function describeIssue(raw: z.core.$ZodIssue): ConfigProblem {
+/** The value found at `path` in what was given (issues do not carry it). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined), input);
+}
+
+function describeIssue(raw: z.core.$ZodIssue, input: unknown): ConfigProblem {
   const issue = raw as unknown as LooseIssue;
   const key = keyOf(issue.path) || '(root)';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return valueAt(input, issue.path) === undefined
         ? { key, problem: 'is required' }
         : { key, problem: `must be ${article(issue.expected)}` };
     case 'unrecognized_keys': {

@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import { formatProblems, parseConfig } from '../../src/core/config.js';
+import { contactChannelsFor, contactHref } from '../../src/core/contacts.js';
+import { HelpdeskError, toHelpdeskError } from '../../src/core/errors.js';
+import { localText } from '../../src/core/text.js';
+
+const backend = { type: 'glpi', url: 'https://support.example.fr/apirest.php' };
+
+describe('configuration schema', () => {
+  it('fills the defaults of a minimal configuration', () => {
+    const result = parseConfig({ backend });
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    expect(result.config.backend.timeout).to.equal(20000);
+    expect(result.config.attachments).to.deep.equal({ maxFiles: 5, maxFileSize: 2 * 1024 * 1024, accept: [] });
+    expect(result.config.fields.category).to.equal('optional');
+    expect(result.config.contacts).to.deep.equal([]);
+  });
+
+  it('accepts a same-origin path for a reverse-proxied helpdesk', () => {
+    expect(parseConfig({ backend: { type: 'glpi', url: '/glpi/apirest.php' } }).ok).to.equal(true);
+  });
+
+  it('names every bad key with what is wrong, in one readable line each', () => {
+    const result = parseConfig({
+      backend: { type: 'glpi', url: 'javascript:alert(1)', appToken: '' },
+      contcts: [],
+      contacts: [{ kind: 'fax', label: 'Support', value: '1', from: 'urgent' }],
+      questions: [{ id: '1st', label: { de: 'x' } }],
+      attachments: { maxFiles: 100, maxFileSize: 'big' },
+    });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    const text = formatProblems(result.problems);
+    expect(text).to.contain('backend.url must be an http(s) URL or a path starting with /');
+    expect(text).to.contain('backend.appToken must not be empty');
+    expect(text).to.contain('contcts unknown key: check the spelling');
+    expect(text).to.contain('contacts[0].kind must be one of "email", "phone", "url"');
+    expect(text).to.contain('contacts[0].from must be one of "very-low"');
+    expect(text).to.contain('questions[0].id must use letters, digits');
+    expect(text).to.contain('attachments.maxFiles must be at most 50');
+    expect(text).to.contain('attachments.maxFileSize must be a number');
+  });
+
+  it('says which backend types exist and what is missing', () => {
+    const unknown = parseConfig({ backend: { type: 'zendesk', url: '/x' } });
+    expect(!unknown.ok && formatProblems(unknown.problems)).to.contain('backend.type must be one of "glpi"');
+    const missing = parseConfig({});
+    expect(!missing.ok && formatProblems(missing.problems)).to.equal('backend is required');
+  });
+});
+
+describe('contact channels', () => {
+  const channels = [
+    { kind: 'email', label: 'Support', value: 'support@example.fr', from: 'very-low' },
+    { kind: 'phone', label: 'Agency', value: '+33 (0)4 00-00.00 00', from: 'medium' },
+    { kind: 'url', label: 'Status page', value: 'https://status.example.fr', from: 'high' },
+  ] as const;
+
+  it('offers each channel from its level up (seed 000)', () => {
+    expect(contactChannelsFor('low', channels).map((c) => c.kind)).to.deep.equal(['email']);
+    expect(contactChannelsFor('medium', channels).map((c) => c.kind)).to.deep.equal(['email', 'phone']);
+    expect(contactChannelsFor('very-high', channels)).to.have.length(3);
+  });
+
+  it('makes mailto, tel and web links', () => {
+    expect(channels.map(contactHref)).to.deep.equal(['mailto:support@example.fr', 'tel:+330400000000', 'https://status.example.fr']);
+  });
+});
+
+describe('errors and texts', () => {
+  it('tells transient failures from the others', () => {
+    expect(new HelpdeskError('timeout').transient).to.equal(true);
+    expect(new HelpdeskError('validation').transient).to.equal(false);
+    expect(toHelpdeskError(new DOMException('t', 'TimeoutError')).kind).to.equal('timeout');
+    expect(toHelpdeskError(new TypeError('Failed to fetch')).kind).to.equal('network');
+    const same = new HelpdeskError('auth');
+    expect(toHelpdeskError(same)).to.equal(same);
+  });
+
+  it('picks the text of the language, else English, else the first', () => {
+    expect(localText({ en: 'Account', fr: 'Compte' }, 'fr-CA')).to.equal('Compte');
+    expect(localText({ en: 'Account', fr: 'Compte' }, 'de')).to.equal('Account');
+    expect(localText({ fr: 'Compte' }, 'de')).to.equal('Compte');
+    expect(localText('Compte', 'en')).to.equal('Compte');
+    expect(localText(undefined, 'en')).to.equal('');
+  });
+});

@@ -1,0 +1,58 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { ContactGuidance } from '../../src/elements/contact-guidance/contact-guidance.js';
+import '../../src/elements/contact-guidance/contact-guidance.js';
+
+const config = {
+  backend: { type: 'glpi', url: '/fake-glpi/apirest.php' },
+  contacts: [
+    { kind: 'email', label: 'Support', value: 'support@example.fr' },
+    { kind: 'phone', label: 'Agence', value: '+33 4 00 00 00 00', from: 'medium', note: '9h–18h' },
+    { kind: 'phone', label: 'Ingénieur', value: '+33 6 00 00 00 00', from: 'high' },
+  ],
+};
+
+function channels(el: ContactGuidance): string[] {
+  return [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+describe('<contact-guidance>', () => {
+  it('alone on a page, reads the shared configuration and offers each channel from its level up', async () => {
+    const el = await fixture<ContactGuidance>(html`<contact-guidance lang="fr" urgency="low" .config=${config}></contact-guidance>`);
+    expect(channels(el)).to.deep.equal(['E-mail · Support — support@example.fr']);
+    expect(el.shadowRoot!.textContent).to.contain('un ticket est nécessaire');
+    await expect(el).to.be.accessible();
+
+    el.urgency = 'medium';
+    await el.updateComplete;
+    expect(channels(el)).to.have.length(2);
+    expect(channels(el)[1]).to.contain('(9h–18h)');
+    expect(el.shadowRoot!.textContent).to.contain('Après un appel, ce ticket garde la trace écrite.');
+
+    el.urgency = 'very-high';
+    await el.updateComplete;
+    expect(channels(el)).to.have.length(3);
+    expect(el.shadowRoot!.querySelector('a[href="tel:+33600000000"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows nothing until an urgency is chosen, and says to send the ticket when no channel is configured', async () => {
+    const el = await fixture<ContactGuidance>(html`<contact-guidance lang="en" .contacts=${[]}></contact-guidance>`);
+    expect(el.shadowRoot!.textContent!.trim()).to.equal('');
+    el.urgency = 'high';
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Send this ticket');
+  });
+
+  it('shows the bad key of an invalid configuration', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const el = await fixture<ContactGuidance>(
+        html`<contact-guidance lang="en" urgency="high" .config=${{ ...config, contacts: [{ kind: 'fax', label: 'x', value: '1' }] }}></contact-guidance>`,
+      );
+      expect(el.shadowRoot!.textContent).to.contain('contacts[0].kind');
+    } finally {
+      console.error = original;
+    }
+  });
+});

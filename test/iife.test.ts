@@ -1,0 +1,57 @@
+/**
+ * The intranet case: a plain page with the JSON configuration, the element, and the
+ * built classic script only (dist/support-widgets.iife.js, made by `npm run build`).
+ * Nothing from src/ is imported here, so this is the shipped file at work.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createGlpiFake } from '../src/mocks/index.js';
+import { useHandlers } from './support/msw.js';
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} did not load: run npm run build first`));
+    document.head.append(script);
+  });
+}
+
+describe('dist/support-widgets.iife.js in a plain page', () => {
+  it('registers the elements and creates a ticket from the JSON configuration', async () => {
+    const fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
+    await useHandlers(...fake.handlers);
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<script type="application/json" id="helpdesk">
+        { "backend": { "type": "glpi", "url": "/fake-glpi/apirest.php", "auth": { "userToken": "demo-user-token" } },
+          "contacts": [ { "kind": "email", "label": "Support", "value": "support@example.fr", "from": "very-low" } ] }
+      </script>
+      <support-ticket-form config="helpdesk" lang="fr"></support-ticket-form>`,
+    );
+    await loadScript('/dist/support-widgets.iife.js');
+    expect(customElements.get('support-ticket-form')).to.exist;
+    expect(customElements.get('contact-guidance')).to.exist;
+    expect((window as unknown as { SupportWidgets: object }).SupportWidgets).to.have.property('SupportTicketForm');
+
+    const el = document.querySelector('support-ticket-form')!;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('h2')!.textContent).to.equal('Ouvrir un ticket de support');
+
+    (root.querySelector('#type-request') as HTMLInputElement).click();
+    (root.querySelector('#urgency-low') as HTMLInputElement).click();
+    (root.querySelector('#field-title') as HTMLInputElement).focus();
+    await sendKeys({ type: 'Créer un compte pour la nouvelle comptable' });
+    (root.querySelector('#field-description') as HTMLTextAreaElement).focus();
+    await sendKeys({ type: 'Arrivée lundi 3 mars, poste PC-COMPTA-03, accès à la messagerie.' });
+    const created = oneEvent(el, 'support-ticket-created');
+    (root.querySelector('button[part="submit"]') as HTMLButtonElement).click();
+    const { detail } = await created;
+    await waitUntil(() => root.querySelector('#success'), 'confirmation shown');
+    expect(root.querySelector('#success-heading')!.textContent).to.equal(`Le ticket ${detail.id} est enregistré`);
+    expect(fake.state.tickets[0]!.name).to.equal('Créer un compte pour la nouvelle comptable');
+    expect(fake.state.tickets[0]!.type).to.equal(2);
+  });
+});
