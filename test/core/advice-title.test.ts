@@ -142,6 +142,7 @@ describe('title advice', () => {
       expect(adviseTitle('Problème avec Thunderbird')).to.not.include('vague');
       expect(adviseTitle('Erreur 0x80070005')).to.not.include('vague');
       expect(adviseTitle('Panne du scanner')).to.not.include('vague');
+      expect(adviseTitle('Le NAS ne marche plus')).to.not.include('vague');
     });
 
     it('calls a title with no words at all vague', () => {
