@@ -3,7 +3,6 @@
  * field that is missing or wrong, in form order, so the form can say exactly
  * what to fix (seed 001). Codes only: the form words them.
  */
-import * as z from 'zod/mini';
 import { TITLE_MAX_LENGTH } from './advice/title.js';
 import type { ConfiguredQuestion, HelpdeskConfig } from './config.js';
 import type { TicketType } from './ticket.js';
@@ -130,10 +129,9 @@ export function isPhoneNumber(text: string): boolean {
   return digits >= 6 && digits <= 20;
 }
 
-const emailSchema = z.email();
-
+/** "name@domain.tld": no spaces, one "@", a domain of dot-separated labels. */
 export function isEmail(text: string): boolean {
-  return z.safeParse(emailSchema, text).success;
+  return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(text);
 }
 
 /** A number as a number input gives it ("12", "-3.5", "1e3"), or with a decimal comma ("3,5"). */
@@ -144,26 +142,13 @@ function isNumber(text: string): boolean {
 
 /** "2024-03-12", as a date input gives it, and a day that exists. */
 function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  const match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text);
+  // A day out of its month rolls over into the next one and reads differently (so do years 0 to 99, taken for 19xx).
+  return !!match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).toISOString().startsWith(text);
 }
 
 /** "2024-03-12T09:30", with optional seconds and milliseconds, as a datetime-local input gives it. */
 function isIsoDateTime(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/.exec(text);
-  if (!match) return false;
-  const [year, month, day, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return isCalendarDay(year, month, day) && hours < 24 && minutes < 60 && seconds < 60;
-}
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const match = /^(.{10})[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?$/.exec(text);
+  return !!match && isIsoDate(match[1]);
 }

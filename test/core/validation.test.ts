@@ -139,7 +139,7 @@ describe('ticket form validation', () => {
         const check = (wanted: string) =>
           validateTicketForm(filled({ type: 'request', answers: { account: 'a', wanted } }), withQuestions, OFFERED);
         for (const ok of ['2024-03-12', '2024-02-29']) expect(check(ok), ok).to.deep.equal([]);
-        for (const bad of ['12/03/2024', '2023-02-29', '2024-13-01', '2024-3-12', '2024-03-12T09:30', 'demain']) {
+        for (const bad of ['12/03/2024', '2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-3-12', '2024-03-12T09:30', 'demain']) {
           expect(check(bad), bad).to.deep.equal([{ field: 'question:wanted', reason: 'invalid-date' }]);
         }
       });
@@ -150,7 +150,7 @@ describe('ticket form validation', () => {
         for (const ok of ['2024-03-12T09:30', '2024-03-12T09:30:15', '2024-03-12T09:30:15.250', '2024-03-12 09:30']) {
           expect(check(ok), ok).to.deep.equal([]);
         }
-        for (const bad of ['2024-03-12', '2024-03-12T24:00', '2024-03-12T09:60', '2024-03-12T09:30:60', '2024-02-30T10:00', '9h30']) {
+        for (const bad of ['2024-03-12', '2024-03-12T24:00', '2024-03-12T09:60', '2024-03-12T09:30:60', '2024-02-30T10:00', '12/03/2024 09:30', '9h30']) {
           expect(check(bad), bad).to.deep.equal([{ field: 'question:since', reason: 'invalid-date' }]);
         }
       });
@@ -241,7 +241,19 @@ describe('ticket form validation', () => {
     it('accepts ordinary addresses and refuses malformed ones', () => {
       expect(isEmail('jeanne.martin@asso.example.org')).to.equal(true);
       expect(isEmail('support+glpi@example.fr')).to.equal(true);
-      for (const bad of ['jeanne', 'jeanne@', '@example.org', 'jeanne@example', 'jeanne martin@example.org', 'a@b@example.org']) {
+      expect(isEmail('j.martin@mail.asso-exemple.fr')).to.equal(true);
+      for (const bad of [
+        'jeanne',
+        'jeanne@',
+        '@example.org',
+        'jeanne@example',
+        'jeanne martin@example.org',
+        'a@b@example.org',
+        'jeanne@.org',
+        'jeanne@example..org',
+        'jeanne@example.org.',
+        'jeanne@example.org\nbcc@example.org',
+      ]) {
         expect(isEmail(bad), bad).to.equal(false);
       }
     });
