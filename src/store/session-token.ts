@@ -9,16 +9,8 @@ export interface TokenStore {
   delete(key: string): void;
 }
 
-export function memoryTokenStore(): TokenStore {
-  const tokens = new Map<string, string>();
-  return {
-    get: (key) => tokens.get(key),
-    set: (key, value) => void tokens.set(key, value),
-    delete: (key) => void tokens.delete(key),
-  };
-}
-
-const PREFIX = 'support-widgets:session:';
+/** A Map is a TokenStore. */
+export const memoryTokenStore = (): TokenStore => new Map<string, string>();
 
 /**
  * sessionStorage (survives a reload, dies with the tab), falling back to
@@ -26,19 +18,18 @@ const PREFIX = 'support-widgets:session:';
  */
 export function sessionTokenStore(): TokenStore {
   const fallback = new Map<string, string>();
-  const storage = (): Storage => globalThis.sessionStorage;
+  const named = (key: string) => `support-widgets:session:${key}`;
   return {
     get(key) {
-      if (fallback.has(key)) return fallback.get(key);
       try {
-        return storage().getItem(PREFIX + key) ?? undefined;
+        return fallback.get(key) ?? sessionStorage.getItem(named(key)) ?? undefined;
       } catch {
         return undefined;
       }
     },
     set(key, value) {
       try {
-        storage().setItem(PREFIX + key, value);
+        sessionStorage.setItem(named(key), value);
         fallback.delete(key);
       } catch {
         fallback.set(key, value);
@@ -47,7 +38,7 @@ export function sessionTokenStore(): TokenStore {
     delete(key) {
       fallback.delete(key);
       try {
-        storage().removeItem(PREFIX + key);
+        sessionStorage.removeItem(named(key));
       } catch {
         // nothing was stored there
       }
