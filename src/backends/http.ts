@@ -4,11 +4,11 @@
  * into `HelpdeskError`s. Backend-specific error bodies are left to the adapter
  * (`toError`). Nothing is retried here: a POST sent twice could create two tickets.
  */
-import { HelpdeskError, type HelpdeskErrorKind } from '../core/errors.js';
+import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../core/errors.js';
 
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   /** Sent as JSON, with `Content-Type: application/json`. */
   json?: unknown;
@@ -33,106 +33,84 @@ export interface HttpResponse {
 
 /** Sends one request and resolves with its parsed JSON answer when the status is 2xx. */
 export async function requestJson(request: HttpRequest): Promise<HttpResponse> {
+  const { url, json, signal: own } = request;
   const timeout = AbortSignal.timeout(request.timeout);
-  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
-  let body: BodyInit | undefined = request.form;
-  if (request.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(request.json);
-  }
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   let text: string;
   try {
     // Auth is header-based: never send the helpdesk's cookies along.
-    response = await fetch(request.url, { method: request.method ?? 'GET', headers, body, signal, credentials: 'omit' });
+    response = await fetch(url, {
+      method: request.method,
+      headers,
+      body: json === undefined ? request.form : JSON.stringify(json),
+      signal: own ? AbortSignal.any([timeout, own]) : timeout,
+      credentials: 'omit',
+    });
     text = await response.text();
   } catch (error) {
-    if (request.signal?.aborted) throw request.signal.reason;
-    if (timeout.aborted) {
-      throw new HelpdeskError('timeout', { detail: `no answer from ${withoutQuery(request.url)} within ${request.timeout} ms`, cause: error });
-    }
-    throw new HelpdeskError('network', { detail: error instanceof Error ? error.message : String(error), cause: error });
+    if (own?.aborted) throw own.reason;
+    throw timeout.aborted ? new HelpdeskError('timeout', { detail: `no answer within ${request.timeout} ms`, cause: error }) : toHelpdeskError(error);
   }
 
   const { status } = response;
-  if (status === 429) {
-    throw new HelpdeskError('rate-limited', { status, retryAfter: parseRetryAfter(response.headers.get('Retry-After')) });
-  }
+  const fail = (kind: HelpdeskErrorKind, detail?: string, retryAfter?: number) => new HelpdeskError(kind, { status, detail, retryAfter });
+  if (status === 429) throw fail('rate-limited', undefined, parseRetryAfter(response.headers.get('Retry-After')));
   const parsed = parseJsonBody(text);
   if (!parsed.ok) {
-    if (status >= 500) throw new HelpdeskError('server', { status, detail: `HTTP ${status} with a body that is not JSON` });
-    const detail = parsed.html
-      ? `an HTML page came back instead of JSON: ${withoutQuery(request.url)} probably does not reach ${request.endpointName ?? 'the API'}`
-      : `the answer of ${withoutQuery(request.url)} is not valid JSON (${text.length} characters, HTTP ${status})`;
-    throw new HelpdeskError('bad-response', { status, detail });
+    throw fail(
+      status > 499 ? 'server' : 'bad-response',
+      parsed.html
+        ? // The query string is left out: it may carry tokens on some setups.
+          `HTML page: ${url.split(/[?#]/)[0]} probably does not reach ${request.endpointName ?? 'the API'}`
+        : `not valid JSON (HTTP ${status})`,
+    );
   }
-  const result: HttpResponse = { status, headers: response.headers, body: parsed.value };
-  if (status >= 400) throw request.toError?.(result) ?? errorForStatus(result);
+  const body = parsed.value;
+  const result = { status, headers: response.headers, body };
+  if (status > 399) throw request.toError?.(result) ?? fail(kindForStatus(status), typeof body === 'string' ? body : `HTTP ${status}`);
   return result;
 }
 
-/** The kind an HTTP status means when the body says nothing more precise. */
-export function kindForStatus(status: number): HelpdeskErrorKind {
-  if (status === 401) return 'auth';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not-found';
-  if (status === 408) return 'timeout';
-  if (status === 429) return 'rate-limited';
-  if (status >= 500) return 'server';
-  if (status >= 400) return 'validation';
-  return 'bad-response';
-}
+const KIND_BY_STATUS: Record<number, HelpdeskErrorKind> = { 401: 'auth', 403: 'forbidden', 404: 'not-found', 408: 'timeout' };
 
-function errorForStatus({ status, body }: HttpResponse): HelpdeskError {
-  return new HelpdeskError(kindForStatus(status), { status, detail: typeof body === 'string' ? body : `HTTP ${status}` });
-}
+/** The kind a 4xx/5xx status means when the body says nothing more precise (429 is handled before). */
+export const kindForStatus = (status: number): HelpdeskErrorKind =>
+  KIND_BY_STATUS[status] ?? (status > 499 ? 'server' : 'validation');
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; html: boolean };
 
+const parse = (text: string): ParsedBody | undefined => {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * JSON.parse that survives what PHP backends prepend to JSON: notices and
- * warnings printed before the body (GLPI issue #7823). An HTML page (a login
- * page, a proxy's error page) is reported as such.
+ * JSON.parse that survives what PHP backends print before the JSON: notices
+ * and warnings (GLPI issue #7823), each ending "on line N" in plain text or in
+ * html_errors' markup; what follows the last one is taken if it parses whole.
+ * An HTML page (a login page, a proxy's error page) is reported as such.
  */
 export function parseJsonBody(text: string): ParsedBody {
-  const trimmed = text.trim();
-  if (!trimmed) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(trimmed) };
-  } catch {
-    // fall through: maybe a PHP diagnostic came first
-  }
-  const recovered = jsonAfterPhpDiagnostic(trimmed);
-  if (recovered.found) return { ok: true, value: recovered.value };
-  return { ok: false, html: /^<!doctype html|<html[\s>]/i.test(trimmed) };
-}
-
-const PHP_DIAGNOSTIC = /\b(?:Notice|Warning|Deprecated|Strict Standards)\b/;
-/** Every PHP diagnostic ends with "on line N", in plain text or with html_errors' markup. */
-const DIAGNOSTIC_END = /\bon line (?:<b>)?\d+(?:<\/b>)?(?:<br\s*\/?>)?/g;
-
-/** The JSON that follows the last PHP diagnostic, if it parses whole. */
-function jsonAfterPhpDiagnostic(text: string): { found: true; value: unknown } | { found: false } {
-  const ends = [...text.matchAll(DIAGNOSTIC_END)];
-  const last = ends.at(-1);
-  if (!last || !PHP_DIAGNOSTIC.test(text.slice(0, last.index))) return { found: false };
-  try {
-    return { found: true, value: JSON.parse(text.slice(last.index + last[0].length)) };
-  } catch {
-    return { found: false };
-  }
+  text = text.trim();
+  if (!text) return { ok: true, value: undefined };
+  const last = [...text.matchAll(/on line (<b>)?\d+(<\/b>)?(<br ?\/?>)?/g)].at(-1);
+  return (
+    parse(text) ??
+    (last && parse(text.slice(last.index + last[0].length))) ?? { ok: false, html: /^<!doctype html|<html[\s>]/i.test(text) }
+  );
 }
 
 /** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  const seconds = /^\s*\d+\s*$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
+  return Number.isNaN(seconds) ? undefined : Math.max(0, seconds);
 }
 
 /** `Content-Range: 0-49/1200` → its numbers, or undefined when absent or malformed. */
@@ -140,9 +118,4 @@ export function parseContentRange(value: string | null): { start: number; end: n
   const match = /^\s*(?:\w+\s+)?(\d+)-(\d+)\/(\d+)\s*$/.exec(value ?? '');
   if (!match) return undefined;
   return { start: Number(match[1]), end: Number(match[2]), total: Number(match[3]) };
-}
-
-/** URLs in error details lose their query string: it may carry tokens on some setups. */
-function withoutQuery(url: string): string {
-  return url.split(/[?#]/)[0];
 }
