@@ -20,7 +20,6 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
 
 export type * from './types.js';
 export type { GlpiBackendOptions } from './glpi/glpi-backend.js';
-export type { ContentLabels } from './glpi/html.js';
 export type { TokenStore } from '../store/session-token.js';
 export { GlpiBackend } from './glpi/glpi-backend.js';
 export { memoryTokenStore, sessionTokenStore } from '../store/session-token.js';

@@ -40,6 +40,8 @@ export interface NewTicket {
   equipment?: EquipmentItem;
   answers: QuestionAnswer[];
   callbackPhone?: string;
+  /** Words the adapter writes into the ticket, in the person's language; its English ones otherwise. */
+  labels?: { callbackPhone?: string };
   /** Email follow-up: `undefined` leaves the backend's default. */
   followUp?: { byEmail: boolean; email?: string };
   attachments: File[];

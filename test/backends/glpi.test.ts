@@ -491,9 +491,8 @@ describe('GlpiBackend', () => {
       );
     });
 
-    it('writes the callback label in the helpdesk’s language when given', async () => {
-      const backend = glpi({ auth: USER_TOKEN }, { contentLabels: { callbackPhone: 'Rappeler au' } });
-      await backend.createTicket(newTicket({ callbackPhone: '04 00 00 00 00' }));
+    it('writes the callback label in the person’s language when the ticket gives it', async () => {
+      await withToken().createTicket(newTicket({ callbackPhone: '04 00 00 00 00', labels: { callbackPhone: 'Rappeler au' } }));
       expect(fake.state.tickets[0].content).to.contain('<p><strong>Rappeler au:</strong> 04 00 00 00 00</p>');
     });
 

@@ -26,15 +26,13 @@ import {
   itemRows,
   parseAnswer,
 } from './glpi-schemas.js';
-import { buildTicketContent, decodeEntities, DEFAULT_CONTENT_LABELS, type ContentLabels } from './html.js';
+import { buildTicketContent, decodeEntities } from './html.js';
 
 export interface GlpiBackendOptions {
   /** Where the session token is kept; sessionStorage (memory when refused) by default. */
   tokenStore?: TokenStore;
   /** Initial credentials, as `setCredentials` takes them; the configuration's user token otherwise. */
   credentials?: Credentials | CredentialsProvider;
-  /** Words written into the ticket content, in the helpdesk's language. */
-  contentLabels?: Partial<ContentLabels>;
 }
 
 /** The person's items a ticket can be about, in the order they are listed. */
@@ -60,7 +58,6 @@ export class GlpiBackend implements HelpdeskBackend {
   private readonly base: string;
   private readonly tokens: TokenStore;
   private readonly tokenKey: string;
-  private readonly labels: ContentLabels;
   private userToken?: string;
   /** Held only until the session it opens exists. */
   private password?: { login: string; password: string };
@@ -76,7 +73,6 @@ export class GlpiBackend implements HelpdeskBackend {
     this.base = config.url.replace(/\/+$/, '');
     this.tokens = options.tokenStore ?? sessionTokenStore();
     this.tokenKey = `glpi:${this.base}`;
-    this.labels = { ...DEFAULT_CONTENT_LABELS, ...options.contentLabels };
     this.holdCredentials(options.credentials ?? config.auth);
   }
 
@@ -147,7 +143,7 @@ export class GlpiBackend implements HelpdeskBackend {
   private ticketInput(ticket: NewTicket): Record<string, unknown> {
     const input: Record<string, unknown> = {
       name: ticket.title,
-      content: buildTicketContent(ticket, this.labels),
+      content: buildTicketContent(ticket),
       type: ticket.type === 'incident' ? 1 : 2,
       urgency: urgencyRank(ticket.urgency),
     };

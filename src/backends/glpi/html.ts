@@ -50,19 +50,12 @@ export function textToHtml(text: string): string {
     .join('');
 }
 
-export interface ContentLabels {
-  /** Introduces the phone number the person wants to be called back on. */
-  callbackPhone: string;
-}
-
-export const DEFAULT_CONTENT_LABELS: ContentLabels = { callbackPhone: 'Phone to call back' };
-
 /** The ticket's `content`: the description, then the answers to the configured questions, then the phone. */
-export function buildTicketContent(ticket: NewTicket, labels: ContentLabels = DEFAULT_CONTENT_LABELS): string {
+export function buildTicketContent(ticket: NewTicket): string {
   const lines = ticket.answers
     .filter((answer) => answer.value.trim())
     .map((answer) => labelled(answer.label, answer.value));
-  if (ticket.callbackPhone?.trim()) lines.push(labelled(labels.callbackPhone, ticket.callbackPhone));
+  if (ticket.callbackPhone?.trim()) lines.push(labelled(ticket.labels?.callbackPhone || 'Phone to call back', ticket.callbackPhone));
   return textToHtml(ticket.description) + lines.join('');
 }
 
