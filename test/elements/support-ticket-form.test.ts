@@ -177,6 +177,7 @@ describe('<support-ticket-form> creating a ticket', () => {
     await submit(el);
     await created;
     expect(fake.state.tickets).to.have.length(1);
+    expect(fake.state.tickets[0]!.content).to.contain('Phone number to call you back');
     expect(fake.state.tickets[0]!.content).to.contain('+33 6 12 34 56 78');
   });
 

@@ -96,6 +96,7 @@ export class SupportTicketForm extends LitElement {
 
   private readonly model = new TicketFormModel(this, {
     lang: () => this.localize.lang,
+    contentLabels: () => ({ callbackPhone: this.localize.messages.phone.label }),
     created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
     failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
     focus: (target) => void this.focusAfterRender(target),

@@ -73,6 +73,8 @@ export class TicketFormModel implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly hooks: {
       lang: () => string;
+      /** Labels written into the ticket, in the person's language. */
+      contentLabels: () => NewTicket['labels'];
       created: (ticket: CreatedTicket, backend: string) => void;
       failed: (error: HelpdeskError) => void;
       /** Called after the render that shows what needs the person's attention. */
@@ -289,6 +291,7 @@ export class TicketFormModel implements ReactiveController {
           ? undefined
           : { byEmail: v.followUpByEmail, email: v.followUpByEmail ? v.followUpEmail.trim() || undefined : undefined },
       attachments: this.files,
+      labels: this.hooks.contentLabels(),
     };
   }
 
