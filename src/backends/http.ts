@@ -112,10 +112,3 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const seconds = /^\s*\d+\s*$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
   return Number.isNaN(seconds) ? undefined : Math.max(0, seconds);
 }
-
-/** `Content-Range: 0-49/1200` → its numbers, or undefined when absent or malformed. */
-export function parseContentRange(value: string | null): { start: number; end: number; total: number } | undefined {
-  const match = /^\s*(?:\w+\s+)?(\d+)-(\d+)\/(\d+)\s*$/.exec(value ?? '');
-  if (!match) return undefined;
-  return { start: Number(match[1]), end: Number(match[2]), total: Number(match[3]) };
-}

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { HelpdeskError } from '../../src/core/errors.js';
-import { parseContentRange, parseJsonBody, parseRetryAfter, requestJson, type HttpRequest } from '../../src/backends/http.js';
+import { parseJsonBody, parseRetryAfter, requestJson, type HttpRequest } from '../../src/backends/http.js';
 import { useHandlers } from '../support/msw.js';
 
 const URL_ = 'https://api.test/apirest.php/thing';
@@ -158,12 +158,5 @@ describe('header parsing', () => {
     expect(parseRetryAfter('Wed, 01 Jan 2025 11:00:00 GMT', now)).to.equal(0);
     expect(parseRetryAfter('soon', now)).to.equal(undefined);
     expect(parseRetryAfter(null, now)).to.equal(undefined);
-  });
-
-  it('reads Content-Range', () => {
-    expect(parseContentRange('0-49/1200')).to.deep.equal({ start: 0, end: 49, total: 1200 });
-    expect(parseContentRange('items 50-99/120')).to.deep.equal({ start: 50, end: 99, total: 120 });
-    expect(parseContentRange('*/0')).to.equal(undefined);
-    expect(parseContentRange(null)).to.equal(undefined);
   });
 });

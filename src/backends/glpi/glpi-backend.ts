@@ -8,355 +8,329 @@
  * session is re-opened once if credentials are still at hand (user token or
  * provider); otherwise the person has to sign in again ('auth').
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import type { GlpiBackendConfig } from '../../core/config.js';
-import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
-import type { Category, CreatedTicket, EquipmentItem, NewTicket, TicketType } from '../../core/ticket.js';
+import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
+import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { urgencyRank } from '../../core/urgency.js';
 import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
-import { parseContentRange, requestJson, type HttpResponse } from '../http.js';
-import type { BackendCapabilities, CallOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
-import { glpiError, isSessionInvalid } from './glpi-errors.js';
-import {
-  categoryRows,
-  createdAnswer,
-  fullSessionAnswer,
-  initSessionAnswer,
-  isOn,
-  itemRows,
-  parseAnswer,
-} from './glpi-schemas.js';
+import { kindForStatus, requestJson, type HttpResponse } from '../http.js';
+import type { CallOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
 import { buildTicketContent, decodeEntities } from './html.js';
 
 export interface GlpiBackendOptions {
   /** Where the session token is kept; sessionStorage (memory when refused) by default. */
   tokenStore?: TokenStore;
-  /** Initial credentials, as `setCredentials` takes them; the configuration's user token otherwise. */
-  credentials?: Credentials | CredentialsProvider;
 }
 
-/** The person's items a ticket can be about, in the order they are listed. */
-export const EQUIPMENT_ITEMTYPES = ['Computer', 'Monitor', 'Printer', 'Phone', 'Peripheral'] as const;
+// ---- GLPI's answers ----
+// Only the fields used are checked; GLPI adds many more, and versions disagree on
+// whether ids and flags are numbers or numeric strings, so both are accepted.
 
-const PAGE_SIZE = 1000;
-/** Guards against a server whose Content-Range never ends. */
-const MAX_PAGES = 50;
+const glpiId = z.union([z.number().check(z.int(), z.positive()), z.string().check(z.regex(/^\d+$/))]);
+/** GLPI flags come as 1/0, "1"/"0" or true/false. */
+const flag = z.union([z.boolean(), z.number(), z.string()]);
+// `==` on purpose: true, 1 and "1" all equal 1.
+const isOn = (value: unknown) => value == 1;
+const name = z.optional(z.union([z.string(), z.literal(null)]));
+const session = z.looseObject({ glpiID: glpiId });
+const initSessionAnswer = z.looseObject({ session_token: z.string().check(z.minLength(1)), session: z.optional(session) });
+const categoryRows = z.array(
+  z.looseObject({ id: glpiId, name, completename: name, is_helpdeskvisible: flag, is_incident: flag, is_request: flag }),
+);
+const itemRows = z.array(z.looseObject({ id: glpiId, name }));
+const created = z.looseObject({ id: glpiId });
+/** A single add answers `{id, message}`; some versions wrap it in a one-element array. */
+const createdAnswer = z.union([created, z.array(created).check(z.minLength(1))]);
 
-interface GlpiCall {
-  method?: 'GET' | 'POST';
-  /** Path under `apirest.php/`, e.g. `Ticket` or `User/7/Computer`. */
-  path: string;
-  query?: Record<string, string>;
-  json?: unknown;
-  form?: FormData;
+/** Parses an answer; a wrong shape is a 'bad-response' saying where. */
+function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown, what: string): z.infer<T> {
+  const result = z.safeParse(schema, body);
+  if (result.success) return result.data;
+  const { path, message } = result.error.issues[0];
+  throw new HelpdeskError('bad-response', { detail: `${what} answer: ${message} at /${path.join('/')}` });
 }
+
+/**
+ * Error codes whose status alone would say the wrong thing (ERROR_RIGHT_MISSING
+ * comes as 401, ERROR_SESSION_TOKEN_MISSING and the setup problems as 400), in the
+ * order they are tried; other codes (ERROR_ITEM_NOT_FOUND as 404, ERROR_GLPI_ADD as
+ * 400…) go by status.
+ */
+const KIND_BY_CODE: [RegExp, HelpdeskErrorKind][] = [
+  // NOT_ALLOWED_IP, APP_TOKEN_*, LOGIN_WITH_CREDENTIALS_DISABLED, RESOURCE_*, ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM
+  [/_IP$|APP_TOKEN|DISABLED|RESOURCE|ITEMTYPE/, 'setup'],
+  // SESSION_TOKEN_*, LOGIN_PARAMETERS_MISSING, GLPI_LOGIN*; the adapter re-opens an invalid session once first.
+  [/SESSION|LOGIN/, 'auth'],
+  [/RIGHT/, 'forbidden'],
+  [/SQL|UNKNOWN/, 'server'],
+];
+
+/**
+ * A single call's error body, `["ERROR_CODE", "message; view documentation in your
+ * browser at …/#ERROR_CODE"]` (BACKENDS.md §1.11); bulk calls, which the adapter
+ * does not make, send a list instead of the message.
+ */
+const errorBody = z.array(z.string()).check(z.refine((body) => /^ERROR_/.test(body[0])));
+
+/** The HelpdeskError a GLPI error answer means, or undefined when the body is not GLPI's error shape. */
+function glpiError({ status, body }: HttpResponse): HelpdeskError | undefined {
+  const parsed = z.safeParse(errorBody, body);
+  if (!parsed.success) return undefined;
+  const [code, message = ''] = parsed.data;
+  return new HelpdeskError(KIND_BY_CODE.find(([pattern]) => pattern.test(code))?.[1] ?? kindForStatus(status), {
+    status,
+    code,
+    // Without the link to GLPI's documentation.
+    detail: decodeEntities(message.replace(/\W*view documentation.*/s, '')) || undefined,
+  });
+}
+
+/** GLPI ids are integers; anything else would be silently dropped by GLPI. */
+function glpiNumber(value: string, field: string): number {
+  if (!/^\d+$/.test(value)) throw new HelpdeskError('validation', { fields: [field], detail: `${field} is not a GLPI id` });
+  return Number(value);
+}
+
+// ---- the adapter ----
+
+type Held = Credentials | CredentialsProvider | undefined;
+/** What a POST sends: JSON or a multipart form. */
+type Body = { json: unknown } | { form: FormData };
 
 export class GlpiBackend implements HelpdeskBackend {
   readonly type = 'glpi';
-  readonly capabilities: BackendCapabilities = { categories: true, equipment: true, attachments: true, passwordSignIn: true };
+  readonly capabilities = { categories: true, equipment: true, attachments: true, passwordSignIn: true };
 
-  private readonly base: string;
-  private readonly tokens: TokenStore;
-  private readonly tokenKey: string;
-  private userToken?: string;
-  /** Held only until the session it opens exists. */
-  private password?: { login: string; password: string };
-  private provider?: CredentialsProvider;
-  private userId?: string;
-  private opening?: Promise<string>;
-  private categories?: Category[];
+  #config: GlpiBackendConfig;
+  #base: string;
+  #tokens: TokenStore;
+  #key: string;
+  /** A user token or a provider is kept to re-open expired sessions; a password only until its session exists. */
+  #held: Held;
+  #userId?: string | number;
+  #opening?: Promise<string>;
+  #categories?: Category[];
 
-  constructor(
-    private readonly config: GlpiBackendConfig,
-    options: GlpiBackendOptions = {},
-  ) {
-    this.base = config.url.replace(/\/+$/, '');
-    this.tokens = options.tokenStore ?? sessionTokenStore();
-    this.tokenKey = `glpi:${this.base}`;
-    this.holdCredentials(options.credentials ?? config.auth);
+  constructor(config: GlpiBackendConfig, options: GlpiBackendOptions = {}) {
+    this.#config = config;
+    this.#base = config.url.replace(/\/+$/, '');
+    this.#tokens = options.tokenStore ?? sessionTokenStore();
+    this.#key = `glpi:${this.#base}`;
+    this.#hold(config.auth);
   }
 
   hasCredentials(): boolean {
-    return Boolean(this.tokens.get(this.tokenKey) || this.userToken || this.password || this.provider);
+    return Boolean(this.#token() || this.#held);
   }
 
-  setCredentials(credentials: Credentials | CredentialsProvider | undefined): void {
-    if (this.sameCredentials(credentials)) return;
+  setCredentials(credentials: Held): void {
+    // Hosts set `undefined` before they know better: that must not end a session restored after a reload.
+    const held = this.#held as { userToken?: string } | undefined;
+    if (credentials === held || (credentials && 'userToken' in credentials && credentials.userToken === held?.userToken)) return;
     // A session belongs to the credentials that opened it.
-    this.forgetSession();
-    this.holdCredentials(credentials);
+    this.#forget();
+    this.#hold(credentials);
   }
 
-  async signIn(credentials?: Credentials, options: CallOptions = {}): Promise<void> {
-    if (!credentials) {
-      if (!this.tokens.get(this.tokenKey)) await this.openSession(undefined, options.signal);
-      return;
+  async signIn(credentials?: Credentials, { signal }: CallOptions = {}): Promise<void> {
+    if (credentials) {
+      this.#forget();
+      // A password signs in now and is not kept; a user token is kept to re-open expired sessions.
+      this.#hold('userToken' in credentials ? credentials : undefined);
     }
-    this.forgetSession();
-    // A password signs in now and is not kept; a user token is kept to re-open expired sessions.
-    this.holdCredentials('userToken' in credentials ? credentials : undefined);
-    await this.openSession(credentials, options.signal);
+    if (credentials || !this.#token()) await this.#open(credentials, signal);
   }
 
   async signOut(): Promise<void> {
-    const token = this.tokens.get(this.tokenKey);
-    this.forgetSession();
-    this.holdCredentials(undefined);
-    if (!token) return;
-    try {
-      await requestJson({ url: `${this.base}/killSession`, headers: this.headers(token), timeout: this.config.timeout });
-    } catch {
-      // The session dies on its own on the server; signing out locally is what matters.
-    }
+    const token = this.#token();
+    this.#forget();
+    this.#hold(undefined);
+    // The session dies on its own on the server; signing out locally is what matters.
+    if (token) await this.#fetch(z.unknown(), 'killSession', { 'Session-Token': token }).catch(() => undefined);
   }
 
-  async listCategories(type: TicketType, options: CallOptions = {}): Promise<Category[]> {
+  async listCategories(type: TicketType, { signal }: CallOptions = {}): Promise<Category[]> {
     // One list serves both types; kept until the credentials change, since the profile decides what it holds.
-    this.categories ??= await this.fetchCategories(options.signal);
-    return this.categories.filter((category) => category.types.includes(type));
+    this.#categories ??= (await this.#list(categoryRows, 'ITILCategory?expand_dropdowns=true&', signal))
+      .filter((row) => isOn(row.is_helpdeskvisible))
+      .map((row) => ({
+        id: String(row.id),
+        name: decodeEntities(row.completename || row.name || ''),
+        types: TICKET_TYPES.filter((kind) => isOn(row[`is_${kind}` as const])),
+      }))
+      .filter((category) => category.types.length && category.name)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return this.#categories.filter((category) => category.types.includes(type));
   }
 
-  async listEquipment(options: CallOptions = {}): Promise<EquipmentItem[]> {
-    const userId = await this.currentUserId(options.signal);
-    const lists = await Promise.all(EQUIPMENT_ITEMTYPES.map((kind) => this.itemsOf(userId, kind, options.signal)));
-    return lists.flat();
-  }
-
-  async createTicket(ticket: NewTicket, options: CallOptions = {}): Promise<CreatedTicket> {
-    // Sent once: a rejected session is refused before GLPI adds anything, so the retry after re-init is safe.
-    const response = await this.call({ method: 'POST', path: 'Ticket', json: { input: this.ticketInput(ticket) } }, options.signal);
-    const id = String(createdId(parseAnswer(createdAnswer, response.body, 'ticket creation answer')));
-    const failedAttachments: CreatedTicket['failedAttachments'] = [];
-    // After this point nothing may throw: the ticket exists and must not be sent again.
-    for (const file of ticket.attachments) {
+  async listEquipment({ signal }: CallOptions = {}): Promise<EquipmentItem[]> {
+    // Opening a session says whose it is; one restored after a reload does not.
+    await this.#session();
+    const userId = (this.#userId ??= (await this.#call(z.looseObject({ session }), 'getFullSession', signal))[0].session.glpiID);
+    const lists = 'Computer Monitor Printer Phone Peripheral'.split(' ').map(async (kind) => {
       try {
-        await this.attach(file, id, options.signal);
+        return (await this.#list(itemRows, `User/${userId}/${kind}?`, signal)).map((row) => ({
+          kind,
+          id: String(row.id),
+          name: decodeEntities(row.name ?? '') || `${kind} ${row.id}`,
+        }));
       } catch (error) {
-        failedAttachments.push({ name: file.name, reason: toHelpdeskError(error).message });
+        // Profiles often may not read some asset types; the others are still worth offering.
+        if (/forbidden|not-found/.test((error as HelpdeskError | undefined)?.kind ?? '')) return [];
+        throw error;
       }
-    }
-    return { id, url: this.ticketUrl(id), failedAttachments };
+    });
+    return (await Promise.all(lists)).flat();
   }
 
-  // ---- tickets ----
-
-  private ticketInput(ticket: NewTicket): Record<string, unknown> {
+  async createTicket(ticket: NewTicket, { signal }: CallOptions = {}): Promise<CreatedTicket> {
+    const { categoryId, equipment, followUp } = ticket;
     const input: Record<string, unknown> = {
       name: ticket.title,
       content: buildTicketContent(ticket),
       type: ticket.type === 'incident' ? 1 : 2,
       urgency: urgencyRank(ticket.urgency),
     };
-    if (ticket.categoryId) input.itilcategories_id = glpiNumber(ticket.categoryId, 'categoryId');
-    if (ticket.equipment) input.items_id = { [ticket.equipment.kind]: [glpiNumber(ticket.equipment.id, 'equipment')] };
-    if (ticket.followUp) {
-      const { byEmail, email } = ticket.followUp;
-      input._users_id_requester_notif = { use_notification: [byEmail ? 1 : 0], ...(email ? { alternative_email: [email] } : {}) };
+    if (categoryId) input.itilcategories_id = glpiNumber(categoryId, 'categoryId');
+    if (equipment) input.items_id = { [equipment.kind]: [glpiNumber(equipment.id, 'equipment')] };
+    if (followUp) {
+      input._users_id_requester_notif = {
+        use_notification: [followUp.byEmail ? 1 : 0],
+        // Left out of the JSON when undefined.
+        alternative_email: followUp.email ? [followUp.email] : undefined,
+      };
     }
-    return input;
-  }
-
-  private async attach(file: File, ticketId: string, signal?: AbortSignal): Promise<void> {
-    const form = new FormData();
-    form.append('uploadManifest', JSON.stringify({ input: { name: file.name, itemtype: 'Ticket', items_id: Number(ticketId) } }));
-    form.append('filename[0]', file, file.name);
-    const response = await this.call({ method: 'POST', path: 'Document', form }, signal);
-    parseAnswer(createdAnswer, response.body, 'document upload answer');
-  }
-
-  private ticketUrl(id: string): string | undefined {
-    if (this.config.ticketUrl) return this.config.ticketUrl.replaceAll('{id}', encodeURIComponent(id));
-    const root = /^(.*?)\/apirest\.php(?:[/?#].*)?$/.exec(this.base)?.[1];
-    return root === undefined ? undefined : `${root}/front/ticket.form.php?id=${encodeURIComponent(id)}`;
-  }
-
-  // ---- lists ----
-
-  private async fetchCategories(signal?: AbortSignal): Promise<Category[]> {
-    const rows = await this.listAll('ITILCategory', { expand_dropdowns: 'true' }, categoryRows, signal);
-    return rows
-      .filter((row) => isOn(row.is_helpdeskvisible))
-      .map((row) => ({
-        id: String(row.id),
-        name: decodeEntities(row.completename || row.name || '').trim(),
-        types: [...(isOn(row.is_incident) ? ['incident' as const] : []), ...(isOn(row.is_request) ? ['request' as const] : [])],
-      }))
-      .filter((category) => category.types.length > 0 && category.name)
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-
-  private async itemsOf(userId: string, kind: string, signal?: AbortSignal): Promise<EquipmentItem[]> {
-    let rows: z.infer<typeof itemRows>;
-    try {
-      rows = await this.listAll(`User/${userId}/${kind}`, {}, itemRows, signal);
-    } catch (error) {
-      // Profiles often may not read some asset types; the others are still worth offering.
-      if (error instanceof HelpdeskError && (error.kind === 'forbidden' || error.kind === 'not-found')) return [];
-      throw error;
+    // Sent once: a rejected session is refused before GLPI adds anything, so the retry after re-init is safe.
+    const [created] = await this.#call(createdAnswer, 'Ticket', signal, { json: { input } });
+    const id = String((Array.isArray(created) ? created[0] : created).id);
+    const failedAttachments: CreatedTicket['failedAttachments'] = [];
+    // After this point nothing may throw: the ticket exists and must not be sent again.
+    for (const file of ticket.attachments) {
+      const form = new FormData();
+      form.append('uploadManifest', JSON.stringify({ input: { name: file.name, itemtype: 'Ticket', items_id: +id } }));
+      form.append('filename[0]', file, file.name);
+      await this.#call(createdAnswer, 'Document', signal, { form }).catch((error: unknown) =>
+        failedAttachments.push({ name: file.name, reason: toHelpdeskError(error).message }),
+      );
     }
-    return rows.map((row) => ({
-      kind,
-      id: String(row.id),
-      name: decodeEntities(row.name ?? '').trim() || `${kind} ${row.id}`,
-    }));
+    const root = /(.*)\/apirest\.php$/.exec(this.#base)?.[1];
+    return {
+      id,
+      // Ids are digits: nothing to encode.
+      url: this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/front/ticket.form.php?id=${id}`),
+      failedAttachments,
+    };
   }
 
-  /** Every row of a list, page after page while `Content-Range` says more remain. */
-  private async listAll<T extends z.ZodMiniArray>(
-    path: string,
-    query: Record<string, string>,
-    schema: T,
-    signal?: AbortSignal,
-  ): Promise<z.infer<T>> {
+  /** Every row of a list (`path` ends in `?` or `&`), page after page while `Content-Range` says more remain. */
+  async #list<T extends z.ZodMiniArray>(schema: T, path: string, signal?: AbortSignal): Promise<z.infer<T>> {
     const rows: unknown[] = [];
-    let start = 0;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      let response: HttpResponse;
+    // 50 pages at most, against a server whose Content-Range never ends.
+    for (let start = 0; start < 5e4; ) {
+      let data: unknown[], headers: Headers;
       try {
-        response = await this.call({ path, query: { ...query, range: `${start}-${start + PAGE_SIZE - 1}` } }, signal);
+        [data, headers] = await this.#call(schema, `${path}range=${start}-${start + 999}`, signal);
       } catch (error) {
         // The list shrank while being walked: what was read is the whole of it.
-        if (page > 0 && error instanceof HelpdeskError && error.code === 'ERROR_RANGE_EXCEED_TOTAL') break;
+        if (start && (error as HelpdeskError | undefined)?.code === 'ERROR_RANGE_EXCEED_TOTAL') break;
         throw error;
       }
-      const pageRows = parseAnswer(schema, response.body, `${path} list`) as unknown[];
-      rows.push(...pageRows);
-      const range = parseContentRange(response.headers.get('Content-Range'));
-      if (!range || pageRows.length === 0 || range.end + 1 >= range.total || range.end < start) break;
-      start = range.end + 1;
+      rows.push(...data);
+      // `Content-Range: 0-999/1200`
+      const [, end, total] = /-(\d+)\/(\d+)/.exec(headers.get('Content-Range') ?? '')?.map(Number) ?? [];
+      if (!data.length || !(end >= start && end + 1 < total)) break;
+      start = end + 1;
     }
     return rows as z.infer<T>;
   }
 
-  private async currentUserId(signal?: AbortSignal): Promise<string> {
-    // Opening a session says whose it is; one restored after a reload does not.
-    await this.sessionToken();
-    if (this.userId) return this.userId;
-    const response = await this.call({ path: 'getFullSession' }, signal);
-    this.userId = String(parseAnswer(fullSessionAnswer, response.body, 'session').session.glpiID);
-    return this.userId;
-  }
-
-  // ---- session ----
-
   /** One call with the session token, re-opening an invalid session once when credentials allow. */
-  private async call(call: GlpiCall, signal?: AbortSignal): Promise<HttpResponse> {
-    const token = await this.sessionToken();
-    try {
-      return await this.send(call, token, signal);
-    } catch (error) {
-      if (!isSessionInvalid(error)) throw error;
-      this.dropSession(token);
-      if (!this.userToken && !this.password && !this.provider) throw error;
-      const fresh = await this.sessionToken();
+  async #call<T extends z.ZodMiniType>(schema: T, path: string, signal?: AbortSignal, body?: Body): Promise<[z.infer<T>, Headers]> {
+    for (let retried = false; ; retried = true) {
+      const token = await this.#session();
       try {
-        return await this.send(call, fresh, signal);
-      } catch (again) {
-        if (isSessionInvalid(again)) this.dropSession(fresh);
-        throw again;
+        return await this.#fetch(schema, path, { 'Session-Token': token }, signal, body);
+      } catch (error) {
+        if ((error as HelpdeskError | undefined)?.code !== 'ERROR_SESSION_TOKEN_INVALID') throw error;
+        // Forgotten unless another call already replaced it.
+        if (this.#token() === token) this.#forget();
+        if (retried || !this.#held) throw error;
       }
     }
   }
 
-  private send(call: GlpiCall, token: string, signal?: AbortSignal): Promise<HttpResponse> {
-    const query = call.query && Object.keys(call.query).length ? `?${new URLSearchParams(call.query)}` : '';
-    return requestJson({
-      url: `${this.base}/${call.path}${query}`,
-      method: call.method,
-      headers: this.headers(token),
-      json: call.json,
-      form: call.form,
-      timeout: this.config.timeout,
+  /** Every request goes here: the parsed answer and its headers. */
+  async #fetch<T extends z.ZodMiniType>(
+    schema: T,
+    path: string,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+    body?: Body,
+  ): Promise<[z.infer<T>, Headers]> {
+    const { appToken, timeout } = this.#config;
+    if (appToken) headers['App-Token'] = appToken;
+    const response = await requestJson({
+      url: `${this.#base}/${path}`,
+      method: body && 'POST',
+      headers,
+      ...body,
+      timeout,
       signal,
       endpointName: 'apirest.php',
       toError: glpiError,
     });
+    return [parseAnswer(schema, response.body, path), response.headers];
+  }
+
+  #token(): string | undefined {
+    return this.#tokens.get(this.#key);
   }
 
   /** The stored session token, or a new session; concurrent callers share one `initSession`. */
-  private sessionToken(): Promise<string> {
-    const stored = this.tokens.get(this.tokenKey);
-    if (stored) return Promise.resolve(stored);
-    this.opening ??= this.openSession().finally(() => (this.opening = undefined));
-    return this.opening;
+  async #session(): Promise<string> {
+    return this.#token() ?? (this.#opening ??= this.#open().finally(() => (this.#opening = undefined)));
   }
 
-  private async openSession(given?: Credentials, signal?: AbortSignal): Promise<string> {
-    const credentials =
-      given ?? (this.userToken ? { userToken: this.userToken } : undefined) ?? this.password ?? (await this.provider?.());
-    if (!credentials) throw new HelpdeskError('auth', { detail: 'no credentials: the person has to sign in' });
-    const authorization =
-      'userToken' in credentials ? `user_token ${credentials.userToken}` : `Basic ${base64(`${credentials.login}:${credentials.password}`)}`;
-    let response: HttpResponse;
+  async #open(given?: Credentials, signal?: AbortSignal): Promise<string> {
+    const held = this.#held;
+    const credentials = given ?? (typeof held === 'function' ? await held() : held);
+    if (!credentials) throw new HelpdeskError('auth', { detail: 'no credentials' });
+    let refused = true;
     try {
-      response = await requestJson({
-        url: `${this.base}/initSession?get_full_session=true`,
-        headers: { ...this.headers(), Authorization: authorization },
-        timeout: this.config.timeout,
+      const [answer] = await this.#fetch(
+        initSessionAnswer,
+        'initSession?get_full_session=true',
+        {
+          Authorization:
+            'userToken' in credentials
+              ? `user_token ${credentials.userToken}`
+              : // Basic auth of UTF-8 text (btoa alone only takes Latin-1).
+                `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${credentials.login}:${credentials.password}`)))}`,
+        },
         signal,
-        endpointName: 'apirest.php',
-        toError: glpiError,
-      });
+      );
+      this.#tokens.set(this.#key, answer.session_token);
+      this.#userId = answer.session?.glpiID;
+      return answer.session_token;
     } catch (error) {
-      // A refused password is of no further use; after a network failure it may still serve.
-      if (error instanceof HelpdeskError && error.kind === 'auth') this.password = undefined;
+      // After a network failure the password may still serve.
+      refused = (error as HelpdeskError | undefined)?.kind === 'auth';
       throw error;
+    } finally {
+      // A password is dropped once it opened a session or was refused.
+      if (refused && credentials === this.#held && 'password' in credentials) this.#held = undefined;
     }
-    const answer = parseAnswer(initSessionAnswer, response.body, 'initSession answer');
-    this.password = undefined;
-    this.tokens.set(this.tokenKey, answer.session_token);
-    this.userId = answer.session ? String(answer.session.glpiID) : undefined;
-    return answer.session_token;
   }
 
-  private headers(sessionToken?: string): Record<string, string> {
-    const headers: Record<string, string> = {};
-    if (this.config.appToken) headers['App-Token'] = this.config.appToken;
-    if (sessionToken) headers['Session-Token'] = sessionToken;
-    return headers;
+  #forget(): void {
+    this.#tokens.delete(this.#key);
+    this.#userId = undefined;
   }
 
-  /** Forgets a session GLPI refused, unless another call already replaced it. */
-  private dropSession(token: string): void {
-    if (this.tokens.get(this.tokenKey) === token) this.forgetSession();
-  }
-
-  private forgetSession(): void {
-    this.tokens.delete(this.tokenKey);
-    this.userId = undefined;
-  }
-
-  private holdCredentials(credentials: Credentials | CredentialsProvider | undefined): void {
-    this.userToken = undefined;
-    this.password = undefined;
-    this.provider = undefined;
+  #hold(credentials: Held): void {
+    this.#held = credentials;
     // Other credentials may mean another profile, which sees other categories.
-    this.categories = undefined;
-    if (typeof credentials === 'function') this.provider = credentials;
-    else if (credentials && 'userToken' in credentials) this.userToken = credentials.userToken;
-    else if (credentials) this.password = { login: credentials.login, password: credentials.password };
+    this.#categories = undefined;
   }
-
-  private sameCredentials(credentials: Credentials | CredentialsProvider | undefined): boolean {
-    // Hosts set `undefined` before they know better: that must not end a session restored after a reload.
-    if (!credentials) return !this.userToken && !this.password && !this.provider;
-    if (typeof credentials === 'function') return credentials === this.provider;
-    if (credentials && 'userToken' in credentials) return credentials.userToken === this.userToken && !this.provider;
-    return false;
-  }
-}
-
-function createdId(answer: { id: string | number } | [{ id: string | number }]): string | number {
-  return Array.isArray(answer) ? answer[0].id : answer.id;
-}
-
-/** GLPI ids are integers; anything else would be silently dropped by GLPI. */
-function glpiNumber(value: string, field: string): number {
-  if (!/^\d+$/.test(value)) throw new HelpdeskError('validation', { fields: [field], detail: `${field} "${value}" is not a GLPI id` });
-  return Number(value);
-}
-
-/** Basic auth of UTF-8 text (btoa alone only takes Latin-1). */
-function base64(text: string): string {
-  return btoa(Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join(''));
 }
