@@ -38,7 +38,7 @@ describe('configuration schema', () => {
     expect(text).to.contain('contacts[0].kind must be one of "email", "phone", "url"');
     expect(text).to.contain('contacts[0].from must be one of "very-low"');
     expect(text).to.contain('questions[0].id must use letters, digits');
-    expect(text).to.contain('attachments.maxFiles must be at most 50');
+    expect(text).to.contain('attachments.maxFiles must be a whole number from 0 to 50');
     expect(text).to.contain('attachments.maxFileSize must be a number');
   });
 
