@@ -16,7 +16,6 @@ export const en = {
   form: {
     heading: 'Open a support ticket',
     intro: 'Fields marked * are required. What you type stays here until the ticket is accepted.',
-    required: 'required',
     optional: 'optional',
   },
   type: {
@@ -167,7 +166,6 @@ export const en = {
     typeLabel: 'Incident or request',
     failedHeading: 'The ticket could not be sent',
     kept: 'Everything you typed is still here.',
-    retry: 'Try again',
     technical: 'Technical detail',
   },
   errors: {
@@ -198,9 +196,7 @@ export const en = {
     submit: 'Sign in',
     signingIn: 'Signing in…',
     expired: 'Your session has ended: sign in again. Your ticket is kept and will be sent.',
-    signedIn: 'Signed in.',
     signOut: 'Sign out',
-    needed: 'Sign in to send the ticket.',
   },
   config: {
     heading: 'This support form is not set up correctly',

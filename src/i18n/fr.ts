@@ -6,7 +6,6 @@ export const fr: Messages = {
   form: {
     heading: 'Ouvrir un ticket de support',
     intro: 'Les champs marqués * sont obligatoires. Ce que vous saisissez reste ici jusqu’à ce que le ticket soit accepté.',
-    required: 'obligatoire',
     optional: 'facultatif',
   },
   type: {
@@ -153,7 +152,6 @@ export const fr: Messages = {
     typeLabel: 'Incident ou demande',
     failedHeading: 'Le ticket n’a pas pu être envoyé',
     kept: 'Tout ce que vous avez saisi est conservé.',
-    retry: 'Réessayer',
     technical: 'Détail technique',
   },
   errors: {
@@ -184,9 +182,7 @@ export const fr: Messages = {
     submit: 'Se connecter',
     signingIn: 'Connexion…',
     expired: 'Votre session a pris fin : reconnectez-vous. Votre ticket est conservé et sera envoyé.',
-    signedIn: 'Connecté.',
     signOut: 'Se déconnecter',
-    needed: 'Connectez-vous pour envoyer le ticket.',
   },
   config: {
     heading: 'Ce formulaire de support est mal configuré',

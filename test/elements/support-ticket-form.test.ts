@@ -336,6 +336,19 @@ describe('<support-ticket-form> signing in', () => {
     expect(JSON.stringify({ ...sessionStorage })).not.to.contain('demo"');
   });
 
+  it('lets the person sign out, on a shared computer, forgetting the session', async () => {
+    const el = await formWith(glpiConfig({}, false));
+    await type(el, '#login', 'demo');
+    await type(el, '#password', 'demo');
+    await press(el, 'Enter');
+    await waitUntil(() => !$(el, '#login'), 'signed in');
+    expect(Object.keys(sessionStorage)).to.have.length(1);
+    ($$(el, 'header button')[0] as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '#login'), 'signed out');
+    expect(Object.keys(sessionStorage)).to.have.length(0);
+    expect($$(el, 'header button')).to.have.length(0);
+  });
+
   it('asks to sign in again when the session ends mid-way, keeping the ticket', async () => {
     const el = await formWith(glpiConfig({}, false));
     await type(el, '#login', 'demo');

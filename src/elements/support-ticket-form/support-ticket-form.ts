@@ -164,6 +164,9 @@ export class SupportTicketForm extends LitElement {
         <header part="header">
           <h2>${t.form.heading}</h2>
           <p class="hint">${t.form.intro}</p>
+          ${this.signedInByPerson(ctx)
+            ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
+            : nothing}
         </header>
         ${this.signInPanel(ctx)} ${this.summaryPanel(ctx)} ${this.failurePanel(ctx)}
         <form novalidate @submit=${this.onSubmit} aria-busy=${this.model.phase === 'sending' ? 'true' : 'false'}>
@@ -178,6 +181,11 @@ export class SupportTicketForm extends LitElement {
         </form>
       </div>
     `;
+  }
+
+  /** A session the person opened in this widget (not a host's token): offer to close it, e.g. on a shared computer. */
+  private signedInByPerson({ model, config }: FieldContext): boolean {
+    return Boolean(model.capabilities?.passwordSignIn && !model.signIn.shown && !config.backend.auth && !this.credentials);
   }
 
   private onSubmit(event: SubmitEvent): void {
