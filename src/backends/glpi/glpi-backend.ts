@@ -27,21 +27,23 @@ export interface GlpiBackendOptions {
 // Only the fields used are checked; GLPI adds many more, and versions disagree on
 // whether ids and flags are numbers or numeric strings, so both are accepted.
 
-const glpiId = z.union([z.number().check(z.int(), z.positive()), z.string().check(z.regex(/^\d+$/))]);
+// Checks are refines: the other check kinds would each add zod code to the script-tag bundle.
+const glpiId = z.union([z.number().check(z.refine((n) => Number.isInteger(n) && n > 0)), z.string().check(z.refine((s) => /^\d+$/.test(s)))]);
+const notEmpty = z.refine<{ length: number }>((value) => value.length > 0);
 /** GLPI flags come as 1/0, "1"/"0" or true/false. */
 const flag = z.union([z.boolean(), z.number(), z.string()]);
 // `==` on purpose: true, 1 and "1" all equal 1.
 const isOn = (value: unknown) => value == 1;
 const name = z.optional(z.union([z.string(), z.literal(null)]));
 const session = z.looseObject({ glpiID: glpiId });
-const initSessionAnswer = z.looseObject({ session_token: z.string().check(z.minLength(1)), session: z.optional(session) });
+const initSessionAnswer = z.looseObject({ session_token: z.string().check(notEmpty), session: z.optional(session) });
 const categoryRows = z.array(
   z.looseObject({ id: glpiId, name, completename: name, is_helpdeskvisible: flag, is_incident: flag, is_request: flag }),
 );
 const itemRows = z.array(z.looseObject({ id: glpiId, name }));
 const created = z.looseObject({ id: glpiId });
 /** A single add answers `{id, message}`; some versions wrap it in a one-element array. */
-const createdAnswer = z.union([created, z.array(created).check(z.minLength(1))]);
+const createdAnswer = z.union([created, z.array(created).check(notEmpty)]);
 
 /** Parses an answer; a wrong shape is a 'bad-response' saying where. */
 function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown, what: string): z.infer<T> {
