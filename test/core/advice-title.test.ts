@@ -39,6 +39,8 @@ describe('title advice', () => {
       expect(adviseTitle('PC HS ici')).to.include('too-short');
       expect(adviseTitle('VPN en panne')).to.include('too-short');
       expect(adviseTitle('VPN en panne au siège')).to.not.include('too-short');
+      expect(adviseTitle('Wifi HS en bas')).to.include('too-short');
+      expect(adviseTitle('Wifi coupé ici')).to.not.include('too-short');
     });
 
     it('does not count punctuation as words', () => {
@@ -72,6 +74,7 @@ describe('title advice', () => {
       expect(adviseTitle('Le VPN et le RDP coupent sur le PC 12')).to.deep.equal([]);
       expect(adviseTitle('Adresse IP en conflit sur le NAS, DHCP 192.168.1.10')).to.deep.equal([]);
       expect(adviseTitle('Mise à jour Synology DSM 7.2 bloquée à 45 %')).to.deep.equal([]);
+      expect(adviseTitle('DHCP et WSUS HS ici')).to.deep.equal([]);
     });
 
     it('leaves one capitalised word in a calm title alone', () => {
@@ -84,6 +87,7 @@ describe('title advice', () => {
       expect(adviseTitle('Please fix the VPN gateway ASAP')).to.include('shouting');
       expect(adviseTitle('Au secours, Outlook ne démarre plus')).to.include('shouting');
       expect(adviseTitle('SOS messagerie coupée pour tout le service')).to.include('shouting');
+      expect(adviseTitle('Emergency: mail server down since 9am')).to.include('shouting');
     });
 
     it('flags help and aide when shouted or exclaimed, not in a calm request', () => {
