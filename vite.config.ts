@@ -13,6 +13,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { minifyHTMLLiterals } from 'minify-literals';
 
 const repo = fileURLToPath(new URL('.', import.meta.url));
 const inRepo = (path: string) => resolve(repo, path);
@@ -50,7 +51,23 @@ const esBuild: UserConfig = {
   },
 };
 
+/**
+ * Minifies the markup and CSS inside Lit's html`` and css`` templates of our sources:
+ * a general minifier leaves template text as written, indentation included.
+ */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'support-widgets:minify-templates',
+    async transform(code, id) {
+      if (!id.startsWith(inRepo('src')) || !id.endsWith('.ts')) return null;
+      const result = await minifyHTMLLiterals(code, { fileName: id });
+      return result ? { code: result.code, map: result.map } : null;
+    },
+  };
+}
+
 const iifeBuild: UserConfig = {
+  plugins: [minifyTemplates()],
   // Bundled dependencies must not read `process` in a browser.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
