@@ -337,7 +337,8 @@ export function equipmentField(ctx: FieldContext): TemplateResult | typeof nothi
   const { model, t, config } = ctx;
   if (config.fields.equipment === 'hidden' || !model.capabilities?.equipment) return nothing;
   const { status, items } = model.equipment;
-  if (status === 'ready' && items.length === 0) return nothing;
+  // Nothing to offer before sign-in, or when the person has no equipment.
+  if (status === 'idle' || (status === 'ready' && items.length === 0)) return nothing;
   return textField(ctx, {
     field: 'equipment',
     label: t.equipment.label,

@@ -14,6 +14,8 @@ export const styles = [
     .base {
       background: var(--_surface);
       color: var(--_text);
+      padding: var(--_space);
+      border-radius: var(--_radius);
     }
 
     header {
