@@ -172,8 +172,8 @@ interface FieldSpec {
   /** Ids of other elements that describe the control (advice, warnings). */
   describedBy?: string[];
   control?: 'input' | 'textarea' | 'select';
-  inputType?: string;
-  autocomplete?: string;
+  inputType?: 'text' | 'tel' | 'email' | 'number' | 'date' | 'datetime-local';
+  autocomplete?: 'off' | 'tel' | 'email';
   rows?: number;
   disabled?: boolean;
   value?: string;
@@ -289,14 +289,14 @@ export function descriptionField(ctx: FieldContext): TemplateResult {
 
 function questionField(ctx: FieldContext, question: ConfiguredQuestion): TemplateResult {
   const { model, lang } = ctx;
-  const textarea = question.input === 'textarea';
+  const { input } = question;
   return textField(ctx, {
     field: `question:${question.id}`,
     label: localText(question.label, lang),
     required: question.required,
     hint: question.help ? localText(question.help, lang) : undefined,
-    control: textarea ? 'textarea' : 'input',
-    inputType: textarea ? undefined : question.input,
+    control: input === 'textarea' ? 'textarea' : 'input',
+    inputType: input === 'textarea' ? undefined : input,
     value: model.values.answers[question.id] ?? '',
     onInput: (value) => model.setAnswer(question.id, value),
   });
