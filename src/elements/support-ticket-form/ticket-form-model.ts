@@ -4,7 +4,7 @@
  * cleared on failure), asks the rules in `core/` what is wrong, and talks to the
  * adapter only through the `HelpdeskBackend` interface.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { HelpdeskConfig } from '../../core/config.js';
 import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
 import type { Category, CreatedTicket, EquipmentItem, NewTicket, TicketType } from '../../core/ticket.js';
@@ -12,7 +12,7 @@ import { localText } from '../../core/text.js';
 import { checkAttachments, type AttachmentRefusal } from '../../core/attachments.js';
 import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
-import type { Credentials, HelpdeskBackend } from '../../backends/types.js';
+import type { Credentials, CredentialsProvider, HelpdeskBackend } from '../../backends/types.js';
 
 export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
 type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'failed'; items: T[] };
@@ -48,7 +48,7 @@ export function emptyValues(): TicketFormValues {
   };
 }
 
-export class TicketFormModel implements ReactiveController {
+export class TicketFormModel {
   values: TicketFormValues = emptyValues();
   files: File[] = [];
   refusals: AttachmentRefusal[] = [];
@@ -80,14 +80,10 @@ export class TicketFormModel implements ReactiveController {
       /** Called after the render that shows what needs the person's attention. */
       focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success') => void;
     },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Connects the model to a checked configuration and its adapter. */
-  attach(config: HelpdeskConfig, backend: HelpdeskBackend, credentials?: Credentials | (() => Credentials | undefined | Promise<Credentials | undefined>)): void {
+  attach(config: HelpdeskConfig, backend: HelpdeskBackend, credentials?: Credentials | CredentialsProvider): void {
     const changed = this.backend !== backend;
     this.config = config;
     this.backend = backend;
