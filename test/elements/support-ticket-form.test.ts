@@ -3,7 +3,7 @@ import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/elements/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { useHandlers } from '../support/msw.js';
-import { $, $$, choose, fillGoodTicket, focused, formWith, glpiConfig, press, select, submit, text, type } from '../support/form.js';
+import { $, $$, choose, fillGoodTicket, focused, formWith, glpiConfig, press, select, signIn, submit, text, type } from '../support/form.js';
 
 let fake: GlpiFake;
 
@@ -338,9 +338,7 @@ describe('<support-ticket-form> signing in', () => {
 
   it('lets the person sign out, on a shared computer, forgetting the session', async () => {
     const el = await formWith(glpiConfig({}, false));
-    await type(el, '#login', 'demo');
-    await type(el, '#password', 'demo');
-    await press(el, 'Enter');
+    await signIn(el);
     await waitUntil(() => !$(el, '#login'), 'signed in');
     expect(Object.keys(sessionStorage)).to.have.length(1);
     ($$(el, 'header button')[0] as HTMLButtonElement).click();
@@ -351,19 +349,15 @@ describe('<support-ticket-form> signing in', () => {
 
   it('asks to sign in again when the session ends mid-way, keeping the ticket', async () => {
     const el = await formWith(glpiConfig({}, false));
-    await type(el, '#login', 'demo');
-    await type(el, '#password', 'demo');
-    await press(el, 'Enter');
+    await signIn(el);
     await waitUntil(() => !$(el, '#login'), 'signed in');
     await fillGoodTicket(el);
     fake.state.expireSessions();
     await submit(el);
     await waitUntil(() => text(el, '#sign-in-intro').includes('session has ended'), 'asked to sign in again');
     expect(($(el, '#field-title') as HTMLInputElement).value).to.equal('Printer on 3rd floor offline since 9am');
-    await type(el, '#login', 'demo');
-    await type(el, '#password', 'demo');
     const created = oneEvent(el, 'support-ticket-created');
-    await press(el, 'Enter');
+    await signIn(el);
     await created;
     expect(fake.state.tickets).to.have.length(1);
   });

@@ -77,6 +77,13 @@ export async function submit(el: SupportTicketForm): Promise<void> {
   await nextFrame();
 }
 
+/** Signs in through the widget's own sign-in block, with the keyboard. */
+export async function signIn(el: SupportTicketForm, login = 'demo', password = 'demo'): Promise<void> {
+  await type(el, '#login', login);
+  await type(el, '#password', password);
+  await press(el, 'Enter');
+}
+
 /** Fills every required field with a good ticket. */
 export async function fillGoodTicket(el: SupportTicketForm): Promise<void> {
   await choose(el, '#type-incident');

@@ -43,7 +43,7 @@ export class ContactGuidance extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('config') && this.config !== undefined) {
-      const resolved = resolveConfig({ config: this.config }, document, this.localize.messages);
+      const resolved = resolveConfig({ config: this.config }, this.localize.messages);
       this.configured = resolved.ok ? resolved.config.contacts : [];
       this.problems = resolved.ok ? [] : resolved.problems;
       if (!resolved.ok) console.error(`<contact-guidance>: invalid configuration\n${formatProblems(resolved.problems)}`);

@@ -15,11 +15,11 @@ export interface ConfigSource {
 
 export type ResolvedConfig = { ok: true; config: HelpdeskConfig } | { ok: false; problems: ConfigProblem[] };
 
-export function resolveConfig(source: ConfigSource, root: Document | ShadowRoot, messages: Messages): ResolvedConfig {
+export function resolveConfig(source: ConfigSource, messages: Messages): ResolvedConfig {
   let input: unknown = source.config;
   if (typeof input === 'string') {
     const id = input;
-    const script = root.getElementById(id) ?? document.getElementById(id);
+    const script = document.getElementById(id);
     if (!script) return { ok: false, problems: [{ key: 'config', problem: messages.config.notFound(id) }] };
     try {
       input = JSON.parse(script.textContent ?? '');

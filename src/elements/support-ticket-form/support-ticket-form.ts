@@ -124,7 +124,7 @@ export class SupportTicketForm extends LitElement {
   }
 
   private configure(): void {
-    const result = resolveConfig(this, document, this.localize.messages);
+    const result = resolveConfig(this, this.localize.messages);
     if (!result.ok) {
       if (document.readyState === 'loading' && typeof this.config === 'string') return;
       this.resolved = { problems: result.problems };
