@@ -4,7 +4,19 @@
  * either resolves or rejects with a `HelpdeskError` (src/core/errors.ts).
  * Adapters never touch the DOM.
  */
-import type { Category, CreatedTicket, EquipmentItem, NewTicket, TicketType } from '../core/ticket.js';
+import type {
+  Category,
+  CreatedTicket,
+  EquipmentItem,
+  NewTicket,
+  PostedReply,
+  TicketDetail,
+  TicketDocument,
+  TicketPage,
+  TicketPageQuery,
+  TicketReply,
+  TicketType,
+} from '../core/ticket.js';
 
 export interface BackendCapabilities {
   /** Categories can be listed and chosen. */
@@ -15,6 +27,16 @@ export interface BackendCapabilities {
   attachments: boolean;
   /** The person can sign in with a login and password inside the widget. */
   passwordSignIn: boolean;
+  /** Tickets can be listed and read with their thread (`listTickets`, `getTicket`, `downloadDocument`). */
+  tickets: boolean;
+  /** The list can show the organisation's tickets, not only the person's own. */
+  organisationTickets: boolean;
+  /** The person can reply on a ticket. */
+  reply: boolean;
+  /** A proposed solution can be approved or refused by the requester. */
+  approval: boolean;
+  /** The person can close a ticket, and reopen a closed one (per ticket, see `TicketDetail.actions`). */
+  closeReopen: boolean;
 }
 
 /** What the person or the host page gives to authenticate. Kept in memory only. */
@@ -43,4 +65,19 @@ export interface HelpdeskBackend {
   listCategories(type: TicketType, options?: CallOptions): Promise<Category[]>;
   listEquipment(options?: CallOptions): Promise<EquipmentItem[]>;
   createTicket(ticket: NewTicket, options?: CallOptions): Promise<CreatedTicket>;
+
+  /** One page of tickets, newest activity first. */
+  listTickets(query: TicketPageQuery, options?: CallOptions): Promise<TicketPage>;
+  /** One ticket with its public thread and documents ('not-found', 'forbidden' otherwise). */
+  getTicket(id: string, options?: CallOptions): Promise<TicketDetail>;
+  /** The bytes of a document of that ticket. */
+  downloadDocument(ticketId: string, document: TicketDocument, options?: CallOptions): Promise<Blob>;
+  /** Adds the person's reply (text and files) to the ticket. */
+  reply(ticketId: string, reply: TicketReply, options?: CallOptions): Promise<PostedReply>;
+  /** Accepts the proposed solution: the ticket closes. */
+  approveSolution(ticketId: string, options?: CallOptions): Promise<void>;
+  /** Refuses the proposed solution with the person's reason (required): the ticket reopens. */
+  refuseSolution(ticketId: string, reason: string, options?: CallOptions): Promise<void>;
+  closeTicket(ticketId: string, options?: CallOptions): Promise<void>;
+  reopenTicket(ticketId: string, options?: CallOptions): Promise<void>;
 }

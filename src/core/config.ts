@@ -88,6 +88,18 @@ export const configSchema = z.strictObject({
     }),
     { maxFiles: 5, maxFileSize: 2 * 1024 * 1024, accept: [] },
   ),
+  /** The ticket list and thread (`<ticket-list>`, `<ticket-detail>`). */
+  tickets: z._default(
+    z.strictObject({
+      /** Offer the organisation's tickets beside the person's own, where the backend allows it. */
+      organisation: z._default(z.boolean(), false),
+      /** Days after which a solved ticket closes by itself (seed 004: 7), shown on solved tickets. */
+      autoCloseDays: z.optional(wholeNumber(1, 365)),
+      /** Tickets asked of the backend per request. */
+      pageSize: z._default(wholeNumber(10, 1000), 100),
+    }),
+    { organisation: false, pageSize: 100 },
+  ),
 });
 
 export type HelpdeskConfig = z.infer<typeof configSchema>;
@@ -96,6 +108,7 @@ export type BackendConfig = HelpdeskConfig['backend'];
 export type GlpiBackendConfig = Extract<BackendConfig, { type: 'glpi' }>;
 export type ConfiguredQuestion = HelpdeskConfig['questions'][number];
 export type AttachmentRules = HelpdeskConfig['attachments'];
+export type TicketsConfig = HelpdeskConfig['tickets'];
 
 /** One problem of a configuration: the dotted key and what is wrong with it, in English for the admin. */
 export interface ConfigProblem {

@@ -1,3 +1,4 @@
+import type { LocalText } from './text.js';
 import type { Urgency } from './urgency.js';
 
 /** Incident: something broken on an existing installation. Request: something new. */
@@ -54,4 +55,121 @@ export interface CreatedTicket {
   url?: string;
   /** Files the backend refused after the ticket itself was created. */
   failedAttachments: { name: string; reason: string }[];
+}
+
+// ---- Following tickets (ticket list and thread) ----
+
+/**
+ * The four groups every backend status falls into: being handled, waiting for the
+ * person (an answer, a piece of information), solved (a solution is proposed or
+ * accepted, the ticket may still reopen), closed.
+ */
+export type StatusGroup = 'open' | 'waiting' | 'solved' | 'closed';
+
+export const STATUS_GROUPS: readonly StatusGroup[] = ['open', 'waiting', 'solved', 'closed'];
+
+export interface TicketStatus {
+  group: StatusGroup;
+  /** The backend's own code, e.g. GLPI's "4", RT's "stalled". */
+  code: string;
+  /** The backend's own name for it, in each language it has one ("Pending" / "En attente"). */
+  label: LocalText;
+}
+
+/** One row of the ticket list. Text is plain (entities decoded), never HTML. */
+export interface TicketSummary {
+  id: string;
+  title: string;
+  status: TicketStatus;
+  urgency?: Urgency;
+  type?: TicketType;
+  openedAt: Date;
+  updatedAt: Date;
+  /** Who asked, when the list shows other people's tickets too. */
+  requester?: string;
+}
+
+/** Text from a backend: HTML (entity-decoded but NOT sanitised; the element sanitises it) or plain text. */
+export interface RichText {
+  format: 'html' | 'text';
+  value: string;
+}
+
+/** A file attached to a ticket or to one of its messages. */
+export interface TicketDocument {
+  id: string;
+  name: string;
+  mime?: string;
+  /** Bytes, when known. */
+  size?: number;
+  date?: Date;
+}
+
+/**
+ * One public message of a ticket's thread, oldest first: the description, a follow-up
+ * (from the person or a technician), or a solution with its approval state.
+ */
+export interface ThreadEntry {
+  id: string;
+  kind: 'description' | 'followup' | 'solution';
+  author?: string;
+  date: Date;
+  body: RichText;
+  /** Solutions only: waiting for the requester, accepted or refused. */
+  approval?: 'waiting' | 'accepted' | 'refused';
+  documents: TicketDocument[];
+}
+
+/** What the person may do on this ticket now, as the backend's rules say. */
+export interface TicketActions {
+  reply: boolean;
+  /** Approve or refuse the proposed solution. */
+  approve: boolean;
+  close: boolean;
+  reopen: boolean;
+}
+
+export interface TicketDetail extends TicketSummary {
+  category?: string;
+  /** Oldest first; the description is the first entry. */
+  entries: ThreadEntry[];
+  /** Files attached to the ticket itself rather than to one message. */
+  documents: TicketDocument[];
+  /** When the ticket was solved, for "closes by itself on …". */
+  solvedAt?: Date;
+  actions: TicketActions;
+  /** Where the ticket can be seen on the helpdesk, when known. */
+  url?: string;
+}
+
+/** A reply from the person: text (plain, as typed) and files. */
+export interface TicketReply {
+  text: string;
+  attachments: File[];
+}
+
+/** What an adapter returns once a reply was accepted. */
+export interface PostedReply {
+  /** Files the backend refused after the text itself was accepted. */
+  failedAttachments: { name: string; reason: string }[];
+}
+
+/** Whose tickets a list shows: the person's own, or every ticket of their organisation they may see. */
+export type TicketScope = 'mine' | 'organisation';
+
+export interface TicketPageQuery {
+  scope: TicketScope;
+  /** First row, from 0. */
+  start: number;
+  /** Rows wanted (the backend may return fewer). */
+  limit: number;
+}
+
+/** One page of the list, newest activity first. */
+export interface TicketPage {
+  tickets: TicketSummary[];
+  /** Every row matching, when the backend says (GLPI's Content-Range / totalcount). */
+  total?: number;
+  /** More rows remain after this page. */
+  more: boolean;
 }

@@ -11,7 +11,17 @@
 import * as z from 'zod/mini';
 import type { GlpiBackendConfig } from '../../core/config.js';
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
-import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
+import {
+  TICKET_TYPES,
+  type Category,
+  type CreatedTicket,
+  type EquipmentItem,
+  type NewTicket,
+  type PostedReply,
+  type TicketDetail,
+  type TicketPage,
+  type TicketType,
+} from '../../core/ticket.js';
 import { urgencyRank } from '../../core/urgency.js';
 import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
 import { kindForStatus, requestJson, type HttpResponse } from '../http.js';
@@ -102,7 +112,17 @@ type Body = { json: unknown } | { form: FormData };
 
 export class GlpiBackend implements HelpdeskBackend {
   readonly type = 'glpi';
-  readonly capabilities = { categories: true, equipment: true, attachments: true, passwordSignIn: true };
+  readonly capabilities = {
+    categories: true,
+    equipment: true,
+    attachments: true,
+    passwordSignIn: true,
+    tickets: true,
+    organisationTickets: true,
+    reply: true,
+    approval: true,
+    closeReopen: true,
+  };
 
   #config: GlpiBackendConfig;
   #base: string;
@@ -223,6 +243,32 @@ export class GlpiBackend implements HelpdeskBackend {
       url: this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/front/ticket.form.php?id=${id}`),
       failedAttachments,
     };
+  }
+
+  // TODO(issue 3): being written; placeholders so the interface compiles.
+  listTickets(): Promise<TicketPage> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  }
+  getTicket(): Promise<TicketDetail> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  }
+  downloadDocument(): Promise<Blob> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  }
+  reply(): Promise<PostedReply> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  }
+  approveSolution(): Promise<void> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  }
+  refuseSolution(): Promise<void> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  }
+  closeTicket(): Promise<void> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  }
+  reopenTicket(): Promise<void> {
+    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
   }
 
   /** Every row of a list (`path` ends in `?` or `&`), page after page while `Content-Range` says more remain. */
