@@ -78,6 +78,8 @@ export interface HelpdeskBackend {
   approveSolution(ticketId: string, options?: CallOptions): Promise<void>;
   /** Refuses the proposed solution with the person's reason (required): the ticket reopens. */
   refuseSolution(ticketId: string, reason: string, options?: CallOptions): Promise<void>;
+  /** Closes a ticket the person no longer needs. */
   closeTicket(ticketId: string, options?: CallOptions): Promise<void>;
-  reopenTicket(ticketId: string, options?: CallOptions): Promise<void>;
+  /** Reopens a closed ticket, saying why (GLPI requires the reason, and the technician needs it). */
+  reopenTicket(ticketId: string, reason: string, options?: CallOptions): Promise<void>;
 }
