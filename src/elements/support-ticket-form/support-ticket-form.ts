@@ -1,13 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { formatProblems, type ConfigProblem, type HelpdeskConfig, type HelpdeskConfigInput } from '../../core/config.js';
-import type { HelpdeskError } from '../../core/errors.js';
-import type { Credentials, CredentialsProvider, HelpdeskBackend } from '../../backends/types.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { HelpdeskConfig } from '../../core/config.js';
+import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
-import { resolveConfig } from '../shared/resolve-config.js';
-import { backendFor } from '../shared/backend-registry.js';
 import { configErrorPanel } from '../shared/config-error.js';
+import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { TicketFormModel } from './ticket-form-model.js';
 import {
   attachmentsField,
@@ -69,81 +66,20 @@ import { styles } from './support-ticket-form.styles.js';
  * @cssproperty --support-color-focus - Focus ring; `…-dark` for dark.
  */
 @customElement('support-ticket-form')
-export class SupportTicketForm extends LitElement {
+export class SupportTicketForm extends HelpdeskElement {
   static override styles = styles;
-
-  /**
-   * The shared configuration: the id of a `<script type="application/json">` (attribute),
-   * or a configuration object (property).
-   */
-  @property() config?: string | HelpdeskConfigInput;
-
-  /** Simplest setup without a configuration: the backend type, e.g. `glpi`. */
-  @property() backend?: string;
-
-  /** Simplest setup without a configuration: the backend's API address. */
-  @property() endpoint?: string;
-
-  /** Forces the light or dark palette; follows `prefers-color-scheme` when unset. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** Credentials from the host page (a user token, or a login), or a callback returning them. Kept in memory only. */
-  @property({ attribute: false }) credentials?: Credentials | CredentialsProvider;
-
-  @state() private resolved?: { config: HelpdeskConfig; backend: HelpdeskBackend } | { problems: ConfigProblem[] };
-
-  private readonly localize = new LocalizeController(this);
 
   private readonly model = new TicketFormModel(this, {
     lang: () => this.localize.lang,
     contentLabels: () => ({ callbackPhone: this.localize.messages.phone.label }),
     created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
     failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
-    focus: (target) => void this.focusAfterRender(target),
+    focus: (target) =>
+      void this.focusAfterRender({ summary: '#summary', secrets: '#secrets', error: '#failure', 'sign-in': '#login', success: '#success' }[target]),
   });
 
-  private readonly configureWhenParsed = () => this.configure();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A configuration script placed after the element is parsed later: read it once the page is.
-    if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', this.configureWhenParsed, { once: true });
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('DOMContentLoaded', this.configureWhenParsed);
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config') || changed.has('backend') || changed.has('endpoint') || changed.has('credentials')) {
-      this.configure();
-    }
-  }
-
-  private configure(): void {
-    const result = resolveConfig(this, this.localize.messages);
-    if (!result.ok) {
-      if (document.readyState === 'loading' && typeof this.config === 'string') return;
-      this.resolved = { problems: result.problems };
-      console.error(`<support-ticket-form>: invalid configuration\n${formatProblems(result.problems)}`);
-      return;
-    }
-    const backend = backendFor(result.config.backend);
-    this.resolved = { config: result.config, backend };
-    this.model.attach(result.config, backend, this.credentials);
-  }
-
-  private errorDetail(error: HelpdeskError) {
-    return { kind: error.kind, message: this.localize.messages.errors[error.kind], code: error.code, detail: error.detail };
-  }
-
-  private async focusAfterRender(target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success'): Promise<void> {
-    await this.updateComplete;
-    const selector = { summary: '#summary', secrets: '#secrets', error: '#failure', 'sign-in': '#login', success: '#success' }[target];
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  protected configured(config: HelpdeskConfig, backend: HelpdeskBackend): void {
+    this.model.attach(config, backend);
   }
 
   private focusField(event: Event, id: string): void {
@@ -168,7 +104,7 @@ export class SupportTicketForm extends LitElement {
             ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
             : nothing}
         </header>
-        ${this.signInPanel(ctx)} ${this.summaryPanel(ctx)} ${this.failurePanel(ctx)}
+        ${this.model.signIn.render(t, this.resolved.backend)} ${this.summaryPanel(ctx)} ${this.failurePanel(ctx)}
         <form novalidate @submit=${this.onSubmit} aria-busy=${this.model.phase === 'sending' ? 'true' : 'false'}>
           ${typeField(ctx)} ${urgencyField(ctx)} ${titleField(ctx)} ${descriptionField(ctx)} ${questionFields(ctx)}
           ${categoryField(ctx)} ${equipmentField(ctx)} ${contactFields(ctx)} ${attachmentsField(ctx)} ${this.secretsPanel(ctx)}
@@ -246,42 +182,6 @@ export class SupportTicketForm extends LitElement {
               <p class="detail">${[error.code, error.detail].filter(Boolean).join(' — ')}</p>
             </details>`
           : nothing}
-      </section>
-    `;
-  }
-
-  private signInPanel({ model, t }: FieldContext) {
-    const state = model.signIn;
-    if (!state.shown) return nothing;
-    const onSubmit = (event: SubmitEvent) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      const login = (form.elements.namedItem('login') as HTMLInputElement).value.trim();
-      const password = form.elements.namedItem('password') as HTMLInputElement;
-      void model.signInWith(login, password.value).then(() => {
-        if (!model.signIn.error) password.value = '';
-      });
-    };
-    return html`
-      <section part="sign-in" class="panel sign-in" aria-labelledby="sign-in-heading">
-        <h3 id="sign-in-heading">${t.signIn.heading}</h3>
-        <p id="sign-in-intro" class=${state.expired ? 'warning' : 'hint'}>${state.expired ? t.signIn.expired : t.signIn.intro}</p>
-        ${state.error ? html`<p class="error" id="sign-in-error" role="alert">${t.errors[state.error.kind]}</p>` : nothing}
-        <form @submit=${onSubmit} aria-describedby=${state.error ? 'sign-in-intro sign-in-error' : 'sign-in-intro'}>
-          <div class="row">
-            <div class="field">
-              <label for="login">${t.signIn.login}</label>
-              <input part="input" id="login" name="login" autocomplete="username" required />
-            </div>
-            <div class="field">
-              <label for="password">${t.signIn.password}</label>
-              <input part="input" id="password" name="password" type="password" autocomplete="current-password" required />
-            </div>
-            <button type="submit" class="primary" aria-disabled=${state.busy ? 'true' : 'false'}>
-              ${state.busy ? t.signIn.signingIn : t.signIn.submit}
-            </button>
-          </div>
-        </form>
       </section>
     `;
   }

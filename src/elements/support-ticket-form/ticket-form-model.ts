@@ -12,7 +12,8 @@ import { localText } from '../../core/text.js';
 import { checkAttachments, type AttachmentRefusal } from '../../core/attachments.js';
 import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
-import type { Credentials, CredentialsProvider, HelpdeskBackend } from '../../backends/types.js';
+import type { HelpdeskBackend } from '../../backends/types.js';
+import { SignInFlow } from '../shared/sign-in.js';
 
 export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
 type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'failed'; items: T[] };
@@ -22,15 +23,6 @@ type SecretField = 'title' | 'description' | `question:${string}`;
 export interface SecretWarning {
   field: SecretField;
   findings: SecretFinding[];
-}
-
-export interface SignInState {
-  /** The sign-in block is shown. */
-  shown: boolean;
-  busy: boolean;
-  /** Shown because a session ended during a send. */
-  expired: boolean;
-  error?: HelpdeskError;
 }
 
 export function emptyValues(): TicketFormValues {
@@ -61,7 +53,18 @@ export class TicketFormModel {
   created?: CreatedTicket;
   categories: Loadable<Category> = { status: 'idle', items: [] };
   equipment: Loadable<EquipmentItem> = { status: 'idle', items: [] };
-  signIn: SignInState = { shown: false, busy: false, expired: false };
+  readonly signIn = new SignInFlow(
+    this.host,
+    async () => {
+      this.resetLists();
+      this.loadLists();
+      if (this.sendAfterSignIn) {
+        this.sendAfterSignIn = false;
+        await this.submit();
+      }
+    },
+    () => this.hooks.focus('sign-in'),
+  );
 
   private config?: HelpdeskConfig;
   private backend?: HelpdeskBackend;
@@ -83,13 +86,12 @@ export class TicketFormModel {
   ) {}
 
   /** Connects the model to a checked configuration and its adapter. */
-  attach(config: HelpdeskConfig, backend: HelpdeskBackend, credentials?: Credentials | CredentialsProvider): void {
+  attach(config: HelpdeskConfig, backend: HelpdeskBackend): void {
     const changed = this.backend !== backend;
     this.config = config;
     this.backend = backend;
-    if (credentials) backend.setCredentials(credentials);
     if (changed) this.resetLists();
-    this.signIn = { ...this.signIn, shown: !backend.hasCredentials() && backend.capabilities.passwordSignIn };
+    this.signIn.showIfNeeded(backend);
     this.loadLists();
   }
 
@@ -168,8 +170,7 @@ export class TicketFormModel {
 
     if (!this.backend.hasCredentials()) {
       this.sendAfterSignIn = true;
-      this.signIn = { ...this.signIn, shown: true };
-      return this.show('sign-in');
+      return this.signIn.ask();
     }
     await this.send(this.backend, this.config);
   }
@@ -198,32 +199,10 @@ export class TicketFormModel {
     this.host.requestUpdate();
   }
 
-  async signInWith(login: string, password: string): Promise<void> {
-    if (!this.backend || this.signIn.busy) return;
-    this.signIn = { ...this.signIn, busy: true, error: undefined };
-    this.host.requestUpdate();
-    try {
-      await this.backend.signIn({ login, password });
-      this.signIn = { shown: false, busy: false, expired: false };
-      this.resetLists();
-      this.loadLists();
-      if (this.sendAfterSignIn) {
-        this.sendAfterSignIn = false;
-        await this.submit();
-      } else {
-        this.host.requestUpdate();
-      }
-    } catch (error) {
-      this.signIn = { ...this.signIn, busy: false, error: toHelpdeskError(error) };
-      this.show('sign-in');
-    }
-  }
-
   async signOut(): Promise<void> {
     await this.backend?.signOut();
     this.resetLists();
-    this.signIn = { shown: true, busy: false, expired: false };
-    this.host.requestUpdate();
+    this.signIn.ask();
   }
 
   /** "Open another ticket": a fresh form that keeps how to reach the person. */
@@ -253,10 +232,9 @@ export class TicketFormModel {
       this.show('success');
     } catch (caught) {
       const error = toHelpdeskError(caught);
-      if (error.kind === 'auth' && backend.capabilities.passwordSignIn) {
+      if (this.signIn.showFor(error, backend)) {
         this.phase = 'editing';
         this.sendAfterSignIn = true;
-        this.signIn = { shown: true, busy: false, expired: true };
         this.show('sign-in');
       } else {
         this.phase = 'failed';
@@ -331,9 +309,7 @@ export class TicketFormModel {
     } catch (caught) {
       const error = toHelpdeskError(caught);
       apply({ status: 'failed', items: [] });
-      if (error.kind === 'auth' && this.backend?.capabilities.passwordSignIn) {
-        this.signIn = { ...this.signIn, shown: true, error };
-      }
+      if (this.backend && this.signIn.showFor(error, this.backend, false)) this.signIn.error = error;
     }
     this.host.requestUpdate();
   }
