@@ -12,10 +12,10 @@ import { URGENCIES, bandOf, type Urgency } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';
 import { adviseTitle } from '../../core/advice/title.js';
 import { DESCRIBE_PROMPTS, answeredPrompts, descriptionTemplate } from '../../core/qqoqccp.js';
-import { formatBytes } from '../../core/attachments.js';
 import type { FieldId, FieldProblem } from '../../core/validation.js';
 import type { Messages } from '../../i18n/en.js';
 import type { TicketFormModel } from './ticket-form-model.js';
+import { filePicker } from '../shared/file-picker.js';
 import '../contact-guidance/contact-guidance.js';
 
 export interface FieldContext {
@@ -402,40 +402,5 @@ export function contactFields(ctx: FieldContext): TemplateResult {
 export function attachmentsField(ctx: FieldContext): TemplateResult | typeof nothing {
   const { model, t, config, lang } = ctx;
   if (!model.capabilities?.attachments) return nothing;
-  const rules = config.attachments;
-  if (rules.maxFiles === 0) return html`<p class="hint">${t.attachments.off}</p>`;
-  const size = formatBytes(rules.maxFileSize, lang);
-  const onChange = (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    model.addFiles([...(input.files ?? [])]);
-    input.value = '';
-  };
-  return html`
-    <div part="field" class="field">
-      <label part="label" for="field-attachments">${t.attachments.label} ${requiredMark(ctx, false)}</label>
-      <p class="hint" id="field-attachments-hint">${t.attachments.hint(rules.maxFiles, size)}</p>
-      <input
-        part="input"
-        id="field-attachments"
-        type="file"
-        ?multiple=${rules.maxFiles > 1}
-        accept=${ifDefined(rules.accept.length ? rules.accept.join(',') : undefined)}
-        aria-describedby="field-attachments-hint field-attachments-refused"
-        @change=${onChange}
-      />
-      <ul class="error" id="field-attachments-refused" aria-live="assertive">
-        ${model.refusals.map((refusal) => html`<li>${t.attachments.refused(refusal, size)}</li>`)}
-      </ul>
-      ${model.files.length
-        ? html`<ul class="files" part="files">
-            ${model.files.map(
-              (file) => html`<li>
-                <span>${file.name} · ${formatBytes(file.size, lang)}</span>
-                <button type="button" class="link" @click=${() => model.removeFile(file)}>${t.attachments.remove(file.name)}</button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-    </div>
-  `;
+  return filePicker({ id: 'field-attachments', t, lang, rules: config.attachments, chosen: model.files, labelSuffix: requiredMark(ctx, false) });
 }

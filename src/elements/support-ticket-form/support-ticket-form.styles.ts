@@ -159,42 +159,5 @@ export const styles = [
       align-items: flex-start;
       margin-bottom: 0.5em;
     }
-
-    .files {
-      list-style: none;
-      padding: 0;
-      margin: 0.4em 0 0;
-      display: grid;
-      gap: 0.25em;
-    }
-
-    .files li {
-      display: flex;
-      justify-content: space-between;
-      gap: 0.5em;
-      align-items: center;
-    }
-
-    .sign-in .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.6em;
-      align-items: flex-end;
-    }
-
-    .sign-in .field {
-      flex: 1 1 12rem;
-    }
-
-    .sign-in label {
-      font-weight: 600;
-    }
-
-    .detail {
-      font-family: ui-monospace, monospace;
-      font-size: 0.88em;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
   `,
 ];

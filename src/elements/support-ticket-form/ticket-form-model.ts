@@ -9,11 +9,11 @@ import type { HelpdeskConfig } from '../../core/config.js';
 import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
 import type { Category, CreatedTicket, EquipmentItem, NewTicket, TicketType } from '../../core/ticket.js';
 import { localText } from '../../core/text.js';
-import { checkAttachments, type AttachmentRefusal } from '../../core/attachments.js';
 import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { SignInFlow } from '../shared/sign-in.js';
+import { ChosenFiles } from '../shared/file-picker.js';
 
 export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
 type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'failed'; items: T[] };
@@ -42,8 +42,7 @@ export function emptyValues(): TicketFormValues {
 
 export class TicketFormModel {
   values: TicketFormValues = emptyValues();
-  files: File[] = [];
-  refusals: AttachmentRefusal[] = [];
+  readonly files = new ChosenFiles(() => this.host.requestUpdate());
   /** Problems shown in the summary; filled on the first send attempt, then kept current. */
   problems: FieldProblem[] = [];
   attempted = false;
@@ -111,20 +110,6 @@ export class TicketFormModel {
 
   setAnswer(id: string, value: string): void {
     this.set('answers', { ...this.values.answers, [id]: value });
-  }
-
-  addFiles(added: File[]): void {
-    if (!this.config) return;
-    const { files, refused } = checkAttachments(this.files, added, this.config.attachments);
-    this.files = files;
-    this.refusals = refused;
-    this.host.requestUpdate();
-  }
-
-  removeFile(file: File): void {
-    this.files = this.files.filter((f) => f !== file);
-    this.refusals = [];
-    this.host.requestUpdate();
   }
 
   /** Replaces the text typed after the send once, so a person sees the problems as they fix them. */
@@ -209,8 +194,7 @@ export class TicketFormModel {
   startAgain(): void {
     const { phone, followUpByEmail, followUpEmail } = this.values;
     this.values = { ...emptyValues(), phone, followUpByEmail, followUpEmail };
-    this.files = [];
-    this.refusals = [];
+    this.files.clear();
     this.problems = [];
     this.attempted = false;
     this.secretsAccepted = false;
@@ -264,7 +248,7 @@ export class TicketFormModel {
         config.fields.followUp === 'hidden'
           ? undefined
           : { byEmail: v.followUpByEmail, email: v.followUpByEmail ? v.followUpEmail.trim() || undefined : undefined },
-      attachments: this.files,
+      attachments: this.files.files,
       labels: this.hooks.contentLabels(),
     };
   }

@@ -1,0 +1,61 @@
+/**
+ * Finding tickets in the list as the person types: by number ("4312", "#4312") or by
+ * words of the title, accents and case ignored, every word required. Each ticket's
+ * searchable text is prepared once, so a keystroke over 10,000 tickets is one pass of
+ * `includes` calls.
+ */
+import type { StatusGroup, TicketSummary } from './ticket.js';
+
+export interface SearchableTicket {
+  ticket: TicketSummary;
+  /** Title, folded: lower case without accents. */
+  text: string;
+}
+
+export interface TicketFilter {
+  /** Only this status group; every group when undefined. */
+  group?: StatusGroup;
+  /** What the person typed in the search box. */
+  query?: string;
+}
+
+/** Lower case without diacritics, so "reseau" finds "Réseau". */
+export const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** Newest activity first, then highest number; prepared for `filterTickets`. */
+export function indexTickets(tickets: readonly TicketSummary[]): SearchableTicket[] {
+  return tickets
+    .map((ticket) => ({ ticket, text: fold(ticket.title) }))
+    .sort((a, b) => b.ticket.updatedAt.getTime() - a.ticket.updatedAt.getTime() || Number(b.ticket.id) - Number(a.ticket.id));
+}
+
+/** The ticket number a query names, if it is one: "4312", "#4312", "n° 4312". */
+export function ticketNumberIn(query: string): string | undefined {
+  return /^\s*(?:#|n°\s*|no\.?\s*)?(\d+)\s*$/i.exec(query)?.[1];
+}
+
+/**
+ * The tickets of `index` that match, in the index's order. A number matches tickets
+ * whose id starts with it (the person may still be typing it) and titles containing it.
+ */
+export function filterTickets(index: readonly SearchableTicket[], { group, query = '' }: TicketFilter): TicketSummary[] {
+  const words = fold(query).split(/[\s,;]+/).filter(Boolean);
+  const number = ticketNumberIn(query);
+  const result: TicketSummary[] = [];
+  for (const { ticket, text } of index) {
+    if (group && ticket.status.group !== group) continue;
+    if ((number && ticket.id.startsWith(number)) || words.every((word) => text.includes(word))) result.push(ticket);
+  }
+  return result;
+}
+
+/** How many tickets of `index` fall in each group, for the filter's labels. */
+export function countByGroup(index: readonly SearchableTicket[]): Record<StatusGroup, number> {
+  const counts: Record<StatusGroup, number> = { open: 0, waiting: 0, solved: 0, closed: 0 };
+  for (const { ticket } of index) counts[ticket.status.group]++;
+  return counts;
+}
