@@ -14,6 +14,13 @@ export interface TicketCreatedDetail {
   backend: string;
 }
 
+export interface TicketUpdatedDetail {
+  id: string;
+  backend: string;
+  /** What the person did. */
+  change: 'reply' | 'approved' | 'refused' | 'closed' | 'reopened';
+}
+
 export interface SupportErrorDetail {
   kind: HelpdeskErrorKind | 'config';
   /** The sentence shown to the person, in the element's language. */
@@ -25,17 +32,19 @@ export interface SupportErrorDetail {
 }
 
 export type SupportTicketCreatedEvent = CustomEvent<TicketCreatedDetail>;
+export type SupportTicketUpdatedEvent = CustomEvent<TicketUpdatedDetail>;
 export type SupportErrorEvent = CustomEvent<SupportErrorDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'support-ticket-created': SupportTicketCreatedEvent;
+    'support-ticket-updated': SupportTicketUpdatedEvent;
     'support-error': SupportErrorEvent;
   }
 }
 
 /** Dispatches a `support-*` event from `target`, bubbling out of shadow roots. */
-export function emit<K extends 'support-ticket-created' | 'support-error'>(
+export function emit<K extends 'support-ticket-created' | 'support-ticket-updated' | 'support-error'>(
   target: EventTarget,
   name: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],

@@ -4,7 +4,7 @@
  */
 import type { HelpdeskErrorKind } from '../core/errors.js';
 import type { Urgency, UrgencyBand } from '../core/urgency.js';
-import type { TicketType } from '../core/ticket.js';
+import type { StatusGroup, TicketType, ThreadEntry } from '../core/ticket.js';
 import type { TitleAdvice } from '../core/advice/title.js';
 import type { SecretKind } from '../core/advice/secrets.js';
 import type { DescribePrompt } from '../core/qqoqccp.js';
@@ -190,13 +190,98 @@ export const en = {
   },
   signIn: {
     heading: 'Sign in to your helpdesk',
-    intro: 'With the login your provider gave you. You can fill in the form meanwhile.',
+    intro: 'With the login your provider gave you. Nothing you typed is lost meanwhile.',
     login: 'Login',
     password: 'Password',
     submit: 'Sign in',
     signingIn: 'Signing in…',
     expired: 'Your session has ended: sign in again. Your ticket is kept and will be sent.',
     signOut: 'Sign out',
+  },
+  status: {
+    groups: { open: 'Open', waiting: 'Waiting for you', solved: 'Solved', closed: 'Closed' } satisfies Record<StatusGroup, string>,
+  },
+  list: {
+    heading: 'Your tickets',
+    scopeLegend: 'Tickets shown',
+    scopes: { mine: 'Mine', organisation: 'My organisation’s' },
+    search: 'Find a ticket',
+    searchHint: 'Its number, or words of its title.',
+    filterLegend: 'Status',
+    all: 'All',
+    refresh: 'Refresh',
+    loading: 'Loading your tickets…',
+    loadingMore: (loaded: number, total?: number) => `Loading more tickets: ${loaded}${total ? ` of ${total}` : ''}…`,
+    shown: (shown: number, all: number) =>
+      shown === all ? (all === 1 ? '1 ticket' : `${all} tickets`) : `${shown} of ${all} tickets shown`,
+    empty: 'No ticket yet. Tickets you open appear here.',
+    noMatch: 'No ticket matches this search.',
+    clearFilters: 'Show all tickets',
+    failedHeading: 'Your tickets could not be loaded',
+    retry: 'Try again',
+    number: (id: string) => `No. ${id}`,
+    opened: 'Opened',
+    updated: 'Updated',
+    urgency: 'Urgency',
+    requester: 'Requester',
+    back: 'Back to the list',
+  },
+  detail: {
+    loading: 'Loading the ticket…',
+    failedHeading: 'This ticket could not be loaded',
+    heading: (id: string) => `Ticket ${id}`,
+    category: 'Category',
+    onHelpdesk: 'See it on the helpdesk',
+    threadHeading: 'History',
+    kinds: { description: 'Request', followup: 'Reply', solution: 'Proposed solution' } satisfies Record<ThreadEntry['kind'], string>,
+    approval: {
+      waiting: 'waiting for your approval',
+      accepted: 'accepted',
+      refused: 'refused',
+    } satisfies Record<NonNullable<ThreadEntry['approval']>, string>,
+    unknownAuthor: 'Helpdesk',
+    documentsHeading: 'Attached files',
+    download: 'Download',
+    downloadFailed: (name: string) => `“${name}” could not be downloaded.`,
+    solution: {
+      heading: 'A solution is proposed',
+      question: 'Does it solve your problem? Your answer closes or reopens the ticket.',
+      approve: 'Yes, it is solved',
+      refuse: 'No, it is not solved',
+      reasonLabel: 'What is still wrong?',
+      reasonHint: 'The technician reads it when the ticket reopens.',
+      sendRefusal: 'Reopen the ticket',
+      autoClose: (date: string) => `Without an answer from you, the ticket closes by itself on ${date}.`,
+      approved: 'Thank you: the solution is approved and the ticket is closed.',
+      refused: 'The ticket is reopened with your reason.',
+    },
+    reply: {
+      heading: 'Reply',
+      label: 'Your reply',
+      hint: 'Answer the technician here rather than opening a new ticket.',
+      send: 'Send the reply',
+      sending: 'Sending…',
+      sent: 'Your reply was added to the ticket.',
+      empty: 'Write your reply first.',
+      failedHeading: 'The reply could not be sent',
+    },
+    close: {
+      button: 'Close this ticket',
+      confirm: 'Close it if you no longer need it. You can reopen it later.',
+      yes: 'Close the ticket',
+      no: 'Keep it open',
+      done: 'The ticket is closed.',
+    },
+    reopen: {
+      button: 'Reopen this ticket',
+      reasonLabel: 'Why reopen it?',
+      send: 'Reopen the ticket',
+      done: 'The ticket is reopened.',
+    },
+    reasonRequired: 'Say why: the technician needs it.',
+    cancel: 'Cancel',
+    actionFailedHeading: 'This could not be done',
+    closedNote: 'This ticket is closed: reopen it to reply.',
   },
   config: {
     heading: 'This support form is not set up correctly',
