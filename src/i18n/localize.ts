@@ -53,4 +53,9 @@ export class LocalizeController implements ReactiveController {
   dateTime(date: Date): string {
     return new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   }
+
+  /** A day in the person's locale, e.g. "21 novembre 2026". */
+  date(date: Date): string {
+    return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long' }).format(date);
+  }
 }

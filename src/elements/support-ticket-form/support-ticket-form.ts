@@ -4,6 +4,7 @@ import type { HelpdeskConfig } from '../../core/config.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
 import { configErrorPanel } from '../shared/config-error.js';
+import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { TicketFormModel } from './ticket-form-model.js';
 import {
@@ -104,7 +105,9 @@ export class SupportTicketForm extends HelpdeskElement {
             ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
             : nothing}
         </header>
-        ${this.model.signIn.render(t, this.resolved.backend)} ${this.summaryPanel(ctx)} ${this.failurePanel(ctx)}
+        ${this.model.signIn.render(t, this.resolved.backend)} ${this.summaryPanel(ctx)} ${this.model.phase === 'failed' && this.model.error
+          ? failurePanel(t, { id: 'failure', heading: t.submit.failedHeading, error: this.model.error, extra: t.submit.kept })
+          : nothing}
         <form novalidate @submit=${this.onSubmit} aria-busy=${this.model.phase === 'sending' ? 'true' : 'false'}>
           ${typeField(ctx)} ${urgencyField(ctx)} ${titleField(ctx)} ${descriptionField(ctx)} ${questionFields(ctx)}
           ${categoryField(ctx)} ${equipmentField(ctx)} ${contactFields(ctx)} ${attachmentsField(ctx)} ${this.secretsPanel(ctx)}
@@ -164,24 +167,6 @@ export class SupportTicketForm extends HelpdeskElement {
           <button type="button" class="secondary" @click=${() => model.sendAnyway()}>${t.secrets.sendAnyway}</button>
           <button type="button" class="link" @click=${() => model.dismissSecrets()}>${t.secrets.cancel}</button>
         </div>
-      </section>
-    `;
-  }
-
-  private failurePanel({ model, t }: FieldContext) {
-    const error = model.error;
-    if (model.phase !== 'failed' || !error) return nothing;
-    return html`
-      <section id="failure" part="failure" class="panel danger" tabindex="-1" aria-labelledby="failure-heading">
-        <h3 id="failure-heading">${t.submit.failedHeading}</h3>
-        <p>${t.errors[error.kind]} ${error.retryAfter ? t.retryIn(error.retryAfter) : nothing}</p>
-        <p>${t.submit.kept}</p>
-        ${error.code || error.detail
-          ? html`<details>
-              <summary>${t.submit.technical}</summary>
-              <p class="detail">${[error.code, error.detail].filter(Boolean).join(' — ')}</p>
-            </details>`
-          : nothing}
       </section>
     `;
   }

@@ -1,0 +1,32 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { HelpdeskError } from '../../core/errors.js';
+import type { Messages } from '../../i18n/en.js';
+
+export interface FailureOptions {
+  /** The block's id (focus goes there); its heading gets `-heading`. */
+  id: string;
+  heading: string;
+  error: HelpdeskError;
+  /** Shown after the sentence, e.g. "everything you typed is still here". */
+  extra?: TemplateResult | string;
+  retry?: () => void;
+}
+
+/**
+ * What went wrong in a sentence the person can act on, the wait a rate limit asks for,
+ * the backend's own code and message folded away for whoever helps them, and a retry.
+ */
+export function failurePanel(t: Messages, { id, heading, error, extra, retry }: FailureOptions) {
+  return html`<section id=${id} part="failure" class="panel danger" tabindex="-1" aria-labelledby="${id}-heading">
+    <h3 id="${id}-heading">${heading}</h3>
+    <p>${t.errors[error.kind]} ${error.retryAfter ? t.retryIn(error.retryAfter) : nothing}</p>
+    ${extra ? html`<p>${extra}</p>` : nothing}
+    ${error.code || error.detail
+      ? html`<details>
+          <summary>${t.submit.technical}</summary>
+          <p class="detail">${[error.code, error.detail].filter(Boolean).join(' — ')}</p>
+        </details>`
+      : nothing}
+    ${retry ? html`<button type="button" class="secondary" @click=${retry}>${t.list.retry}</button>` : nothing}
+  </section>`;
+}

@@ -1,0 +1,502 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { HelpdeskConfig } from '../../core/config.js';
+import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
+import { localText } from '../../core/text.js';
+import type { ThreadEntry, TicketDetail as Ticket, TicketDocument } from '../../core/ticket.js';
+import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
+import { formatBytes } from '../../core/attachments.js';
+import type { HelpdeskBackend } from '../../backends/types.js';
+import { emit, type TicketUpdatedDetail } from '../../events/events.js';
+import { configErrorPanel } from '../shared/config-error.js';
+import { failurePanel } from '../shared/failure.js';
+import { HelpdeskElement } from '../shared/helpdesk-element.js';
+import { SignInFlow } from '../shared/sign-in.js';
+import { ChosenFiles, filePicker } from '../shared/file-picker.js';
+import { richText } from '../shared/rich-text.js';
+import { styles } from './ticket-detail.styles.js';
+
+type Change = TicketUpdatedDetail['change'];
+/** The action form open under the ticket: a reason to refuse the solution or reopen, or the close confirmation. */
+type Asking = 'refuse' | 'reopen' | 'close' | undefined;
+
+const DAY = 86_400_000;
+
+/**
+ * @summary One ticket's thread: the request, every public reply and solution with its
+ * author and time, the attached files; the person replies, approves or refuses a
+ * proposed solution, closes or reopens the ticket. Usable alone or inside `<ticket-list>`.
+ *
+ * @event support-ticket-updated - The person replied, approved or refused the solution, closed or reopened the ticket. `detail`: `{ id, backend, change }`.
+ * @event support-error - Loading or an action failed. `detail`: `{ kind, message, code, detail }`.
+ *
+ * @csspart base - The block around the whole thread.
+ * @csspart header - The ticket's number, title and facts.
+ * @csspart status - The status badge.
+ * @csspart solution - The block asking to approve or refuse a proposed solution.
+ * @csspart thread - The list of messages.
+ * @csspart entry - One message of the thread.
+ * @csspart documents - A list of attached files.
+ * @csspart reply - The reply box.
+ * @csspart input - Text areas and inputs.
+ * @csspart field - Each field block.
+ * @csspart label - Field labels.
+ * @csspart files - The list of chosen files.
+ * @csspart notice - The confirmation after an action.
+ * @csspart failure - The message shown when loading or an action failed.
+ * @csspart secrets - The warning shown when the reply looks like it holds a secret.
+ * @csspart sign-in - The sign-in block.
+ * @csspart config-error - The message shown when the configuration is invalid.
+ *
+ * @cssproperty --support-font-family - Font of the whole element.
+ * @cssproperty --support-color-primary - Buttons, links; `…-dark` for dark.
+ * @cssproperty --support-color-surface - Background; `…-dark` for dark.
+ * @cssproperty --support-color-surface-alt - Background of messages and blocks; `…-dark` for dark.
+ */
+@customElement('ticket-detail')
+export class TicketDetailElement extends HelpdeskElement {
+  static override styles = styles;
+
+  /** The ticket to show, by its id on the helpdesk. */
+  @property({ attribute: 'ticket-id', reflect: true }) ticketId?: string;
+
+  @state() private ticket?: Ticket;
+  @state() private loading = false;
+  @state() private loadError?: HelpdeskError;
+  @state() private replyText = '';
+  @state() private replyEmpty = false;
+  @state() private secrets: SecretFinding[] = [];
+  @state() private asking: Asking;
+  @state() private reason = '';
+  @state() private reasonMissing = false;
+  @state() private busy?: Change;
+  @state() private actionError?: HelpdeskError;
+  @state() private notice?: { text: string; failedFiles: string[] };
+  @state() private downloadFailed?: string;
+
+  private readonly files = new ChosenFiles(() => this.requestUpdate());
+  private readonly signIn = new SignInFlow(
+    this,
+    () => (this.pendingAfterSignIn ? this.pendingAfterSignIn() : this.load()),
+    () => void this.focusAfterRender('#login'),
+  );
+  /** The action to finish once the person has signed in again (a reply, an approval…). */
+  private pendingAfterSignIn?: () => Promise<void>;
+  private loadController?: AbortController;
+  /** The ticket last asked of the backend, so a configuration and an id set together load it once. */
+  private requestedId?: string;
+
+  protected configured(_config: HelpdeskConfig, backend: HelpdeskBackend): void {
+    if (!this.signIn.showIfNeeded(backend)) void this.load();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('ticketId') && this.requestedId !== this.ticketId) {
+      this.resetTicketState();
+      void this.load();
+    }
+  }
+
+  /** Reloads the ticket from the helpdesk (after the technician answered, for instance). */
+  async load(): Promise<void> {
+    const backend = this.backendOrNothing();
+    const id = this.ticketId;
+    if (!backend || !id || !backend.hasCredentials()) return;
+    this.requestedId = id;
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    this.loading = true;
+    this.loadError = undefined;
+    try {
+      const ticket = await backend.getTicket(id, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.ticket = ticket;
+    } catch (caught) {
+      if (controller.signal.aborted) return;
+      const error = toHelpdeskError(caught);
+      if (!this.signIn.showFor(error, backend)) {
+        this.loadError = error;
+        emit(this, 'support-error', this.errorDetail(error));
+      }
+    } finally {
+      if (!controller.signal.aborted) this.loading = false;
+    }
+  }
+
+  private backendOrNothing(): HelpdeskBackend | undefined {
+    return this.resolved && 'backend' in this.resolved ? this.resolved.backend : undefined;
+  }
+
+  private resetTicketState(): void {
+    this.ticket = undefined;
+    this.loadError = undefined;
+    this.asking = undefined;
+    this.notice = undefined;
+    this.actionError = undefined;
+    this.replyText = '';
+    this.secrets = [];
+    this.files.clear();
+  }
+
+  // ---- actions ----
+
+  /** Runs one action on the ticket: busy state, confirmation, event, fresh thread; the person's text is kept on failure. */
+  private async act(change: Change, run: (backend: HelpdeskBackend, id: string) => Promise<string[] | void>, done: string): Promise<void> {
+    const backend = this.backendOrNothing();
+    const id = this.ticketId;
+    if (!backend || !id || this.busy) return;
+    this.busy = change;
+    this.actionError = undefined;
+    this.notice = undefined;
+    try {
+      const failedFiles = (await run(backend, id)) ?? [];
+      this.notice = { text: done, failedFiles };
+      this.asking = undefined;
+      this.reason = '';
+      emit(this, 'support-ticket-updated', { id, backend: backend.type, change });
+      this.busy = undefined;
+      await this.load();
+      void this.focusAfterRender('#notice');
+    } catch (caught) {
+      const error = toHelpdeskError(caught);
+      this.busy = undefined;
+      if (this.signIn.showFor(error, backend)) {
+        this.pendingAfterSignIn = async () => {
+          this.pendingAfterSignIn = undefined;
+          await this.act(change, run, done);
+        };
+        void this.focusAfterRender('#login');
+      } else {
+        this.actionError = error;
+        void this.focusAfterRender('#action-failure');
+      }
+      emit(this, 'support-error', this.errorDetail(error));
+    }
+  }
+
+  private sendReply(acceptSecrets = false): void {
+    const t = this.localize.messages;
+    const text = this.replyText.trim();
+    if (!text) {
+      this.replyEmpty = true;
+      void this.focusAfterRender('#reply-text');
+      return;
+    }
+    if (!acceptSecrets) {
+      this.secrets = findSecrets(text);
+      if (this.secrets.length) return void this.focusAfterRender('#secrets');
+    }
+    this.secrets = [];
+    const attachments = this.files.files;
+    void this.act(
+      'reply',
+      async (backend, id) => {
+        const { failedAttachments } = await backend.reply(id, { text, attachments });
+        this.replyText = '';
+        this.files.clear();
+        return failedAttachments.map((file) => file.name);
+      },
+      t.detail.reply.sent,
+    );
+  }
+
+  private removeSecretsAndSend(): void {
+    this.replyText = removeSecrets(this.replyText, this.secrets);
+    this.sendReply(true);
+  }
+
+  private sendReason(): void {
+    const t = this.localize.messages.detail;
+    const reason = this.reason.trim();
+    if (!reason) {
+      this.reasonMissing = true;
+      void this.focusAfterRender('#reason');
+      return;
+    }
+    if (this.asking === 'refuse') void this.act('refused', (backend, id) => backend.refuseSolution(id, reason), t.solution.refused);
+    else void this.act('reopened', (backend, id) => backend.reopenTicket(id, reason), t.reopen.done);
+  }
+
+  private ask(asking: Asking): void {
+    this.asking = asking;
+    this.reasonMissing = false;
+    this.actionError = undefined;
+    void this.focusAfterRender(asking === 'close' ? '#close-yes' : '#reason');
+  }
+
+  private async download(doc: TicketDocument): Promise<void> {
+    const backend = this.backendOrNothing();
+    if (!backend || !this.ticketId) return;
+    this.downloadFailed = undefined;
+    try {
+      const blob = await backend.downloadDocument(this.ticketId, doc);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = doc.name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (caught) {
+      this.downloadFailed = doc.name;
+      emit(this, 'support-error', this.errorDetail(toHelpdeskError(caught)));
+    }
+  }
+
+  // ---- templates ----
+
+  override render() {
+    const t = this.localize.messages;
+    if (!this.resolved) return nothing;
+    if ('problems' in this.resolved) return configErrorPanel(t, this.resolved.problems);
+    const { config, backend } = this.resolved;
+    const ticket = this.ticket;
+    return html`
+      <article part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'} aria-labelledby="ticket-title">
+        ${this.signIn.render(t, backend)}
+        <p class="visually-hidden" role="status">${this.loading ? t.detail.loading : ''}</p>
+        ${this.loading && !ticket ? html`<p class="hint">${t.detail.loading}</p>` : nothing}
+        ${this.loadError
+          ? failurePanel(t, { id: 'load-failure', heading: t.detail.failedHeading, error: this.loadError, retry: () => void this.load() })
+          : nothing}
+        ${ticket ? this.ticketView(ticket, config, backend) : nothing}
+      </article>
+    `;
+  }
+
+  private ticketView(ticket: Ticket, config: HelpdeskConfig, backend: HelpdeskBackend) {
+    const t = this.localize.messages;
+    const lang = this.localize.lang;
+    return html`
+      <header part="header">
+        <p class="number">${t.detail.heading(ticket.id)}</p>
+        <h2 id="ticket-title" tabindex="-1">${ticket.title}</h2>
+        <dl class="facts">
+          <div><dt class="visually-hidden">${t.list.filterLegend}</dt><dd><span part="status" class="status ${ticket.status.group}">${localText(ticket.status.label, lang)}</span></dd></div>
+          ${ticket.urgency ? html`<div><dt>${t.list.urgency}</dt><dd>${t.urgency.names[ticket.urgency]}</dd></div>` : nothing}
+          ${ticket.category ? html`<div><dt>${t.detail.category}</dt><dd>${ticket.category}</dd></div>` : nothing}
+          <div><dt>${t.list.opened}</dt><dd>${this.time(ticket.openedAt)}</dd></div>
+          <div><dt>${t.list.updated}</dt><dd>${this.time(ticket.updatedAt)}</dd></div>
+        </dl>
+        ${ticket.url ? html`<a href=${ticket.url} target="_blank" rel="noopener noreferrer">${t.detail.onHelpdesk}</a>` : nothing}
+      </header>
+      ${this.noticeView()}
+      ${this.actionError ? failurePanel(t, { id: 'action-failure', heading: t.detail.actionFailedHeading, error: this.actionError }) : nothing}
+      ${ticket.actions.approve && backend.capabilities.approval ? this.solutionView(ticket, config) : nothing}
+      <section part="thread" class="thread" aria-labelledby="thread-heading">
+        <h3 id="thread-heading">${t.detail.threadHeading}</h3>
+        <ol>
+          ${ticket.entries.map((entry) => this.entryView(entry))}
+        </ol>
+        ${ticket.documents.length
+          ? html`<h3>${t.detail.documentsHeading}</h3>
+              ${this.documentsView(ticket.documents)}`
+          : nothing}
+        ${this.downloadFailed ? html`<p class="error" role="alert">${t.detail.downloadFailed(this.downloadFailed)}</p>` : nothing}
+      </section>
+      ${ticket.actions.reply && backend.capabilities.reply ? this.replyView(config, backend) : nothing}
+      ${ticket.status.group === 'closed' && !ticket.actions.reply ? html`<p class="hint">${t.detail.closedNote}</p>` : nothing}
+      ${this.closeReopenView(ticket, backend)}
+    `;
+  }
+
+  private time(date: Date) {
+    return html`<time datetime=${date.toISOString()}>${this.localize.dateTime(date)}</time>`;
+  }
+
+  private entryView(entry: ThreadEntry) {
+    const t = this.localize.messages.detail;
+    const kind = entry.approval ? `${t.kinds[entry.kind]} (${t.approval[entry.approval]})` : t.kinds[entry.kind];
+    return html`
+      <li part="entry" class="entry ${entry.kind} ${entry.approval ?? ''}">
+        <p class="meta"><strong>${entry.author || t.unknownAuthor}</strong> · <span>${kind}</span> · ${this.time(entry.date)}</p>
+        ${richText(entry.body)} ${entry.documents.length ? this.documentsView(entry.documents) : nothing}
+      </li>
+    `;
+  }
+
+  private documentsView(documents: TicketDocument[]) {
+    const t = this.localize.messages.detail;
+    return html`<ul part="documents" class="documents">
+      ${documents.map(
+        (doc) => html`<li>
+          <button type="button" class="link" @click=${() => this.download(doc)}>
+            <span class="visually-hidden">${t.download}</span> ${doc.name}
+          </button>
+          ${doc.size ? html`<span class="hint">${formatBytes(doc.size, this.localize.lang)}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private noticeView() {
+    const notice = this.notice;
+    if (!notice) return nothing;
+    return html`<div id="notice" part="notice" class="panel success" tabindex="-1" role="status">
+      <p>${notice.text}</p>
+      ${notice.failedFiles.length
+        ? html`<p class="warning">${this.localize.messages.success.failedFiles}</p>
+            <ul>
+              ${notice.failedFiles.map((name) => html`<li>${name}</li>`)}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private solutionView(ticket: Ticket, config: HelpdeskConfig) {
+    const t = this.localize.messages.detail;
+    const days = config.tickets.autoCloseDays;
+    const closesOn = days && ticket.solvedAt ? new Date(ticket.solvedAt.getTime() + days * DAY) : undefined;
+    return html`
+      <section part="solution" class="panel warning" aria-labelledby="solution-heading">
+        <h3 id="solution-heading">${t.solution.heading}</h3>
+        <p>${t.solution.question}</p>
+        ${closesOn ? html`<p class="hint">${t.solution.autoClose(this.localize.date(closesOn))}</p>` : nothing}
+        ${this.asking === 'refuse'
+          ? this.reasonForm(t.solution.reasonLabel, t.solution.reasonHint, t.solution.sendRefusal)
+          : html`<div class="actions">
+              <button
+                type="button"
+                class="primary"
+                aria-disabled=${this.busy ? 'true' : 'false'}
+                @click=${() => void this.act('approved', (backend, id) => backend.approveSolution(id), t.solution.approved)}
+              >
+                ${t.solution.approve}
+              </button>
+              <button type="button" class="secondary" @click=${() => this.ask('refuse')}>${t.solution.refuse}</button>
+            </div>`}
+      </section>
+    `;
+  }
+
+  /** The reason to refuse a solution or to reopen: required, kept until sent. */
+  private reasonForm(label: string, hint: string | undefined, send: string) {
+    const t = this.localize.messages.detail;
+    const onSubmit = (event: SubmitEvent) => {
+      event.preventDefault();
+      this.sendReason();
+    };
+    return html`<form class="reason" novalidate @submit=${onSubmit}>
+      <div part="field" class="field">
+        <label part="label" for="reason">${label}</label>
+        ${hint ? html`<p class="hint" id="reason-hint">${hint}</p>` : nothing}
+        <textarea
+          part="input"
+          id="reason"
+          required
+          aria-required="true"
+          aria-invalid=${this.reasonMissing ? 'true' : 'false'}
+          aria-describedby=${this.reasonMissing ? 'reason-hint reason-error' : 'reason-hint'}
+          .value=${live(this.reason)}
+          @input=${(e: Event) => {
+            this.reason = (e.target as HTMLTextAreaElement).value;
+            if (this.reason.trim()) this.reasonMissing = false;
+          }}
+        ></textarea>
+        ${this.reasonMissing ? html`<p class="error" id="reason-error">${t.reasonRequired}</p>` : nothing}
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${send}</button>
+        <button type="button" class="link" @click=${() => (this.asking = undefined)}>${t.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private replyView(config: HelpdeskConfig, backend: HelpdeskBackend) {
+    const t = this.localize.messages;
+    const sending = this.busy === 'reply';
+    const onSubmit = (event: SubmitEvent) => {
+      event.preventDefault();
+      this.sendReply();
+    };
+    return html`
+      <section part="reply" class="reply" aria-labelledby="reply-heading">
+        <h3 id="reply-heading">${t.detail.reply.heading}</h3>
+        <form novalidate @submit=${onSubmit} aria-busy=${sending ? 'true' : 'false'}>
+          <div part="field" class="field">
+            <label part="label" for="reply-text">${t.detail.reply.label}</label>
+            <p class="hint" id="reply-hint">${t.detail.reply.hint}</p>
+            <textarea
+              part="input"
+              id="reply-text"
+              aria-describedby=${this.replyEmpty ? 'reply-hint reply-error' : 'reply-hint'}
+              aria-invalid=${this.replyEmpty ? 'true' : 'false'}
+              .value=${live(this.replyText)}
+              @input=${(e: Event) => {
+                this.replyText = (e.target as HTMLTextAreaElement).value;
+                if (this.replyText.trim()) this.replyEmpty = false;
+              }}
+            ></textarea>
+            ${this.replyEmpty ? html`<p class="error" id="reply-error">${t.detail.reply.empty}</p>` : nothing}
+          </div>
+          ${backend.capabilities.attachments
+            ? filePicker({ id: 'reply-files', t, lang: this.localize.lang, rules: config.attachments, chosen: this.files })
+            : nothing}
+          ${this.secretsView()}
+          <div class="actions">
+            <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
+              ${sending ? t.detail.reply.sending : t.detail.reply.send}
+            </button>
+          </div>
+        </form>
+      </section>
+    `;
+  }
+
+  private secretsView() {
+    if (!this.secrets.length) return nothing;
+    const t = this.localize.messages.secrets;
+    const kinds = [...new Set(this.secrets.map((finding) => finding.kind))];
+    return html`
+      <section id="secrets" part="secrets" class="panel warning" tabindex="-1" aria-labelledby="secrets-heading">
+        <h4 id="secrets-heading">${t.heading}</h4>
+        <p>${t.body}</p>
+        <ul>
+          ${kinds.map((kind) => html`<li>${t.kinds[kind]}</li>`)}
+        </ul>
+        <div class="actions">
+          <button type="button" class="primary" @click=${() => this.removeSecretsAndSend()}>${t.remove}</button>
+          <button type="button" class="secondary" @click=${() => this.sendReply(true)}>${t.sendAnyway}</button>
+          <button type="button" class="link" @click=${() => (this.secrets = [])}>${t.cancel}</button>
+        </div>
+      </section>
+    `;
+  }
+
+  private closeReopenView(ticket: Ticket, backend: HelpdeskBackend) {
+    if (!backend.capabilities.closeReopen) return nothing;
+    const t = this.localize.messages.detail;
+    if (ticket.actions.reopen) {
+      return html`<section class="closing">
+        ${this.asking === 'reopen'
+          ? this.reasonForm(t.reopen.reasonLabel, undefined, t.reopen.send)
+          : html`<button type="button" class="secondary" @click=${() => this.ask('reopen')}>${t.reopen.button}</button>`}
+      </section>`;
+    }
+    if (!ticket.actions.close) return nothing;
+    return html`<section class="closing">
+      ${this.asking === 'close'
+        ? html`<p>${t.close.confirm}</p>
+            <div class="actions">
+              <button
+                id="close-yes"
+                type="button"
+                class="primary"
+                aria-disabled=${this.busy ? 'true' : 'false'}
+                @click=${() => void this.act('closed', (backend, id) => backend.closeTicket(id), t.close.done)}
+              >
+                ${t.close.yes}
+              </button>
+              <button type="button" class="link" @click=${() => (this.asking = undefined)}>${t.close.no}</button>
+            </div>`
+        : html`<button type="button" class="link" @click=${() => this.ask('close')}>${t.close.button}</button>`}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ticket-detail': TicketDetailElement;
+  }
+}

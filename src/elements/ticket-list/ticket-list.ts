@@ -1,0 +1,324 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { HelpdeskConfig } from '../../core/config.js';
+import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
+import { localText } from '../../core/text.js';
+import { STATUS_GROUPS, type StatusGroup, type TicketScope, type TicketSummary } from '../../core/ticket.js';
+import { countByGroup, filterTickets, indexTickets, type SearchableTicket } from '../../core/ticket-search.js';
+import type { HelpdeskBackend } from '../../backends/types.js';
+import { emit } from '../../events/events.js';
+import { configErrorPanel } from '../shared/config-error.js';
+import { failurePanel } from '../shared/failure.js';
+import { HelpdeskElement } from '../shared/helpdesk-element.js';
+import { SignInFlow } from '../shared/sign-in.js';
+import '../ticket-detail/ticket-detail.js';
+import { styles } from './ticket-list.styles.js';
+
+/** Pages read one after the other at most, whatever a backend says about more. */
+const MAX_PAGES = 1000;
+
+/**
+ * @summary The person's tickets (and their organisation's, where allowed): number, title,
+ * status, urgency and dates, newest activity first; filtered by status group and found by
+ * number or title words as they type; a ticket opens its thread (`<ticket-detail>`) in place.
+ * Refreshes itself when `<support-ticket-form>` creates a ticket on the same page.
+ *
+ * @event support-error - Loading the list failed. `detail`: `{ kind, message, code, detail }`.
+ *
+ * @csspart base - The block around the list.
+ * @csspart header - The heading, scope choice and refresh button.
+ * @csspart search - The search box.
+ * @csspart filters - The status group choice.
+ * @csspart rows - The scrolling list of tickets.
+ * @csspart row - One ticket of the list.
+ * @csspart status - A status badge.
+ * @csspart failure - The message shown when the list could not be loaded.
+ * @csspart back - The button back from a ticket to the list.
+ * @csspart detail - The `<ticket-detail>` of the open ticket.
+ * @csspart input - The search input.
+ * @csspart sign-in - The sign-in block.
+ * @csspart config-error - The message shown when the configuration is invalid.
+ *
+ * @cssproperty --support-list-height - Height of the scrolling list before it scrolls (default 32rem).
+ * @cssproperty --support-font-family - Font of the whole element.
+ * @cssproperty --support-color-primary - Buttons, links; `…-dark` for dark.
+ * @cssproperty --support-color-surface - Background; `…-dark` for dark.
+ * @cssproperty --support-color-surface-alt - Background of rows; `…-dark` for dark.
+ */
+@customElement('ticket-list')
+export class TicketList extends HelpdeskElement {
+  static override styles = styles;
+
+  /** The open ticket, if any (set it to open one from outside; reflects the person's choice). */
+  @property({ attribute: 'ticket-id', reflect: true }) ticketId?: string;
+
+  /**
+   * When set (e.g. `ticket-`), the open ticket follows the page's URL hash (`#ticket-4312`):
+   * links and the browser's back button open and close tickets.
+   */
+  @property({ attribute: 'hash-prefix' }) hashPrefix?: string;
+
+  @state() private scope: TicketScope = 'mine';
+  @state() private query = '';
+  @state() private group?: StatusGroup;
+  @state() private index: SearchableTicket[] = [];
+  @state() private phase: 'idle' | 'loading' | 'more' | 'ready' | 'failed' = 'idle';
+  @state() private total?: number;
+  @state() private error?: HelpdeskError;
+
+  private shown: TicketSummary[] = [];
+  private counts = countByGroup([]);
+  private loadController?: AbortController;
+  private readonly signIn = new SignInFlow(
+    this,
+    () => this.load(),
+    () => void this.focusAfterRender('#login'),
+  );
+
+  private readonly onHashChange = () => this.readHash();
+  /** A ticket created or changed on this page: the list shows it without a reload. */
+  private readonly onTicketChanged = () => void this.load({ quiet: true });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    document.addEventListener('support-ticket-created', this.onTicketChanged);
+    document.addEventListener('support-ticket-updated', this.onTicketChanged);
+    this.readHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    document.removeEventListener('support-ticket-created', this.onTicketChanged);
+    document.removeEventListener('support-ticket-updated', this.onTicketChanged);
+    this.loadController?.abort();
+  }
+
+  protected configured(_config: HelpdeskConfig, backend: HelpdeskBackend): void {
+    if (!this.signIn.showIfNeeded(backend)) void this.load();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('hashPrefix')) this.readHash();
+    const own = changed as PropertyValues;
+    if (own.has('index') || own.has('query') || own.has('group')) {
+      this.shown = filterTickets(this.index, { group: this.group, query: this.query });
+    }
+    if (own.has('index')) this.counts = countByGroup(this.index);
+  }
+
+  /**
+   * Reads the list again from the helpdesk, page after page: the first page shows at once,
+   * the others join it as they come. `quiet` keeps the current rows on screen meanwhile.
+   */
+  async load({ quiet = false } = {}): Promise<void> {
+    const resolved = this.resolved;
+    if (!resolved || !('backend' in resolved) || !resolved.backend.hasCredentials()) return;
+    const { backend, config } = resolved;
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    const scope = this.scope;
+    const limit = config.tickets.pageSize;
+    if (!quiet) this.index = [];
+    this.phase = 'loading';
+    this.error = undefined;
+    const seen = new Map<string, TicketSummary>();
+    try {
+      for (let start = 0, pages = 0; pages < MAX_PAGES; pages++) {
+        const page = await backend.listTickets({ scope, start, limit }, { signal: controller.signal });
+        if (controller.signal.aborted) return;
+        // A ticket updated while the pages are read moves up and may come twice: the first copy is the newer.
+        for (const ticket of page.tickets) if (!seen.has(ticket.id)) seen.set(ticket.id, ticket);
+        this.index = indexTickets([...seen.values()]);
+        this.total = page.total;
+        if (!page.more || !page.tickets.length) break;
+        this.phase = 'more';
+        start += page.tickets.length;
+      }
+      this.phase = 'ready';
+    } catch (caught) {
+      if (controller.signal.aborted) return;
+      const error = toHelpdeskError(caught);
+      this.phase = 'failed';
+      if (!this.signIn.showFor(error, backend)) {
+        this.error = error;
+        emit(this, 'support-error', this.errorDetail(error));
+      }
+    }
+  }
+
+  private readHash(): void {
+    if (!this.hashPrefix) return;
+    const hash = decodeURIComponent(location.hash.slice(1));
+    this.ticketId = hash.startsWith(this.hashPrefix) && hash.length > this.hashPrefix.length ? hash.slice(this.hashPrefix.length) : undefined;
+  }
+
+  private open(id: string): void {
+    if (this.hashPrefix) location.hash = `${this.hashPrefix}${id}`;
+    else this.ticketId = id;
+    void this.focusAfterRender('#back');
+  }
+
+  private async back(): Promise<void> {
+    const id = this.ticketId;
+    if (this.hashPrefix) history.pushState(null, '', `${location.pathname}${location.search}`);
+    this.ticketId = undefined;
+    await this.updateComplete;
+    // The row of that ticket if it is rendered, else the search box.
+    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-ticket]')].find((el) => el.dataset.ticket === id);
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+  }
+
+  private setScope(scope: TicketScope): void {
+    this.scope = scope;
+    void this.load();
+  }
+
+  private clearFilters(): void {
+    this.query = '';
+    this.group = undefined;
+    void this.focusAfterRender('#search');
+  }
+
+  // ---- templates ----
+
+  override render() {
+    const t = this.localize.messages;
+    if (!this.resolved) return nothing;
+    if ('problems' in this.resolved) return configErrorPanel(t, this.resolved.problems);
+    const { backend } = this.resolved;
+    if (!backend.capabilities.tickets) return nothing;
+    if (this.ticketId) return this.detailView();
+    return html`
+      <section part="base" class="base" aria-labelledby="list-heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
+        <header part="header">
+          <h2 id="list-heading">${t.list.heading}</h2>
+          ${this.scopeChoice()}
+          <button type="button" class="secondary" @click=${() => this.load()}>${t.list.refresh}</button>
+        </header>
+        ${this.signIn.render(t, backend)} ${this.error
+          ? failurePanel(t, { id: 'failure', heading: t.list.failedHeading, error: this.error, retry: () => void this.load() })
+          : nothing} ${this.toolbar()}
+        <p class="count" role="status">${this.statusLine()}</p>
+        ${this.rows()}
+      </section>
+    `;
+  }
+
+  private scopeChoice() {
+    const resolved = this.resolved;
+    if (!resolved || !('backend' in resolved)) return nothing;
+    if (!resolved.config.tickets.organisation || !resolved.backend.capabilities.organisationTickets) return nothing;
+    const t = this.localize.messages.list;
+    return html`<fieldset class="segmented scope">
+      <legend class="visually-hidden">${t.scopeLegend}</legend>
+      ${(['mine', 'organisation'] as const).map(
+        (scope) => html`<label>
+          <input type="radio" name="scope" .checked=${live(this.scope === scope)} @change=${() => this.setScope(scope)} />
+          <span>${t.scopes[scope]}</span>
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private toolbar() {
+    const t = this.localize.messages;
+    const choice = (group: StatusGroup | undefined, label: string, count: number) => html`<label>
+      <input type="radio" name="group" .checked=${live(this.group === group)} @change=${() => (this.group = group)} />
+      <span>${label} <span class="n">${count}</span></span>
+    </label>`;
+    return html`
+      <div class="toolbar">
+        <div class="field search">
+          <label for="search">${t.list.search}</label>
+          <input
+            part="input search"
+            id="search"
+            type="search"
+            autocomplete="off"
+            aria-describedby="search-hint"
+            .value=${live(this.query)}
+            @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          />
+          <p class="hint" id="search-hint">${t.list.searchHint}</p>
+        </div>
+        <fieldset part="filters" class="segmented">
+          <legend>${t.list.filterLegend}</legend>
+          ${choice(undefined, t.list.all, this.index.length)}
+          ${STATUS_GROUPS.map((group) => choice(group, t.status.groups[group], this.counts[group]))}
+        </fieldset>
+      </div>
+    `;
+  }
+
+  private statusLine(): string {
+    const t = this.localize.messages.list;
+    if (this.phase === 'loading' && !this.index.length) return t.loading;
+    const line = this.phase === 'failed' && !this.index.length ? '' : t.shown(this.shown.length, this.index.length);
+    return this.phase === 'more' ? `${line} · ${t.loadingMore(this.index.length, this.total)}` : line;
+  }
+
+  private rows() {
+    const t = this.localize.messages.list;
+    if (!this.index.length) {
+      return this.phase === 'ready' ? html`<p class="empty">${t.empty}</p>` : nothing;
+    }
+    if (!this.shown.length) {
+      return html`<p class="empty">
+        ${t.noMatch} <button type="button" class="link" @click=${() => this.clearFilters()}>${t.clearFilters}</button>
+      </p>`;
+    }
+    return html`<div part="rows" class="rows" role="list" aria-labelledby="list-heading">
+      ${virtualize({ items: this.shown, keyFunction: (ticket: TicketSummary) => ticket.id, renderItem: (ticket) => this.row(ticket) })}
+    </div>`;
+  }
+
+  private row(ticket: TicketSummary) {
+    const t = this.localize.messages;
+    const lang = this.localize.lang;
+    return html`<div role="listitem" class="row-item">
+      <button type="button" part="row" class="row" data-ticket=${ticket.id} @click=${() => this.open(ticket.id)}>
+        <span class="top">
+          <span class="num">${t.list.number(ticket.id)}</span>
+          <span part="status" class="status ${ticket.status.group}">${localText(ticket.status.label, lang)}</span>
+        </span>
+        <span class="title">${ticket.title}</span>
+        <span class="meta">
+          ${ticket.urgency ? html`<span>${t.list.urgency} : ${t.urgency.names[ticket.urgency]}</span>` : nothing}
+          ${ticket.requester ? html`<span>${t.list.requester} : ${ticket.requester}</span>` : nothing}
+          <span>${t.list.opened} ${this.localize.date(ticket.openedAt)}</span>
+          <span>${t.list.updated} ${this.localize.dateTime(ticket.updatedAt)}</span>
+        </span>
+      </button>
+    </div>`;
+  }
+
+  private detailView() {
+    const t = this.localize.messages.list;
+    return html`
+      <div class="opened">
+        <button id="back" part="back" type="button" class="link back" @click=${() => this.back()}>← ${t.back}</button>
+        <ticket-detail
+          part="detail"
+          .config=${this.config}
+          .backend=${this.backend}
+          .endpoint=${this.endpoint}
+          .credentials=${this.credentials}
+          .theme=${this.theme}
+          lang=${this.localize.lang}
+          ticket-id=${this.ticketId!}
+        ></ticket-detail>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ticket-list': TicketList;
+  }
+}
