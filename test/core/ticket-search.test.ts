@@ -1,0 +1,49 @@
+import { expect } from '@open-wc/testing';
+import { countByGroup, filterTickets, fold, indexTickets, ticketNumberIn } from '../../src/core/ticket-search.js';
+import type { StatusGroup, TicketSummary } from '../../src/core/ticket.js';
+
+const ticket = (id: string, title: string, group: StatusGroup, updated: string): TicketSummary => ({
+  id,
+  title,
+  status: { group, code: group, label: group },
+  openedAt: new Date('2026-01-01T08:00:00'),
+  updatedAt: new Date(updated),
+});
+
+const tickets = [
+  ticket('4312', 'Imprimante du 3e étage hors ligne', 'open', '2026-11-02T10:00:00'),
+  ticket('4313', 'Réseau Wi-Fi lent en salle B', 'waiting', '2026-11-05T10:00:00'),
+  ticket('512', 'Nouveau poste pour Léa', 'solved', '2026-10-01T10:00:00'),
+  ticket('4399', 'Messagerie : mails rejetés', 'closed', '2026-11-05T10:00:00'),
+];
+const index = indexTickets(tickets);
+const ids = (list: TicketSummary[]) => list.map((t) => t.id);
+
+describe('ticket search', () => {
+  it('orders by last activity, newest first, then by number', () => {
+    expect(ids(filterTickets(index, {}))).to.deep.equal(['4399', '4313', '4312', '512']);
+  });
+
+  it('finds words of the title whatever the accents and case, every word required', () => {
+    expect(ids(filterTickets(index, { query: 'reseau' }))).to.deep.equal(['4313']);
+    expect(ids(filterTickets(index, { query: 'IMPRIMANTE étage' }))).to.deep.equal(['4312']);
+    expect(ids(filterTickets(index, { query: 'imprimante wifi' }))).to.deep.equal([]);
+  });
+
+  it('finds a ticket by its number, also while it is being typed', () => {
+    expect(ids(filterTickets(index, { query: '#4312' }))).to.deep.equal(['4312']);
+    expect(ids(filterTickets(index, { query: 'n° 512' }))).to.deep.equal(['512']);
+    expect(ids(filterTickets(index, { query: '43' }))).to.deep.equal(['4399', '4313', '4312']);
+    expect(ticketNumberIn('printer 3')).to.equal(undefined);
+  });
+
+  it('filters by status group, with the search', () => {
+    expect(ids(filterTickets(index, { group: 'waiting' }))).to.deep.equal(['4313']);
+    expect(ids(filterTickets(index, { group: 'open', query: '43' }))).to.deep.equal(['4312']);
+    expect(countByGroup(index)).to.deep.equal({ open: 1, waiting: 1, solved: 1, closed: 1 });
+  });
+
+  it('folds text to lower case without diacritics', () => {
+    expect(fold('ÉCRAN Dell Ça')).to.equal('ecran dell ca');
+  });
+});
