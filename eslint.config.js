@@ -14,7 +14,7 @@ export default defineConfig([
   tseslint.configs.recommended,
   {
     name: 'support-widgets/browser',
-    files: ['src/**/*.{ts,js}', 'test/**/*.{ts,js}', 'demo/**/*.{ts,js}'],
+    files: ['src/**/*.{ts,js}', 'test/**/*.{ts,js}', 'bench/**/*.ts', 'demo/**/*.{ts,js}'],
     extends: [lit.configs['flat/recommended'], litA11y.configs.recommended, wc.configs['flat/best-practice']],
     languageOptions: { globals: globals.browser },
     // Makes the wc rules look at our LitElement subclasses, not only direct HTMLElement ones.
@@ -26,7 +26,7 @@ export default defineConfig([
   },
   {
     name: 'support-widgets/tests',
-    files: ['test/**/*.{ts,js}'],
+    files: ['test/**/*.{ts,js}', 'bench/**/*.ts'],
     languageOptions: { globals: globals.mocha },
     rules: {
       // chai asserts through getters: `expect(el).to.exist` is a statement that does something.
@@ -35,7 +35,7 @@ export default defineConfig([
   },
   {
     name: 'support-widgets/node',
-    files: ['*.{js,mjs,cjs,ts}', 'scripts/**/*.{js,mjs,ts}'],
+    files: ['*.{js,mjs,cjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 ]);
