@@ -7,11 +7,15 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { GlpiApi, preflight, withCors } from './protocol.js';
 import type { FakeSettings, Route } from './route.js';
+import { addDemoTickets } from './demo-tickets.js';
 import { assetRoutes } from './routes/assets.js';
 import { documentRoutes } from './routes/documents.js';
 import { dropdownRoutes } from './routes/dropdowns.js';
+import { followupRoutes } from './routes/followups.js';
+import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { userRoutes } from './routes/users.js';
 import type { FakeSeed } from './seed.js';
 import { GlpiFakeState, type FailureKind } from './state.js';
 
@@ -24,6 +28,12 @@ export interface GlpiFakeOptions extends Partial<FakeSettings> {
   hangMs?: number;
   /** Data to start from instead of the demo data. */
   seed?: FakeSeed;
+  /** Adds the demo's tickets, follow-ups, solutions and documents (`addDemoTickets`); off by default, tests start empty. */
+  demoTickets?: boolean;
+  /** Every number of a JSON answer as a string, as GLPI 9.5 sends them. */
+  stringNumbers?: boolean;
+  /** The status of ERROR_RIGHT_MISSING: 401 (GLPI ≤ 10.0, default) or 403 (later versions). */
+  rightMissingStatus?: 401 | 403;
 }
 
 export interface GlpiFake {
@@ -32,7 +42,16 @@ export interface GlpiFake {
   baseUrl: string;
 }
 
-const ROUTES: Route[] = [...sessionRoutes, ...dropdownRoutes, ...assetRoutes, ...ticketRoutes, ...documentRoutes];
+const ROUTES: Route[] = [
+  ...sessionRoutes,
+  ...dropdownRoutes,
+  ...assetRoutes,
+  ...userRoutes,
+  ...searchRoutes,
+  ...ticketRoutes,
+  ...followupRoutes,
+  ...documentRoutes,
+];
 
 /** Anything else under apirest.php: not a resource this API has. */
 const UNKNOWN: Route = {
@@ -44,6 +63,7 @@ const UNKNOWN: Route = {
 export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
   const baseUrl = (options.baseUrl ?? '/fake-glpi/apirest.php').replace(/\/+$/, '');
   const state = new GlpiFakeState(options.seed);
+  if (options.demoTickets) addDemoTickets(state);
   const settings: FakeSettings = {
     credentialsLogin: options.credentialsLogin ?? true,
     deniedItemtypes: options.deniedItemtypes ?? [],
@@ -52,7 +72,7 @@ export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
   const hangMs = options.hangMs ?? 30_000;
 
   async function answer(route: Route, request: Request, params: Record<string, string | readonly string[] | undefined>): Promise<Response> {
-    const api = new GlpiApi(new URL(baseUrl, request.url).href);
+    const api = new GlpiApi(new URL(baseUrl, request.url).href, options);
     const url = new URL(request.url);
     const endpoint = decodeURIComponent(url.pathname.slice(new URL(api.url).pathname.length + 1));
     state.requests.push({ method: request.method, url: request.url, endpoint, headers: Object.fromEntries(request.headers) });
@@ -113,11 +133,12 @@ export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
   return { handlers, state, baseUrl };
 }
 
-/** Failures that damage a real answer rather than replace it. */
+/** Failures that damage a real answer rather than replace it; bytes, so that downloads are damaged the same way. */
 async function spoil(response: Response, kind: FailureKind): Promise<Response> {
   if (kind !== 'php-notice' && kind !== 'truncated') return response;
-  const text = await response.text();
-  const body = kind === 'php-notice' ? PHP_NOTICE + text : text.slice(0, Math.floor(text.length / 2));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const notice = new TextEncoder().encode(PHP_NOTICE);
+  const body = kind === 'php-notice' ? new Uint8Array([...notice, ...bytes]) : bytes.slice(0, Math.floor(bytes.length / 2));
   const headers = new Headers(response.headers);
   headers.delete('Content-Length');
   return new HttpResponse(body, { status: response.status, headers });

@@ -1,8 +1,50 @@
 /**
- * The demo data of the fake GLPI: one self-service person with a few assets,
- * and ITIL categories whose flags and encodings vary the way real ones do.
- * Text is stored as GLPI ≤ 10 keeps it in its database: partly entity-encoded.
+ * The demo data of the fake GLPI: one self-service person with a few assets, a
+ * technician, a colleague of the same entity, and ITIL categories whose flags and
+ * encodings vary the way real ones do. Category and asset names are stored as
+ * GLPI ≤ 10 keeps them in its database (partly entity-encoded) and answered as
+ * stored; people's names are stored as typed and answered encoded.
+ * The demo's tickets are in `demo-tickets.ts`.
  */
+
+/**
+ * What a person's profile allows, in plain words; the session reports them as
+ * GLPI's right bitmasks (`glpiactiveprofile.ticket`, `.followup`, `.user`).
+ */
+export interface FakeRights {
+  /** Sees every ticket of their entity (Ticket READALL); otherwise only the ones they asked for or wrote. */
+  entityTickets: boolean;
+  /** May change tickets with `PUT`, e.g. close one (Ticket UPDATE). */
+  updateTickets: boolean;
+  /** May add follow-ups to the tickets they asked for, hence approve, refuse and reopen (followup ADDMYTICKET). */
+  followupOwn: boolean;
+  /** May add follow-ups to any ticket they see (followup ADDALLTICKET): technicians. */
+  followupAll: boolean;
+  /** Sees private follow-ups (followup SEEPRIVATE): technicians. */
+  seePrivate: boolean;
+  /** May read other people's user records, `GET User/:id` (User READ). */
+  readUsers: boolean;
+}
+
+/** A self-service profile: own tickets only, follow-ups on them, nothing else. */
+export const SELF_SERVICE: Readonly<FakeRights> = {
+  entityTickets: false,
+  updateTickets: false,
+  followupOwn: true,
+  followupAll: false,
+  seePrivate: false,
+  readUsers: false,
+};
+
+/** A technician's profile: everything the fake knows. */
+export const TECHNICIAN_RIGHTS: Readonly<FakeRights> = {
+  entityTickets: true,
+  updateTickets: true,
+  followupOwn: true,
+  followupAll: true,
+  seePrivate: true,
+  readUsers: true,
+};
 
 export interface FakeUser {
   id: number;
@@ -10,9 +52,16 @@ export interface FakeUser {
   password: string;
   /** The "remote access key" of the person's preferences. */
   userToken: string;
+  /** Stored as typed (any text); answered entity-encoded like the rest of GLPI ≤ 10's text. */
   firstname: string;
   realname: string;
   email: string;
+  /** The entity the person works in (0, the root entity, when not given). */
+  entities_id?: number;
+  /** What the profile allows; SELF_SERVICE when not given. */
+  rights?: Partial<FakeRights>;
+  /** The profile's name in the session. */
+  profile?: string;
 }
 
 export interface FakeCategory {
@@ -44,7 +93,11 @@ export interface FakeSeed {
   assets: FakeAsset[];
 }
 
-/** The person the demo signs in as: login `demo`, password `demo`, user token `demo-user-token`. */
+/**
+ * The person the demo signs in as: login `demo`, password `demo`, user token
+ * `demo-user-token`. Beyond self-service, the profile sees the entity's tickets,
+ * may close tickets and read colleagues' names, so the demo shows every feature.
+ */
 export const DEMO_USER: Readonly<FakeUser> = {
   id: 7,
   name: 'demo',
@@ -53,6 +106,32 @@ export const DEMO_USER: Readonly<FakeUser> = {
   firstname: 'Camille',
   realname: 'Martin',
   email: 'camille.martin@example.fr',
+  rights: { entityTickets: true, updateTickets: true, readUsers: true },
+  profile: 'Self-Service+',
+};
+
+/** The technician who answers the demo's tickets: login `tech`, user token `tech-user-token`. */
+export const TECHNICIAN: Readonly<FakeUser> = {
+  id: 2,
+  name: 'tech',
+  password: 'tech-password',
+  userToken: 'tech-user-token',
+  firstname: 'Sacha',
+  realname: 'Bernard',
+  email: 'support@example.fr',
+  rights: TECHNICIAN_RIGHTS,
+  profile: 'Technician',
+};
+
+/** A colleague of the demo person in the same entity, plain self-service: user token `colleague-user-token`. */
+export const COLLEAGUE: Readonly<FakeUser> = {
+  id: 8,
+  name: 'j.dupont',
+  password: 'colleague-password',
+  userToken: 'colleague-user-token',
+  firstname: 'Julien',
+  realname: 'Dupont',
+  email: 'julien.dupont@example.fr',
 };
 
 const category = (
@@ -71,21 +150,10 @@ const category = (
   is_request: flags.request,
 });
 
-/** A fresh copy of the demo data, so that each fake starts from the same state. */
+/** A fresh copy of the demo data (no tickets: see `demoTickets`), so that each fake starts from the same state. */
 export function demoSeed(): FakeSeed {
   return {
-    users: [
-      { ...DEMO_USER },
-      {
-        id: 2,
-        name: 'tech',
-        password: 'tech-password',
-        userToken: 'tech-user-token',
-        firstname: 'Sacha',
-        realname: 'Bernard',
-        email: 'support@example.fr',
-      },
-    ],
+    users: [{ ...DEMO_USER }, { ...TECHNICIAN }, { ...COLLEAGUE }],
     categories: [
       category(1, 'Matériel', { incident: 1, request: 1 }),
       category(2, 'Matériel > Imprimante', { incident: 1, request: 0 }, 1),

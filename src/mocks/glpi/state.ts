@@ -3,7 +3,9 @@
  * and the failures a test asked for. Route modules read and change it; tests
  * inspect it.
  */
-import { demoSeed, type FakeAsset, type FakeCategory, type FakeSeed, type FakeUser } from './seed.js';
+import { ASSIGNED, NEW, SOLUTION_WAITING, SOLVED, type SolutionStatusCode, type TicketStatusCode } from './codes.js';
+import { addDocument, addFollowupTo, changeTicket, glpiDate, touch } from './itil.js';
+import { DEMO_USER, demoSeed, TECHNICIAN, type FakeAsset, type FakeCategory, type FakeSeed, type FakeUser } from './seed.js';
 
 export interface FakeSession {
   token: string;
@@ -11,40 +13,118 @@ export interface FakeSession {
   openedAt: Date;
 }
 
+export * from './codes.js';
+
+/**
+ * Text is stored as written (the person's or the technician's HTML, any string at all)
+ * and answered entity-encoded, as GLPI ≤ 10 does (`encodeLikeGlpi`). Dates are GLPI's
+ * "YYYY-MM-DD HH:MM:SS" in the server's local time, which for the fake is the browser's.
+ */
 export interface FakeTicket {
   id: number;
   name: string;
-  /** As sent (HTML); answers encode it the way GLPI ≤ 10 does. */
   content: string;
   type: 1 | 2;
   urgency: number;
-  status: number;
+  status: TicketStatusCode;
   itilcategories_id: number;
+  entities_id: number;
+  /** Who typed the ticket in ("writer"). */
   users_id_recipient: number;
+  /** Who asked (the requester actor, Ticket_User type 1); the writer unless a technician typed it for someone. */
+  requester: number;
+  /** The assigned technician (Ticket_User type 2), when there is one. */
+  technician?: number;
+  users_id_lastupdater: number;
   date: string;
+  date_mod: string;
+  solvedate: string | null;
+  closedate: string | null;
   /** Linked assets, from `items_id`. */
   items: { itemtype: string; items_id: number }[];
   /** `_users_id_requester_notif` as sent, when it was. */
   requesterNotification?: { use_notification: number[]; alternative_email?: string[] };
-  /** The whole `input` object as received, for tests. */
+  /** The whole `input` object as received (empty for fixtures), for tests. */
   input: Record<string, unknown>;
+}
+
+export interface FakeFollowup {
+  id: number;
+  itemtype: 'Ticket';
+  items_id: number;
+  users_id: number;
+  content: string;
+  is_private: 0 | 1;
+  requesttypes_id: number;
+  date: string;
+  date_mod: string;
+  date_creation: string;
+}
+
+export interface FakeSolution {
+  id: number;
+  itemtype: 'Ticket';
+  items_id: number;
+  users_id: number;
+  content: string;
+  status: SolutionStatusCode;
+  solutiontypes_id: number;
+  users_id_approval: number;
+  date_creation: string;
+  date_mod: string;
+  date_approval: string | null;
 }
 
 export interface FakeDocument {
   id: number;
+  /** The document's name in GLPI (the manifest's `name`, else the file's). */
   name: string;
+  /** The uploaded file's own name. */
   filename: string;
   mime: string;
   size: number;
   users_id: number;
+  /** The ticket it was added from, 0 otherwise. */
+  tickets_id: number;
+  entities_id: number;
+  date_creation: string;
+  date_mod: string;
   file: File;
 }
 
 export interface FakeDocumentItem {
   id: number;
   documents_id: number;
+  /** `Ticket`, or `ITILFollowup` / `ITILSolution` for a file added with a message. */
   itemtype: string;
   items_id: number;
+  users_id: number;
+  date_creation: string;
+}
+
+/** A ticket to add with `addTicket`: only the title is required. */
+export interface TicketFixture {
+  name: string;
+  /** HTML; `<p>` + the title when not given. */
+  content?: string;
+  /** Who asked: DEMO_USER's id by default. */
+  requester?: number;
+  /** Who typed it in: the requester by default. */
+  writer?: number;
+  /** NEW by default, ASSIGNED when a technician is given. */
+  status?: TicketStatusCode;
+  technician?: number;
+  type?: 1 | 2;
+  urgency?: number;
+  category?: number;
+  /** The requester's entity by default. */
+  entity?: number;
+  /** Opening date: now by default. */
+  date?: Date | string;
+  /** Last update: the opening date by default. */
+  dateMod?: Date | string;
+  /** Another id than the next free one. */
+  id?: number;
 }
 
 export interface RecordedRequest {
@@ -87,11 +167,15 @@ export class GlpiFakeState {
   readonly categories: FakeCategory[];
   readonly assets: FakeAsset[];
   readonly tickets: FakeTicket[] = [];
+  readonly followups: FakeFollowup[] = [];
+  readonly solutions: FakeSolution[] = [];
   readonly documents: FakeDocument[] = [];
   readonly documentItems: FakeDocumentItem[] = [];
   readonly sessions = new Map<string, FakeSession>();
   /** Every request the fake answered, in order. */
   readonly requests: RecordedRequest[] = [];
+  /** Where every date the fake writes comes from; tests may replace it. */
+  clock: () => Date = () => new Date();
   private readonly failures: QueuedFailure[] = [];
 
   constructor(seed: FakeSeed = demoSeed()) {
@@ -99,6 +183,171 @@ export class GlpiFakeState {
     this.categories = seed.categories;
     this.assets = seed.assets;
   }
+
+  // ---- test and demo controls ----
+
+  /** Adds a person; `id`, login and user token are made up when not given (`user-<id>-token`). */
+  addUser(fields: Partial<FakeUser> = {}): FakeUser {
+    const id = fields.id ?? this.nextId(this.users, 100);
+    const user: FakeUser = {
+      name: `user${id}`,
+      password: `user-${id}-password`,
+      userToken: `user-${id}-token`,
+      firstname: '',
+      realname: '',
+      email: '',
+      ...fields,
+      id,
+    };
+    this.users.push(user);
+    return user;
+  }
+
+  /** Adds a ticket as it would be after GLPI stored it; see TicketFixture for the defaults. */
+  addTicket(fixture: TicketFixture): FakeTicket {
+    const requester = fixture.requester ?? DEMO_USER.id;
+    const date = this.#date(fixture.date);
+    const ticket: FakeTicket = {
+      id: fixture.id ?? this.nextId(this.tickets, 100),
+      name: fixture.name,
+      content: fixture.content ?? `<p>${fixture.name}</p>`,
+      type: fixture.type ?? 1,
+      urgency: fixture.urgency ?? 3,
+      status: NEW,
+      itilcategories_id: fixture.category ?? 0,
+      entities_id: fixture.entity ?? this.user(requester)?.entities_id ?? 0,
+      users_id_recipient: fixture.writer ?? requester,
+      requester,
+      technician: fixture.technician,
+      users_id_lastupdater: fixture.writer ?? requester,
+      date,
+      date_mod: date,
+      solvedate: null,
+      closedate: null,
+      items: [],
+      input: {},
+    };
+    this.tickets.push(ticket);
+    const status = fixture.status ?? (fixture.technician ? ASSIGNED : NEW);
+    if (status !== NEW) changeTicket(this, ticket, { status }, ticket.users_id_lastupdater, fixture.dateMod ?? date);
+    ticket.date_mod = this.#date(fixture.dateMod ?? date);
+    return ticket;
+  }
+
+  /**
+   * Adds `count` tickets for paging tests: "<name> 1" … "<name> count" (name "Ticket" by
+   * default), one hour apart, the first one updated last; statuses cycle through all six
+   * unless the fixture gives one.
+   */
+  generateTickets(count: number, fixture: Partial<TicketFixture> = {}): FakeTicket[] {
+    const start = this.clock().getTime();
+    return Array.from({ length: count }, (_, index) => {
+      const updated = new Date(start - index * 3_600_000);
+      return this.addTicket({
+        ...fixture,
+        name: `${fixture.name ?? 'Ticket'} ${index + 1}`,
+        status: fixture.status ?? (((index % 6) + 1) as TicketStatusCode),
+        technician: fixture.technician ?? (index % 6 === 0 ? undefined : TECHNICIAN.id),
+        date: fixture.date ?? new Date(updated.getTime() - 86_400_000),
+        dateMod: fixture.dateMod ?? updated,
+      });
+    });
+  }
+
+  /**
+   * A follow-up, by the technician unless `userId` says otherwise, with GLPI's effects on
+   * the ticket: `pending` puts it on hold (the technician asks a question); a follow-up
+   * on a pending ticket puts it back to processing.
+   */
+  addFollowup(
+    ticketId: number,
+    options: { content: string; isPrivate?: boolean; userId?: number; pending?: boolean; date?: Date | string },
+  ): FakeFollowup {
+    return addFollowupTo(this, this.#ticket(ticketId), {
+      users_id: options.userId ?? TECHNICIAN.id,
+      content: options.content,
+      is_private: options.isPrivate ? 1 : 0,
+      pending: options.pending,
+      date: options.date,
+    });
+  }
+
+  /** The technician proposes a solution: the ticket is solved and the solution waits for the requester's approval. */
+  proposeSolution(ticketId: number, content: string, options: { userId?: number; date?: Date | string } = {}): FakeSolution {
+    const ticket = this.#ticket(ticketId);
+    // ITILSolution refuses a second solution while one waits.
+    if (this.solutions.some((one) => one.items_id === ticket.id && one.status === SOLUTION_WAITING)) {
+      throw new Error(`fake GLPI: ticket ${ticketId} already has a solution waiting for approval`);
+    }
+    const date = this.#date(options.date);
+    const solution: FakeSolution = {
+      id: this.nextId(this.solutions),
+      itemtype: 'Ticket',
+      items_id: ticket.id,
+      users_id: options.userId ?? TECHNICIAN.id,
+      content,
+      status: SOLUTION_WAITING,
+      solutiontypes_id: 0,
+      users_id_approval: 0,
+      date_creation: date,
+      date_mod: date,
+      date_approval: null,
+    };
+    this.solutions.push(solution);
+    changeTicket(this, ticket, { status: SOLVED }, solution.users_id, options.date);
+    return solution;
+  }
+
+  /** The requester approves the waiting solution, as `add_close` does: the ticket closes. */
+  approveSolution(ticketId: number, options: { userId?: number; content?: string; date?: Date | string } = {}): FakeFollowup {
+    const ticket = this.#ticket(ticketId);
+    const content = options.content ?? 'Solution approved';
+    return addFollowupTo(this, ticket, { users_id: options.userId ?? ticket.requester, content, is_private: 0, close: true, date: options.date });
+  }
+
+  /** The requester refuses the solution, or reopens a closed ticket, with a reason, as `add_reopen` does. */
+  refuseSolution(ticketId: number, reason: string, options: { userId?: number; date?: Date | string } = {}): FakeFollowup {
+    const ticket = this.#ticket(ticketId);
+    return addFollowupTo(this, ticket, { users_id: options.userId ?? ticket.requester, content: reason, is_private: 0, reopen: true, date: options.date });
+  }
+
+  /** Changes a ticket's status as an update by `userId` (the technician by default) would. */
+  setStatus(ticketId: number, status: TicketStatusCode, options: { userId?: number; date?: Date | string } = {}): FakeTicket {
+    const ticket = this.#ticket(ticketId);
+    changeTicket(this, ticket, { status }, options.userId ?? TECHNICIAN.id, options.date);
+    return ticket;
+  }
+
+  /** Assigns a technician; a new ticket becomes "processing (assigned)". */
+  assign(ticketId: number, technicianId: number = TECHNICIAN.id): FakeTicket {
+    const ticket = this.#ticket(ticketId);
+    ticket.technician = technicianId;
+    if (ticket.status === NEW) changeTicket(this, ticket, { status: ASSIGNED }, technicianId);
+    else touch(this, ticket, technicianId);
+    return ticket;
+  }
+
+  /**
+   * Attaches a file to a ticket, or to one of its follow-ups or solutions (`to`), as
+   * uploaded by `userId` (the requester by default).
+   */
+  attachDocument(
+    ticketId: number,
+    file: File,
+    options: { userId?: number; name?: string; to?: { itemtype: 'ITILFollowup' | 'ITILSolution'; id: number }; date?: Date | string } = {},
+  ): FakeDocument {
+    const ticket = this.#ticket(ticketId);
+    return addDocument(this, {
+      file,
+      name: options.name,
+      users_id: options.userId ?? ticket.requester,
+      link: options.to ? { itemtype: options.to.itemtype, items_id: options.to.id } : { itemtype: 'Ticket', items_id: ticket.id },
+      tickets_id: ticket.id,
+      date: options.date,
+    });
+  }
+
+  // ---- failures and sessions ----
 
   /** Makes the next matching request(s) fail; see FailureKind. */
   failNext(kind: FailureKind, options: FailureOptions = {}): void {
@@ -123,9 +372,22 @@ export class GlpiFakeState {
   }
 
   userOf(session: FakeSession): FakeUser {
-    const user = this.users.find((candidate) => candidate.id === session.userId);
+    const user = this.user(session.userId);
     if (!user) throw new Error(`fake GLPI: session of unknown user ${session.userId}`);
     return user;
+  }
+
+  user(id: number): FakeUser | undefined {
+    return this.users.find((candidate) => candidate.id === id);
+  }
+
+  ticket(id: number): FakeTicket | undefined {
+    return this.tickets.find((candidate) => candidate.id === id);
+  }
+
+  /** Now, as GLPI writes dates. */
+  now(): string {
+    return glpiDate(this.clock());
   }
 
   /** The next id of a table: one more than the largest so far, from `first`. */
@@ -144,5 +406,15 @@ export class GlpiFakeState {
     const failure = this.failures[index];
     if (--failure.left <= 0) this.failures.splice(index, 1);
     return failure;
+  }
+
+  #ticket(id: number): FakeTicket {
+    const ticket = this.ticket(id);
+    if (!ticket) throw new Error(`fake GLPI: no ticket ${id}`);
+    return ticket;
+  }
+
+  #date(date: Date | string | undefined): string {
+    return date === undefined ? this.now() : typeof date === 'string' ? date : glpiDate(date);
   }
 }

@@ -1,10 +1,20 @@
-/** Uploads: multipart `POST /Document` with `uploadManifest` and `filename[n]` parts (BACKENDS.md §1.9). */
+/**
+ * Documents (BACKENDS.md §1.9): multipart `POST /Document` with `uploadManifest` and
+ * `filename[n]` parts; `GET /Document/:id` as a row, or the file itself with
+ * `alt=media` or `Accept: application/octet-stream` (Document::post_getFromDB).
+ */
+import { HttpResponse } from 'msw';
+import { addDocument, mayAddFollowup, seesDocument } from '../itil.js';
 import { isRecord, readParameters, toInt } from '../protocol.js';
-import type { FakeCall, Route } from '../route.js';
+import { param, type FakeCall, type Route } from '../route.js';
+import { documentRow, rowOptions } from '../rows.js';
 
-export const documentRoutes: Route[] = [{ method: 'post', path: 'Document', handle: addDocument }];
+export const documentRoutes: Route[] = [
+  { method: 'post', path: 'Document', handle: upload },
+  { method: 'get', path: 'Document/:id', handle: readDocument },
+];
 
-async function addDocument({ request, state, session, settings, api }: FakeCall): Promise<Response> {
+async function upload({ request, state, session, settings, api }: FakeCall): Promise<Response> {
   if (!(request.headers.get('Content-Type') ?? '').includes('multipart/form-data')) {
     const read = await readParameters(request, api);
     if (!read.ok) return read.response;
@@ -30,35 +40,47 @@ async function addDocument({ request, state, session, settings, api }: FakeCall)
   }
   if (!isRecord(input)) return api.error('ERROR_BAD_ARRAY', 400, 'The input parameter must be an object or an array of objects');
 
-  const link = input.itemtype === undefined ? undefined : { itemtype: String(input.itemtype), items_id: toInt(input.items_id) };
-  if (link) {
-    const ticket = link.itemtype === 'Ticket' ? state.tickets.find((candidate) => candidate.id === link.items_id) : undefined;
-    if (!ticket || ticket.users_id_recipient !== session.userId) {
-      return api.error('ERROR_GLPI_ADD', 400, `Cannot attach a document to ${link.itemtype} ${String(input.items_id)}`, false);
-    }
+  const link = input.itemtype === undefined ? undefined : { itemtype: String(input.itemtype), items_id: toInt(input.items_id) ?? -1 };
+  const ticket = link?.itemtype === 'Ticket' ? state.ticket(link.items_id) : undefined;
+  // Linking a file to a ticket takes the right to add to it.
+  if (link && !(ticket && mayAddFollowup(state.userOf(session), ticket))) {
+    return api.error('ERROR_GLPI_ADD', 400, `Cannot attach a document to ${link.itemtype} ${String(input.items_id)}`, false);
   }
   // GLPI makes one Document of the first file.
   const [file] = files;
-  const id = state.nextId(state.documents, 1);
-  state.documents.push({
-    id,
-    name: typeof input.name === 'string' && input.name ? input.name : file.name,
-    filename: file.name,
-    mime: file.type || 'application/octet-stream',
-    size: file.size,
-    users_id: session.userId,
+  const document = addDocument(state, {
     file,
+    name: typeof input.name === 'string' ? input.name : undefined,
+    users_id: session.userId,
+    link,
+    tickets_id: ticket?.id,
   });
-  if (link?.items_id !== undefined) {
-    state.documentItems.push({ id: state.nextId(state.documentItems), documents_id: id, itemtype: link.itemtype, items_id: link.items_id });
-  }
   return api.json(
     {
-      id,
+      id: document.id,
       message: `Document ${file.name} added`,
       upload_result: { filename: files.map((one) => ({ name: one.name, size: one.size, type: one.type })) },
     },
     201,
-    { Location: `${api.url}/Document/${id}` },
+    { Location: `${api.url}/Document/${document.id}` },
   );
+}
+
+function readDocument(call: FakeCall): Response {
+  const { request, query, state, session, api } = call;
+  const document = state.documents.find((candidate) => String(candidate.id) === param(call, 'id'));
+  if (!document) return api.notFound();
+  if (!seesDocument(state, state.userOf(session), document)) return api.rightMissing();
+  if (query.get('alt') === 'media' || request.headers.get('Accept') === 'application/octet-stream') {
+    const name = document.filename.replace(/["\\\r\n]/g, '_');
+    return new HttpResponse(document.file, {
+      status: 200,
+      headers: {
+        'Content-Type': document.mime,
+        'Content-Length': String(document.size),
+        'Content-Disposition': `attachment; filename="${name}"; filename*=utf-8''${encodeURIComponent(document.filename)}`,
+      },
+    });
+  }
+  return api.json(documentRow(state, api, document, rowOptions(query)));
 }

@@ -1,5 +1,7 @@
 /** initSession, killSession, getFullSession (BACKENDS.md §1.2). */
+import { displayName, rightsOf } from '../itil.js';
 import type { FakeCall, Route } from '../route.js';
+import { ENTITY_NAME } from '../rows.js';
 import type { FakeSession, GlpiFakeState } from '../state.js';
 
 export const sessionRoutes: Route[] = [
@@ -40,21 +42,35 @@ function initSession({ request, query, state, settings, api }: FakeCall): Respon
   return api.json(full ? { session_token: session.token, session: sessionData(state, session) } : { session_token: session.token });
 }
 
-/** What GLPI keeps in `$_SESSION` for a self-service person, reduced to what clients read. */
+/**
+ * What GLPI keeps in `$_SESSION`, reduced to what clients read. The profile's rights
+ * are GLPI's bitmasks: ticket READMY 1, UPDATE 2, CREATE 4, READALL 1024; followup
+ * SEEPUBLIC 1, ADDMYTICKET 4, ADDALLTICKET 4096, SEEPRIVATE 8192; user READ 1.
+ */
 function sessionData(state: GlpiFakeState, session: FakeSession): Record<string, unknown> {
   const user = state.userOf(session);
+  const rights = rightsOf(user);
+  const bits = (pairs: [boolean, number][]) => pairs.reduce((sum, [on, bit]) => sum + (on ? bit : 0), 0);
+  const entity = user.entities_id ?? 0;
   return {
     valid_id: session.token,
     glpiID: user.id,
     glpiname: user.name,
     glpifirstname: user.firstname,
     glpirealname: user.realname,
-    glpifriendlyname: `${user.firstname} ${user.realname}`,
+    glpifriendlyname: displayName(user),
     glpilanguage: 'fr_FR',
-    glpiactive_entity: 0,
-    glpiactive_entity_name: 'Entité racine',
-    glpiactiveentities: [0],
-    glpiactiveprofile: { id: 1, name: 'Self-Service', interface: 'helpdesk' },
+    glpiactive_entity: entity,
+    glpiactive_entity_name: ENTITY_NAME,
+    glpiactiveentities: [entity],
+    glpiactiveprofile: {
+      id: rights.followupAll ? 4 : 1,
+      name: user.profile ?? 'Self-Service',
+      interface: rights.followupAll ? 'central' : 'helpdesk',
+      ticket: bits([[true, 1 + 4], [rights.updateTickets, 2], [rights.entityTickets, 1024]]),
+      followup: bits([[true, 1], [rights.followupOwn, 4], [rights.followupAll, 4096], [rights.seePrivate, 8192]]),
+      user: bits([[rights.readUsers, 1]]),
+    },
   };
 }
 

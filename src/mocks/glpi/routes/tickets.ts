@@ -1,33 +1,34 @@
-/** Create and read tickets (BACKENDS.md §1.4, §1.6). */
-import { encodeLikeGlpi, isRecord, readParameters, toInt } from '../protocol.js';
+/** Create, read and update tickets, and read what hangs on them (BACKENDS.md §1.4, §1.6, §1.8). */
+import type { TicketStatusCode } from '../codes.js';
+import { changeTicket, documentLinksOf, followupsSeenBy, rightsOf, seesTicket, touch } from '../itil.js';
+import { isRecord, PERMISSION, readParameters, toInt } from '../protocol.js';
 import { param, type FakeCall, type Route } from '../route.js';
+import {
+  actorRows,
+  documentItemRow,
+  followupRow,
+  linkedDocumentRow,
+  rowOptions,
+  solutionRow,
+  ticketRow,
+  type RowOptions,
+} from '../rows.js';
 import type { FakeSession, FakeTicket, GlpiFakeState } from '../state.js';
 
 export const ticketRoutes: Route[] = [
   { method: 'post', path: 'Ticket', handle: createTickets },
   { method: 'get', path: 'Ticket/:id', handle: readTicket },
+  { method: 'put', path: 'Ticket/:id', handle: updateTickets },
+  { method: 'get', path: 'Ticket/:id/:itemtype', handle: readSubItems },
 ];
 
 async function createTickets({ request, state, session, api }: FakeCall): Promise<Response> {
   const read = await readParameters(request, api);
   if (!read.ok) return read.response;
-  const { input } = read.params;
-  if (!isRecord(input) && !Array.isArray(input)) {
-    return api.error('ERROR_BAD_ARRAY', 400, 'The input parameter must be an object or an array of objects');
-  }
-  const results = (Array.isArray(input) ? input : [input]).map((one) => addTicket(state, session, one));
-  const answers = results.map((result) =>
-    typeof result === 'string' ? { id: false, message: result } : { id: result.id, message: registered(result.id) },
-  );
-  const failed = answers.filter((answer) => answer.id === false).length;
-  if (!Array.isArray(input)) {
-    const [result] = results;
-    if (typeof result === 'string') return api.error('ERROR_GLPI_ADD', 400, result, false);
-    return api.json(answers[0], 201, { Location: `${api.url}/Ticket/${result.id}` });
-  }
-  if (failed === answers.length) return api.json(['ERROR_GLPI_ADD', answers], 400);
-  if (failed > 0) return api.json(['ERROR_GLPI_PARTIAL_ADD', answers], 207);
-  return api.json(answers, 201);
+  return api.created('Ticket', read.params.input, (one) => {
+    const result = addTicket(state, session, one);
+    return typeof result === 'string' ? result : { id: result.id, message: registered(result.id) };
+  });
 }
 
 const registered = (id: number) => `Your ticket has been registered, it is being handled. (Ticket: ${id})`;
@@ -58,6 +59,7 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
   const notification = requesterNotification(input._users_id_requester_notif);
   if (typeof notification === 'string') return notification;
 
+  const now = state.now();
   const ticket: FakeTicket = {
     id: state.nextId(state.tickets, 100),
     name,
@@ -66,8 +68,15 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
     urgency,
     status: 1,
     itilcategories_id: categoryId,
+    entities_id: state.userOf(session).entities_id ?? 0,
+    // A self-service person is always the requester of what they open.
     users_id_recipient: session.userId,
-    date: new Date().toISOString().slice(0, 19).replace('T', ' '),
+    requester: session.userId,
+    users_id_lastupdater: session.userId,
+    date: now,
+    date_mod: now,
+    solvedate: null,
+    closedate: null,
     items,
     requesterNotification: notification,
     input,
@@ -106,26 +115,139 @@ function requesterNotification(value: unknown): FakeTicket['requesterNotificatio
   return { use_notification: use as number[], ...(emails ? { alternative_email: emails as string[] } : {}) };
 }
 
+/** The ticket named in the path, if the session's person may see it; the error answer otherwise. */
+function visibleTicket(call: FakeCall): FakeTicket | Response {
+  const { state, session, api } = call;
+  const ticket = state.tickets.find((candidate) => String(candidate.id) === param(call, 'id'));
+  if (!ticket) return api.notFound();
+  return seesTicket(state.userOf(session), ticket) ? ticket : api.rightMissing();
+}
+
+/** `GET Ticket/:id`, with `expand_dropdowns`, `with_documents`, `get_hateoas`. */
 function readTicket(call: FakeCall): Response {
   const { state, session, query, api } = call;
-  const ticket = state.tickets.find((candidate) => String(candidate.id) === param(call, 'id'));
-  if (!ticket) return api.error('ERROR_ITEM_NOT_FOUND', 404, 'Item not found');
-  if (ticket.users_id_recipient !== session.userId) return api.error('ERROR_RIGHT_MISSING', 401, 'You are not allowed to do this');
-  const category = state.categories.find((candidate) => candidate.id === ticket.itilcategories_id);
-  const expand = query.get('expand_dropdowns') === 'true';
-  return api.json({
-    id: ticket.id,
-    entities_id: 0,
-    name: encodeLikeGlpi(ticket.name),
-    date: ticket.date,
-    date_mod: ticket.date,
-    status: ticket.status,
-    users_id_recipient: ticket.users_id_recipient,
-    content: encodeLikeGlpi(ticket.content),
-    urgency: ticket.urgency,
-    impact: 3,
-    priority: ticket.urgency,
-    type: ticket.type,
-    itilcategories_id: expand ? (category?.completename ?? 0) : ticket.itilcategories_id,
-  });
+  const ticket = visibleTicket(call);
+  if (ticket instanceof Response) return ticket;
+  const options = rowOptions(query);
+  const row = ticketRow(state, api, ticket, options);
+  if (['true', '1'].includes(query.get('with_documents') ?? '')) {
+    row._documents = documentLinksOf(state, state.userOf(session), ticket)
+      .map((link) => linkedDocumentRow(state, api, link, options))
+      .filter(Boolean);
+  }
+  return api.json(row, 200, { 'Last-Modified': new Date(ticket.date_mod.replace(' ', 'T')).toUTCString() });
+}
+
+/**
+ * `PUT Ticket/:id` (`updateItems`): `{"input": {…}}`, the id from the path. Answers
+ * `[{"<id>": true, "message": ""}]`; a refusal is 400 ERROR_GLPI_UPDATE with the reason
+ * (a missing right included), and an unknown ticket leaves the reason null, as GLPI does.
+ */
+async function updateTickets(call: FakeCall): Promise<Response> {
+  const { request, state, session, api } = call;
+  const read = await readParameters(request, api);
+  if (!read.ok) return read.response;
+  const { input } = read.params;
+  if (!isRecord(input) && !Array.isArray(input)) return api.badArray();
+  const single = !Array.isArray(input);
+  const id = toInt(param(call, 'id'));
+  const objects = (single ? [input] : input).map((one) => (single && isRecord(one) && one.id === undefined ? { ...one, id } : one));
+  const user = state.userOf(session);
+  const answers: Record<string, unknown>[] = [];
+  let failed = 0;
+  for (const object of objects) {
+    if (!isRecord(object) || object.id === undefined) {
+      answers.push({});
+      continue;
+    }
+    const ticket = state.ticket(toInt(object.id) ?? -1);
+    if (!ticket) {
+      failed++;
+      continue;
+    }
+    const refusal = !seesTicket(user, ticket) || !rightsOf(user).updateTickets ? PERMISSION : updateTicket(state, ticket, object, user.id);
+    if (refusal) failed++;
+    answers.push({ [ticket.id]: !refusal, message: refusal ?? '' });
+  }
+  if (single) return failed ? api.error('ERROR_GLPI_UPDATE', 400, (answers[0]?.message as string | undefined) ?? null, false) : api.json(answers);
+  if (failed === objects.length) return api.json(['ERROR_GLPI_UPDATE', answers], 400);
+  if (failed) return api.json(['ERROR_GLPI_PARTIAL_UPDATE', answers], 207);
+  return api.json(answers);
+}
+
+/** Applies the fields the fake knows (status, name, content, urgency); others are ignored as GLPI ignores unknown ones. */
+function updateTicket(state: GlpiFakeState, ticket: FakeTicket, input: Record<string, unknown>, userId: number): string | undefined {
+  const status = input.status === undefined ? undefined : toInt(input.status);
+  if (status !== undefined && (status < 1 || status > 6)) return `Status ${String(input.status)} does not exist`;
+  if (input.status !== undefined && status === undefined) return `Status ${String(input.status)} does not exist`;
+  const urgency = input.urgency === undefined ? undefined : toInt(input.urgency);
+  if (input.urgency !== undefined && (urgency === undefined || urgency < 1 || urgency > 5)) return `Unknown urgency ${String(input.urgency)}`;
+  let changed = false;
+  for (const field of ['name', 'content'] as const) {
+    if (typeof input[field] === 'string' && input[field] !== ticket[field]) {
+      ticket[field] = input[field];
+      changed = true;
+    }
+  }
+  if (urgency !== undefined && urgency !== ticket.urgency) {
+    ticket.urgency = urgency;
+    changed = true;
+  }
+  if (status !== undefined && status !== ticket.status) changeTicket(state, ticket, { status: status as TicketStatusCode }, userId);
+  else if (changed) touch(state, ticket, userId);
+  return undefined;
+}
+
+/** `GET Ticket/:id/<itemtype>`: the sub-items the fake keeps; other known ones are empty lists. */
+function readSubItems(call: FakeCall): Response {
+  const { state, session, query, api } = call;
+  const itemtype = param(call, 'itemtype');
+  if (!SUB_ITEMTYPES.includes(itemtype)) {
+    return api.error('ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM', 400, 'resource not found or not an instance of CommonDBTM');
+  }
+  const ticket = visibleTicket(call);
+  if (ticket instanceof Response) return ticket;
+  const user = state.userOf(session);
+  const options = rowOptions(query);
+  switch (itemtype) {
+    case 'ITILFollowup':
+      return list(call, 'glpi_itilfollowups', followupsSeenBy(state, user, ticket), (one, how) => followupRow(state, api, one, how));
+    case 'ITILSolution': {
+      const solutions = state.solutions.filter((solution) => solution.items_id === ticket.id);
+      return list(call, 'glpi_itilsolutions', solutions, (one, how) => solutionRow(state, api, one, how));
+    }
+    case 'Document_Item': {
+      const links = state.documentItems.filter((link) => link.itemtype === 'Ticket' && link.items_id === ticket.id);
+      return list(call, 'glpi_documents_items', links, (one, how) => documentItemRow(state, api, one, how));
+    }
+    case 'Ticket_User':
+      return api.page(call.request, itemtype, actorRows(state, api, ticket, options));
+    default:
+      return api.page(call.request, itemtype, []);
+  }
+}
+
+const SUB_ITEMTYPES = ['ITILFollowup', 'ITILSolution', 'Document_Item', 'Ticket_User', 'TicketTask', 'TicketValidation', 'TicketCost'];
+
+/** `getItems` of a parent: `sort` (a field, `id` by default) and `order` checked, then one page. */
+function list<T>(call: FakeCall, table: string, items: T[], toRow: (item: T, options: RowOptions) => Record<string, unknown>): Response {
+  const { query, api, request } = call;
+  const sort = query.get('sort') ?? 'id';
+  const order = (query.get('order') ?? 'ASC').toUpperCase();
+  if (order !== 'ASC' && order !== 'DESC') return api.badRequest('order must be DESC or ASC');
+  const raw = items.map((item) => ({ item, row: toRow(item, { expand: false, hateoas: false }) }));
+  if (raw.length && !(sort in raw[0].row)) return api.badRequest(`sort param is not a field of ${table}`);
+  const sign = order === 'ASC' ? 1 : -1;
+  raw.sort((a, b) => sign * compare(a.row[sort], b.row[sort]));
+  const options = rowOptions(query);
+  const itemtype = param(call, 'itemtype');
+  return api.page(request, itemtype, raw.map(({ item }) => toRow(item, options)));
+}
+
+/** SQL's order: NULL first, numbers as numbers, text as text. */
+export function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
 }

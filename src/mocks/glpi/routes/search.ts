@@ -1,0 +1,197 @@
+/**
+ * `GET /search/Ticket` (BACKENDS.md §1.5 option B), the search engine as `searchItems`
+ * exposes it: `criteria[i][link|field|searchtype|value]` (nested `criteria` too, AND
+ * binding tighter than OR as in SQL), `forcedisplay[]`, `sort`, `order`, `range`,
+ * `uid_cols`, `withindexes`. Rows are limited to the tickets the person may see.
+ *
+ * Values are the engine's raw ones: a user column holds user *ids* (GROUP_CONCAT of
+ * ids), several values make a list. With `uid_cols` the keys are search options' uids,
+ * and options sharing one (4 requester, 5 technician: both `Ticket.Ticket_User.User.name`)
+ * overwrite each other, the later column winning, as PHP's array_combine does. Without
+ * `forcedisplay`, the columns are GLPI's default display preferences for tickets.
+ */
+import { seesTicket } from '../itil.js';
+import { encodeLikeGlpi, isRecord, isSet, parseRange, phpQuery, toInt } from '../protocol.js';
+import { param, type FakeCall, type Route } from '../route.js';
+import { ENTITY_NAME } from '../rows.js';
+import type { FakeUser } from '../seed.js';
+import type { FakeTicket, GlpiFakeState } from '../state.js';
+import { compare } from './tickets.js';
+
+export const searchRoutes: Route[] = [{ method: 'get', path: 'search/:itemtype', handle: search }];
+
+type Kind = 'text' | 'number' | 'user' | 'status' | 'date';
+
+interface SearchOption {
+  uid: string;
+  kind: Kind;
+  value(ticket: FakeTicket, state: GlpiFakeState): unknown;
+}
+
+const OPTIONS: Record<number, SearchOption> = {
+  1: { uid: 'Ticket.name', kind: 'text', value: (t) => encodeLikeGlpi(t.name) },
+  2: { uid: 'Ticket.id', kind: 'number', value: (t) => t.id },
+  3: { uid: 'Ticket.priority', kind: 'number', value: (t) => t.urgency },
+  4: { uid: 'Ticket.Ticket_User.User.name', kind: 'user', value: (t) => t.requester },
+  5: { uid: 'Ticket.Ticket_User.User.name', kind: 'user', value: (t) => t.technician ?? null },
+  7: {
+    uid: 'Ticket.ITILCategory.completename',
+    kind: 'text',
+    value: (t, state) => state.categories.find((category) => category.id === t.itilcategories_id)?.completename ?? null,
+  },
+  10: { uid: 'Ticket.urgency', kind: 'number', value: (t) => t.urgency },
+  12: { uid: 'Ticket.status', kind: 'status', value: (t) => t.status },
+  14: { uid: 'Ticket.type', kind: 'number', value: (t) => t.type },
+  15: { uid: 'Ticket.date', kind: 'date', value: (t) => t.date },
+  16: { uid: 'Ticket.closedate', kind: 'date', value: (t) => t.closedate },
+  17: { uid: 'Ticket.solvedate', kind: 'date', value: (t) => t.solvedate },
+  19: { uid: 'Ticket.date_mod', kind: 'date', value: (t) => t.date_mod },
+  21: { uid: 'Ticket.content', kind: 'text', value: (t) => encodeLikeGlpi(t.content) },
+  // The writer: a plain (not grouped) user column gives the login.
+  22: { uid: 'Ticket.User.name', kind: 'text', value: (t, state) => encodeLikeGlpi(state.user(t.users_id_recipient)?.name ?? '') },
+  80: { uid: 'Ticket.Entity.completename', kind: 'text', value: () => ENTITY_NAME },
+};
+
+/** GLPI's default display preferences for tickets, used when `forcedisplay` is absent. */
+const DISPLAY_PREFERENCES = [12, 19, 15, 3, 4, 5, 7];
+
+/** The status search's pseudo-values. */
+const STATUS_SETS: Record<string, number[]> = {
+  all: [1, 2, 3, 4, 5, 6],
+  notold: [1, 2, 3, 4],
+  notclosed: [1, 2, 3, 4, 5],
+  old: [5, 6],
+  process: [2, 3],
+};
+
+type Test = (ticket: FakeTicket) => boolean;
+
+function search(call: FakeCall): Response {
+  const { request, state, session, api } = call;
+  if (param(call, 'itemtype') !== 'Ticket') {
+    return api.error('ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM', 400, 'The fake GLPI searches tickets only');
+  }
+  const params = phpQuery(new URL(request.url).searchParams);
+  const user = state.userOf(session);
+
+  const test = isSet(params.criteria) ? criteriaTest(params.criteria, user, state) : () => true;
+  if (typeof test === 'string') return api.badRequest(test);
+  const forced = listOf(params.forcedisplay).map(Number);
+  const unknown = forced.find((id) => !OPTIONS[id]);
+  if (unknown !== undefined) return api.badRequest(`The fake GLPI has no search option ${unknown} to display`);
+  const range = parseRange(typeof params.range === 'string' ? params.range : null);
+  if (!range) return api.badRange();
+
+  const sort = Number(listOf(params.sort)[0] ?? 1);
+  const order = String(listOf(params.order)[0] ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+  const sign = order === 'ASC' ? 1 : -1;
+  const sortOption = OPTIONS[sort] ?? OPTIONS[1];
+  const found = state.tickets
+    .filter((ticket) => seesTicket(user, ticket) && test(ticket))
+    .sort((a, b) => sign * (compare(sortOption.value(a, state), sortOption.value(b, state)) || a.id - b.id));
+
+  const total = found.length;
+  const [start, end] = range;
+  if (start > total) return api.rangeExceeded(total);
+  const page = found.slice(start, end + 1);
+  const criteriaFields = forced.length ? [] : fieldsOf(params.criteria);
+  const columns = [...new Set([1, 80, ...(forced.length ? forced : [...DISPLAY_PREFERENCES, ...criteriaFields]), 2])].filter(
+    (id) => OPTIONS[id],
+  );
+  const byUid = isSet(params.uid_cols);
+  const rows = page.map((ticket) => {
+    const row: Record<string, unknown> = {};
+    for (const id of columns) row[byUid ? OPTIONS[id].uid : id] = OPTIONS[id].value(ticket, state);
+    return row;
+  });
+
+  const body: Record<string, unknown> = { totalcount: total, count: rows.length, sort: [sort], order: [order] };
+  if (rows.length) body.data = isSet(params.withindexes) ? Object.fromEntries(page.map((ticket, i) => [ticket.id, rows[i]])) : rows;
+  const contentRange = `${start}-${Math.min(end, total - 1)}/${total}`;
+  body['content-range'] = contentRange;
+  const headers: Record<string, string> = { 'Accept-Range': 'Ticket 1000' };
+  if (total > 0) headers['Content-Range'] = contentRange;
+  return api.json(body, rows.length >= total ? 200 : 206, headers);
+}
+
+/** A PHP parameter given once or as a list (`a=1`, `a[]=1`, `a[0]=1`). */
+function listOf(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return isRecord(value) ? Object.values(value) : Array.isArray(value) ? value : [value];
+}
+
+/** The fields criteria search, nested ones included: GLPI displays them when nothing is forced. */
+function fieldsOf(criteria: unknown): number[] {
+  return listOf(criteria).flatMap((criterion) =>
+    isRecord(criterion) ? (isSet(criterion.criteria) ? fieldsOf(criterion.criteria) : [Number(criterion.field)]) : [],
+  );
+}
+
+/** One test for a list of criteria, or the message GLPI refuses them with. */
+function criteriaTest(criteria: unknown, user: FakeUser, state: GlpiFakeState): Test | string {
+  // OR groups of AND-ed terms.
+  const groups: Test[][] = [];
+  for (const criterion of listOf(criteria)) {
+    if (!isRecord(criterion)) return 'Malformed search criteria';
+    const link = String(criterion.link ?? 'AND').toUpperCase();
+    let term: Test | string;
+    if (isSet(criterion.criteria)) term = criteriaTest(criterion.criteria, user, state);
+    else if (!isSet(criterion.field) || !isSet(criterion.searchtype) || !isSet(criterion.value)) return 'Malformed search criteria';
+    else if (!/^\d+$/.test(String(criterion.field)) || !OPTIONS[Number(criterion.field)]) return 'Bad field ID in search criteria';
+    else term = termTest(OPTIONS[Number(criterion.field)], String(criterion.searchtype), String(criterion.value), user, state);
+    if (typeof term === 'string') return term;
+    const positive = term;
+    const test: Test = link.endsWith('NOT') ? (ticket) => !positive(ticket) : positive;
+    if (!groups.length || link.startsWith('OR')) groups.push([test]);
+    else groups[groups.length - 1].push(test);
+  }
+  return (ticket) => !groups.length || groups.some((group) => group.every((test) => test(ticket)));
+}
+
+function termTest(option: SearchOption, searchtype: string, value: string, user: FakeUser, state: GlpiFakeState): Test | string {
+  const of = (ticket: FakeTicket) => option.value(ticket, state);
+  const unsupported = `The fake GLPI does not support searchtype ${searchtype} on ${option.uid}`;
+  switch (option.kind) {
+    case 'status': {
+      const set = STATUS_SETS[value] ?? (toInt(value) === undefined ? undefined : [Number(value)]);
+      if (!set) return `Unknown status ${value}`;
+      if (searchtype === 'equals') return (ticket) => set.includes(ticket.status);
+      if (searchtype === 'notequals') return (ticket) => !set.includes(ticket.status);
+      return unsupported;
+    }
+    case 'user': {
+      // 'myself' is the session's person; 0 means nobody.
+      const id = value === 'myself' ? user.id : toInt(value);
+      if (id === undefined) return `Unknown user ${value}`;
+      const matches = (ticket: FakeTicket) => (of(ticket) ?? 0) === id;
+      if (searchtype === 'equals') return matches;
+      if (searchtype === 'notequals') return (ticket) => !matches(ticket);
+      return unsupported;
+    }
+    case 'number':
+    case 'date': {
+      const wanted = option.kind === 'number' ? Number(value) : value;
+      if (searchtype === 'equals') return (ticket) => compare(of(ticket), wanted) === 0;
+      if (searchtype === 'notequals') return (ticket) => compare(of(ticket), wanted) !== 0;
+      if (searchtype === 'lessthan') return (ticket) => of(ticket) !== null && compare(of(ticket), wanted) < 0;
+      if (searchtype === 'morethan') return (ticket) => of(ticket) !== null && compare(of(ticket), wanted) > 0;
+      if (searchtype === 'contains') return (ticket) => String(of(ticket) ?? '').includes(value);
+      return unsupported;
+    }
+    default: {
+      const text = (ticket: FakeTicket) => String(of(ticket) ?? '').toLowerCase();
+      if (searchtype === 'equals') return (ticket) => text(ticket) === value.toLowerCase();
+      if (searchtype === 'notequals') return (ticket) => text(ticket) !== value.toLowerCase();
+      if (searchtype !== 'contains') return unsupported;
+      // makeTextSearch: ^ and $ anchor, anything else is found anywhere; compared with the stored (encoded) text.
+      const [, head, core, tail] = /^(\^?)(.*?)(\$?)$/s.exec(encodeLikeGlpi(value).toLowerCase())!;
+      return (ticket) => {
+        const stored = text(ticket);
+        if (head && tail) return stored === core;
+        if (head) return stored.startsWith(core);
+        if (tail) return stored.endsWith(core);
+        return stored.includes(core);
+      };
+    }
+  }
+}
