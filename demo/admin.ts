@@ -6,9 +6,12 @@ import '../src/index.js';
 await ready;
 
 const form = document.querySelector('support-ticket-form')!;
-// The app already knows who is signed in: it hands the widget a token, the person never sees a login.
-form.credentials = { userToken: 'demo-user-token' };
-form.config = { ...demoConfig, questions: [] };
+const list = document.querySelector('ticket-list')!;
+// The app already knows who is signed in: it hands the widgets a token, the person never sees a login.
+for (const widget of [form, list]) {
+  widget.credentials = { userToken: 'demo-user-token' };
+  widget.config = { ...demoConfig, questions: [] };
+}
 form.addEventListener('support-ticket-created', (event) => {
   document.querySelector('#toast')!.textContent = `Ticket ${event.detail.id} created — we will email you.`;
 });

@@ -5,7 +5,8 @@
 import { setupWorker } from 'msw/browser';
 import { createGlpiFake } from '../src/mocks/index.js';
 
-export const fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
+// With the demo person's tickets in every status, so the list has something to show.
+export const fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php', demoTickets: true });
 
 export const ready = setupWorker(...fake.handlers).start({
   serviceWorker: { url: '/mockServiceWorker.js' },
