@@ -1,14 +1,15 @@
 /**
  * The one HTTP helper every adapter uses: a timeout on every call, the body
- * read as text and parsed as JSON defensively, and transport failures turned
- * into `HelpdeskError`s. Backend-specific error bodies are left to the adapter
- * (`toError`). Nothing is retried here: a POST sent twice could create two tickets.
+ * read as text and parsed as JSON defensively (or, for a file, read as bytes),
+ * and transport failures turned into `HelpdeskError`s. Backend-specific error
+ * bodies are left to the adapter (`toError`). Nothing is retried here: a POST
+ * sent twice could create two tickets.
  */
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../core/errors.js';
 
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   headers?: Record<string, string>;
   /** Sent as JSON, with `Content-Type: application/json`. */
   json?: unknown;
@@ -33,28 +34,48 @@ export interface HttpResponse {
 
 /** Sends one request and resolves with its parsed JSON answer when the status is 2xx. */
 export async function requestJson(request: HttpRequest): Promise<HttpResponse> {
+  return answer(request, ...(await exchange(request, 'application/json', (response) => response.text())));
+}
+
+/**
+ * Sends one request for a file and resolves with its bytes when the status is 2xx
+ * (typed by the answer's Content-Type); a failed answer is read as `requestJson` reads it,
+ * so the backend's JSON error body still becomes the right error.
+ */
+export async function requestBlob(request: HttpRequest): Promise<Blob> {
+  const [response, body] = await exchange<Blob | string>(request, 'application/octet-stream', (response) =>
+    response.ok ? response.blob() : response.text(),
+  );
+  if (typeof body !== 'string') return body;
+  answer(request, response, body);
+  // A 1xx/3xx that fetch did not resolve by itself.
+  throw new HelpdeskError('bad-response', { status: response.status, detail: `HTTP ${response.status}` });
+}
+
+/** Sends the request and reads its answer with `read`, both within the timeout. */
+async function exchange<T>(request: HttpRequest, accept: string, read: (response: Response) => Promise<T>): Promise<[Response, T]> {
   const { url, json, signal: own } = request;
   const timeout = AbortSignal.timeout(request.timeout);
-  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+  const headers: Record<string, string> = { Accept: accept, ...request.headers };
   if (json !== undefined) headers['Content-Type'] = 'application/json';
-
-  let response: Response;
-  let text: string;
   try {
     // Auth is header-based: never send the helpdesk's cookies along.
-    response = await fetch(url, {
+    const response = await fetch(url, {
       method: request.method,
       headers,
       body: json === undefined ? request.form : JSON.stringify(json),
       signal: own ? AbortSignal.any([timeout, own]) : timeout,
       credentials: 'omit',
     });
-    text = await response.text();
+    return [response, await read(response)];
   } catch (error) {
     if (own?.aborted) throw own.reason;
     throw timeout.aborted ? new HelpdeskError('timeout', { detail: `no answer within ${request.timeout} ms`, cause: error }) : toHelpdeskError(error);
   }
+}
 
+/** The parsed 2xx answer, or the error a 4xx/5xx answer, a 429 or a body that is not JSON means. */
+function answer(request: HttpRequest, response: Response, text: string): HttpResponse {
   const { status } = response;
   const fail = (kind: HelpdeskErrorKind, detail?: string, retryAfter?: number) => new HelpdeskError(kind, { status, detail, retryAfter });
   if (status === 429) throw fail('rate-limited', undefined, parseRetryAfter(response.headers.get('Retry-After')));
@@ -64,7 +85,7 @@ export async function requestJson(request: HttpRequest): Promise<HttpResponse> {
       status > 499 ? 'server' : 'bad-response',
       parsed.html
         ? // The query string is left out: it may carry tokens on some setups.
-          `HTML page: ${url.split(/[?#]/)[0]} probably does not reach ${request.endpointName ?? 'the API'}`
+          `HTML page: ${request.url.split(/[?#]/)[0]} probably does not reach ${request.endpointName ?? 'the API'}`
         : `not valid JSON (HTTP ${status})`,
     );
   }

@@ -61,7 +61,17 @@ describe('GlpiBackend', () => {
     const backend = createBackend({ type: 'glpi', url: API, timeout: 5000 });
     expect(backend).to.be.instanceOf(GlpiBackend);
     expect(backend.type).to.equal('glpi');
-    expect(backend.capabilities).to.deep.equal({ categories: true, equipment: true, attachments: true, passwordSignIn: true });
+    expect(backend.capabilities).to.deep.equal({
+      categories: true,
+      equipment: true,
+      attachments: true,
+      passwordSignIn: true,
+      tickets: true,
+      organisationTickets: true,
+      reply: true,
+      approval: true,
+      closeReopen: true,
+    });
   });
 
   describe('sessions', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { HelpdeskError } from '../../src/core/errors.js';
-import { parseJsonBody, parseRetryAfter, requestJson, type HttpRequest } from '../../src/backends/http.js';
+import { parseJsonBody, parseRetryAfter, requestBlob, requestJson, type HttpRequest } from '../../src/backends/http.js';
 import { useHandlers } from '../support/msw.js';
 
 const URL_ = 'https://api.test/apirest.php/thing';
@@ -128,6 +128,61 @@ describe('requestJson', () => {
       await answer('{}', { status });
       expect((await rejection({ toError: () => undefined })).kind).to.equal(kind);
     }
+  });
+});
+
+describe('requestBlob', () => {
+  it('resolves with the bytes and their type, asking for a file', async () => {
+    let accept: string | null = null;
+    await useHandlers(
+      http.get(URL_, ({ request }) => {
+        accept = request.headers.get('Accept');
+        return new HttpResponse(new Uint8Array([0, 1, 254, 255]), { headers: { 'Content-Type': 'image/png' } });
+      }),
+    );
+    const blob = await requestBlob({ url: URL_, timeout: 5000 });
+    expect(accept).to.equal('application/octet-stream');
+    expect(blob.type).to.equal('image/png');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).to.deep.equal([0, 1, 254, 255]);
+  });
+
+  it('reads a failed answer as requestJson does: the adapter’s error body, 429, HTML, network, timeout', async () => {
+    const fail = async (request: Partial<HttpRequest> = {}) => {
+      try {
+        await requestBlob({ url: URL_, timeout: 5000, ...request });
+      } catch (error) {
+        return error as HelpdeskError;
+      }
+      throw new Error('expected a rejection');
+    };
+    await answer('["ERROR_RIGHT_MISSING","no"]', { status: 401 });
+    const mapped = await fail({ toError: ({ body, status }) => new HelpdeskError('forbidden', { status, code: (body as string[])[0] }) });
+    expect([mapped.kind, mapped.code]).to.deep.equal(['forbidden', 'ERROR_RIGHT_MISSING']);
+    await answer('slow down', { status: 429, headers: { 'Retry-After': '7' } });
+    expect((await fail()).retryAfter).to.equal(7);
+    await answer('<!DOCTYPE html><html></html>', { status: 502 });
+    expect((await fail()).kind).to.equal('server');
+    await useHandlers(http.all(URL_, () => HttpResponse.error()));
+    expect((await fail()).kind).to.equal('network');
+    await useHandlers(
+      http.all(URL_, async () => {
+        await delay(1000);
+        return new HttpResponse('late');
+      }),
+    );
+    expect((await fail({ timeout: 100 })).kind).to.equal('timeout');
+  });
+
+  it('sends PUT with JSON', async () => {
+    let seen = '';
+    await useHandlers(
+      http.put(URL_, async ({ request }) => {
+        seen = `${request.method} ${request.headers.get('Content-Type')} ${await request.text()}`;
+        return HttpResponse.json([{ 12: true, message: '' }]);
+      }),
+    );
+    await requestJson({ url: URL_, method: 'PUT', json: { input: { status: 6 } }, timeout: 5000 });
+    expect(seen).to.equal('PUT application/json {"input":{"status":6}}');
   });
 });
 

@@ -7,6 +7,10 @@
  * `App-Token` when configured). When GLPI says the session is invalid, the
  * session is re-opened once if credentials are still at hand (user token or
  * provider); otherwise the person has to sign in again ('auth').
+ *
+ * Tickets (BACKENDS.md §1.5–1.9): `search/Ticket` for the list, `Ticket/:id` with its
+ * follow-ups and solutions for the thread (answers read in `tickets.ts`), follow-ups
+ * with `add_close` / `add_reopen` to approve, refuse and reopen, `PUT` to close.
  */
 import * as z from 'zod/mini';
 import type { GlpiBackendConfig } from '../../core/config.js';
@@ -19,14 +23,31 @@ import {
   type NewTicket,
   type PostedReply,
   type TicketDetail,
+  type TicketDocument,
   type TicketPage,
+  type TicketPageQuery,
+  type TicketReply,
   type TicketType,
 } from '../../core/ticket.js';
 import { urgencyRank } from '../../core/urgency.js';
 import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
-import { kindForStatus, requestJson, type HttpResponse } from '../http.js';
+import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import type { CallOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
-import { buildTicketContent, decodeEntities } from './html.js';
+import { buildTicketContent, decodeEntities, textToHtml } from './html.js';
+import {
+  documentsOf,
+  followupRows,
+  glpiDate,
+  nameOf,
+  plain,
+  requesterOf,
+  rowSummaryOf,
+  searchAnswer,
+  solutionRows,
+  summaryOf,
+  threadOf,
+  ticketAnswer,
+} from './tickets.js';
 
 export interface GlpiBackendOptions {
   /** Where the session token is kept; sessionStorage (memory when refused) by default. */
@@ -45,12 +66,20 @@ const flag = z.union([z.boolean(), z.number(), z.string()]);
 // `==` on purpose: true, 1 and "1" all equal 1.
 const isOn = (value: unknown) => value == 1;
 const name = z.optional(z.union([z.string(), z.literal(null)]));
-const session = z.looseObject({ glpiID: glpiId });
+/** Whose session it is; the profile's ticket rights are GLPI's bitmask (UPDATE is 2). */
+const session = z.looseObject({
+  glpiID: glpiId,
+  glpifriendlyname: name,
+  glpiactiveprofile: z.optional(z.looseObject({ ticket: z.optional(z.union([z.number(), z.string()])) })),
+});
 const initSessionAnswer = z.looseObject({ session_token: z.string().check(notEmpty), session: z.optional(session) });
 const categoryRows = z.array(
   z.looseObject({ id: glpiId, name, completename: name, is_helpdeskvisible: flag, is_incident: flag, is_request: flag }),
 );
 const itemRows = z.array(z.looseObject({ id: glpiId, name }));
+const userAnswer = z.looseObject({ name, realname: name, firstname: name });
+/** `PUT` answers one `{"<id>": true, "message": ""}` per item. */
+const updatedAnswer = z.array(z.looseObject({}));
 const created = z.looseObject({ id: glpiId });
 /** A single add answers `{id, message}`; some versions wrap it in a one-element array. */
 const createdAnswer = z.union([created, z.array(created).check(notEmpty)]);
@@ -80,21 +109,32 @@ const KIND_BY_CODE: [RegExp, HelpdeskErrorKind][] = [
 
 /**
  * A single call's error body, `["ERROR_CODE", "message; view documentation in your
- * browser at …/#ERROR_CODE"]` (BACKENDS.md §1.11); bulk calls, which the adapter
- * does not make, send a list instead of the message.
+ * browser at …/#ERROR_CODE"]` (BACKENDS.md §1.11); the generic code is a bare "ERROR",
+ * bulk calls (which the adapter does not make) send a list instead of the message, and
+ * an update of an unknown item sends null.
  */
-const errorBody = z.array(z.string()).check(z.refine((body) => /^ERROR_/.test(body[0])));
+const errorBody = z.array(z.unknown()).check(z.refine((body) => /^ERROR/.test(String(body[0]))));
 
 /** The HelpdeskError a GLPI error answer means, or undefined when the body is not GLPI's error shape. */
 function glpiError({ status, body }: HttpResponse): HelpdeskError | undefined {
   const parsed = z.safeParse(errorBody, body);
   if (!parsed.success) return undefined;
-  const [code, message = ''] = parsed.data;
-  return new HelpdeskError(KIND_BY_CODE.find(([pattern]) => pattern.test(code))?.[1] ?? kindForStatus(status), {
+  const code = String(parsed.data[0]);
+  const message = parsed.data[1];
+  const text = typeof message === 'string' ? message : '';
+  const kind =
+    // An add or update refused for want of a right says so only in its (translated) message.
+    /^ERROR_GLPI_/.test(code) && /permission/i.test(text)
+      ? 'forbidden'
+      : // GLPI's updateItems forgets the "Item not found" of an unknown item and sends null.
+        code === 'ERROR_GLPI_UPDATE' && message === null
+        ? 'not-found'
+        : KIND_BY_CODE.find(([pattern]) => pattern.test(code))?.[1];
+  return new HelpdeskError(kind ?? kindForStatus(status), {
     status,
     code,
     // Without the link to GLPI's documentation.
-    detail: decodeEntities(message.replace(/\W*view documentation.*/s, '')) || undefined,
+    detail: decodeEntities(text.replace(/\W*view documentation.*/s, '')) || undefined,
   });
 }
 
@@ -107,8 +147,26 @@ function glpiNumber(value: string, field: string): number {
 // ---- the adapter ----
 
 type Held = Credentials | CredentialsProvider | undefined;
-/** What a POST sends: JSON or a multipart form. */
-type Body = { json: unknown } | { form: FormData };
+/** What a POST (or, with `method`, a PUT) sends: JSON or a multipart form. */
+type Body = { json?: unknown; form?: FormData; method?: 'PUT' };
+/** The session's person: id, GLPI's name for them, the profile's ticket rights when known. */
+interface Me {
+  id: string | number;
+  name?: string;
+  ticketRights?: number;
+}
+
+const meOf = (answer: z.infer<typeof session>): Me => ({
+  id: answer.glpiID,
+  name: plain(answer.glpifriendlyname) || undefined,
+  ticketRights: answer.glpiactiveprofile?.ticket === undefined ? undefined : Number(answer.glpiactiveprofile.ticket),
+});
+
+/** A ticket or document id from the model, refused as 'not-found' before any call when GLPI could not have made it. */
+function glpiIdOf(value: string): number {
+  if (!/^\d+$/.test(value)) throw new HelpdeskError('not-found', { detail: `${value} is not a GLPI id` });
+  return Number(value);
+}
 
 export class GlpiBackend implements HelpdeskBackend {
   readonly type = 'glpi';
@@ -130,9 +188,11 @@ export class GlpiBackend implements HelpdeskBackend {
   #key: string;
   /** A user token or a provider is kept to re-open expired sessions; a password only until its session exists. */
   #held: Held;
-  #userId?: string | number;
+  #me?: Me;
   #opening?: Promise<string>;
   #categories?: Category[];
+  /** People's names by user id, for the organisation's list; undefined when GLPI would not tell. */
+  #names = new Map<string, Promise<string | undefined>>();
 
   constructor(config: GlpiBackendConfig, options: GlpiBackendOptions = {}) {
     this.#config = config;
@@ -187,9 +247,7 @@ export class GlpiBackend implements HelpdeskBackend {
   }
 
   async listEquipment({ signal }: CallOptions = {}): Promise<EquipmentItem[]> {
-    // Opening a session says whose it is; one restored after a reload does not.
-    await this.#session();
-    const userId = (this.#userId ??= (await this.#call(z.looseObject({ session }), 'getFullSession', signal))[0].session.glpiID);
+    const userId = (await this.#whoAmI(signal)).id;
     const lists = 'Computer Monitor Printer Phone Peripheral'.split(' ').map(async (kind) => {
       try {
         return (await this.#list(itemRows, `User/${userId}/${kind}?`, signal)).map((row) => ({
@@ -226,49 +284,162 @@ export class GlpiBackend implements HelpdeskBackend {
     // Sent once: a rejected session is refused before GLPI adds anything, so the retry after re-init is safe.
     const [created] = await this.#call(createdAnswer, 'Ticket', signal, { json: { input } });
     const id = String((Array.isArray(created) ? created[0] : created).id);
-    const failedAttachments: CreatedTicket['failedAttachments'] = [];
     // After this point nothing may throw: the ticket exists and must not be sent again.
-    for (const file of ticket.attachments) {
-      const form = new FormData();
-      form.append('uploadManifest', JSON.stringify({ input: { name: file.name, itemtype: 'Ticket', items_id: +id } }));
-      form.append('filename[0]', file, file.name);
-      await this.#call(createdAnswer, 'Document', signal, { form }).catch((error: unknown) =>
-        failedAttachments.push({ name: file.name, reason: toHelpdeskError(error).message }),
+    return { id, url: this.#ticketUrl(id), failedAttachments: await this.#upload(+id, ticket.attachments, signal) };
+  }
+
+  async listTickets({ scope, start, limit }: TicketPageQuery, { signal }: CallOptions = {}): Promise<TicketPage> {
+    const mine = scope === 'mine';
+    const criteria = mine ? `criteria[0][field]=4&criteria[0][searchtype]=equals&criteria[0][value]=${(await this.#whoAmI(signal)).id}&` : '';
+    // Name, id, status, urgency, type, opening and last update; the requester for the organisation's list.
+    const columns = [1, 2, 12, 10, 14, 15, 19, ...(mine ? [] : [4])].map((option, index) => `forcedisplay[${index}]=${option}`).join('&');
+    let answer: z.infer<typeof searchAnswer>;
+    try {
+      [answer] = await this.#call(
+        searchAnswer,
+        `search/Ticket?${criteria}${columns}&sort=19&order=DESC&range=${start}-${start + Math.max(limit, 1) - 1}&uid_cols=true`,
+        signal,
       );
+    } catch (error) {
+      // A page past the end (the list shrank): empty, with the total GLPI gave in its message.
+      const { code, detail = '' } = error as HelpdeskError;
+      if (code !== 'ERROR_RANGE_EXCEED_TOTAL') throw error;
+      return { tickets: [], total: Number(/\d+$/.exec(detail)?.[0]) || undefined, more: false };
     }
-    const root = /(.*)\/apirest\.php$/.exec(this.#base)?.[1];
+    const rows = answer.data ?? [];
+    const tickets = rows.map(rowSummaryOf);
+    if (!mine) {
+      const names = await Promise.all(rows.map((row) => this.#nameOf(requesterOf(row), signal)));
+      names.forEach((name, index) => (tickets[index].requester = name));
+    }
+    const total = Number(answer.totalcount);
+    return { tickets, total, more: start + rows.length < total };
+  }
+
+  async getTicket(ticketId: string, { signal }: CallOptions = {}): Promise<TicketDetail> {
+    const id = glpiIdOf(ticketId);
+    const [[ticket], followups, solutions, me] = await Promise.all([
+      this.#call(ticketAnswer, `Ticket/${id}?expand_dropdowns=true&with_documents=true`, signal),
+      this.#list(followupRows, `Ticket/${id}/ITILFollowup?expand_dropdowns=true&`, signal),
+      this.#list(solutionRows, `Ticket/${id}/ITILSolution?expand_dropdowns=true&`, signal),
+      this.#whoAmI(signal),
+    ]);
+    const code = Number(ticket.status);
+    // Unknown rights (an older GLPI's session) leave closing to GLPI, which refuses as 'forbidden'.
+    const mayUpdate = me.ticketRights === undefined || (me.ticketRights & 2) > 0;
     return {
-      id,
-      // Ids are digits: nothing to encode.
-      url: this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/front/ticket.form.php?id=${id}`),
-      failedAttachments,
+      ...summaryOf(ticket),
+      category: nameOf(ticket.itilcategories_id),
+      entries: threadOf(ticket, followups, solutions),
+      documents: documentsOf(ticket),
+      solvedAt: ticket.solvedate ? glpiDate(ticket.solvedate) : undefined,
+      actions: {
+        reply: code !== 6,
+        approve: code === 5 && solutions.some((solution) => Number(solution.status) === 2),
+        close: code < 5 && mayUpdate,
+        reopen: code === 6,
+      },
+      url: this.#ticketUrl(String(id)),
     };
   }
 
-  // TODO(issue 3): being written; placeholders so the interface compiles.
-  listTickets(): Promise<TicketPage> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+  async downloadDocument(_ticketId: string, document: TicketDocument, { signal }: CallOptions = {}): Promise<Blob> {
+    const path = `Document/${glpiIdOf(document.id)}?alt=media`;
+    const blob = await this.#withSession((headers) => requestBlob(this.#request(path, headers, signal)));
+    // GLPI's JSON row or a login page instead of the file: alt=media was ignored, or the URL does not reach the API.
+    const type = blob.type.split(';')[0];
+    if (/^(text\/html|application\/json)$/.test(type) && type !== document.mime) {
+      throw new HelpdeskError('bad-response', { detail: `${path}: ${type} instead of the file` });
+    }
+    return blob;
   }
-  getTicket(): Promise<TicketDetail> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+
+  async reply(ticketId: string, { text, attachments }: TicketReply, { signal }: CallOptions = {}): Promise<PostedReply> {
+    const id = glpiIdOf(ticketId);
+    const content = textToHtml(text);
+    if (!content && !attachments.length) throw new HelpdeskError('validation', { fields: ['text'], detail: 'an empty reply' });
+    // Files alone need no follow-up: GLPI refuses empty ones.
+    if (content) await this.#followup(id, { content, is_private: 0 }, signal);
+    return { failedAttachments: await this.#upload(id, attachments, signal) };
   }
-  downloadDocument(): Promise<Blob> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+
+  async approveSolution(ticketId: string, { signal }: CallOptions = {}): Promise<void> {
+    // GLPI writes its own "Solution approved", in the server's language.
+    await this.#followup(glpiIdOf(ticketId), { add_close: 1, content: '' }, signal);
   }
-  reply(): Promise<PostedReply> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+
+  async refuseSolution(ticketId: string, reason: string, options?: CallOptions): Promise<void> {
+    await this.#reopen(ticketId, reason, options);
   }
-  approveSolution(): Promise<void> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+
+  async closeTicket(ticketId: string, { signal }: CallOptions = {}): Promise<void> {
+    const id = glpiIdOf(ticketId);
+    await this.#call(updatedAnswer, `Ticket/${id}`, signal, { json: { input: { id, status: 6 } }, method: 'PUT' });
   }
-  refuseSolution(): Promise<void> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+
+  async reopenTicket(ticketId: string, reason: string, options?: CallOptions): Promise<void> {
+    await this.#reopen(ticketId, reason, options);
   }
-  closeTicket(): Promise<void> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+
+  /** Refusing a solution and reopening a closed ticket are the same follow-up: `add_reopen` with the reason. */
+  async #reopen(ticketId: string, reason: string, { signal }: CallOptions = {}): Promise<void> {
+    const content = textToHtml(reason);
+    if (!content) throw new HelpdeskError('validation', { fields: ['reason'], detail: 'GLPI needs a reason' });
+    await this.#followup(glpiIdOf(ticketId), { add_reopen: 1, content }, signal);
   }
-  reopenTicket(): Promise<void> {
-    return Promise.reject(new HelpdeskError('setup', { detail: 'not implemented yet' }));
+
+  /** A public follow-up on the ticket. A rejected session is refused before GLPI adds anything, so the retry is safe. */
+  async #followup(id: number, input: Record<string, unknown>, signal?: AbortSignal): Promise<void> {
+    await this.#call(createdAnswer, 'ITILFollowup', signal, { json: { input: { itemtype: 'Ticket', items_id: id, ...input } } });
+  }
+
+  /** Each file as a Document linked to the ticket; failures are collected, never thrown (the ticket or reply exists). */
+  async #upload(ticketId: number, files: readonly File[], signal?: AbortSignal): Promise<PostedReply['failedAttachments']> {
+    const failed: PostedReply['failedAttachments'] = [];
+    for (const file of files) {
+      const form = new FormData();
+      form.append('uploadManifest', JSON.stringify({ input: { name: file.name, itemtype: 'Ticket', items_id: ticketId } }));
+      form.append('filename[0]', file, file.name);
+      await this.#call(createdAnswer, 'Document', signal, { form }).catch((error: unknown) =>
+        failed.push({ name: file.name, reason: toHelpdeskError(error).message }),
+      );
+    }
+    return failed;
+  }
+
+  #ticketUrl(id: string): string | undefined {
+    const root = /(.*)\/apirest\.php$/.exec(this.#base)?.[1];
+    // Ids are digits: nothing to encode.
+    return this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/front/ticket.form.php?id=${id}`);
+  }
+
+  /** Who the session belongs to: learnt when it opens, asked with getFullSession for one restored after a reload. */
+  async #whoAmI(signal?: AbortSignal): Promise<Me> {
+    await this.#session();
+    return (this.#me ??= meOf((await this.#call(z.looseObject({ session }), 'getFullSession', signal))[0].session));
+  }
+
+  /**
+   * A requester's name, asked once per person: GLPI's search gives user ids only. The
+   * person's own name comes with the session; others' need the User READ right, and
+   * without it the list simply shows no name.
+   */
+  #nameOf(userId: string | undefined, signal?: AbortSignal): Promise<string | undefined> {
+    if (userId === undefined) return Promise.resolve(undefined);
+    if (String(this.#me?.id) === userId && this.#me?.name) return Promise.resolve(this.#me.name);
+    let name = this.#names.get(userId);
+    if (!name) {
+      name = this.#call(userAnswer, `User/${userId}`, signal).then(
+        ([user]) => plain(`${user.realname ?? ''} ${user.firstname ?? ''}`) || plain(user.name) || undefined,
+        (error: unknown) => {
+          // Only GLPI's "no" is kept: after network trouble, an abort or an expired session, ask again next time.
+          if (!/forbidden|not-found/.test((error as HelpdeskError).kind)) this.#names.delete(userId);
+          return undefined;
+        },
+      );
+      this.#names.set(userId, name);
+    }
+    return name;
   }
 
   /** Every row of a list (`path` ends in `?` or `&`), page after page while `Content-Range` says more remain. */
@@ -293,12 +464,17 @@ export class GlpiBackend implements HelpdeskBackend {
     return rows as z.infer<T>;
   }
 
-  /** One call with the session token, re-opening an invalid session once when credentials allow. */
-  async #call<T extends z.ZodMiniType>(schema: T, path: string, signal?: AbortSignal, body?: Body): Promise<[z.infer<T>, Headers]> {
+  /** One JSON call with the session (see #withSession), its answer checked against `schema`. */
+  #call<T extends z.ZodMiniType>(schema: T, path: string, signal?: AbortSignal, body?: Body): Promise<[z.infer<T>, Headers]> {
+    return this.#withSession((headers) => this.#fetch(schema, path, headers, signal, body));
+  }
+
+  /** Runs `send` with the session's headers, re-opening an invalid session once when credentials allow. */
+  async #withSession<T>(send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
     for (let retried = false; ; retried = true) {
       const token = await this.#session();
       try {
-        return await this.#fetch(schema, path, { 'Session-Token': token }, signal, body);
+        return await send({ 'Session-Token': token });
       } catch (error) {
         if ((error as HelpdeskError | undefined)?.code !== 'ERROR_SESSION_TOKEN_INVALID') throw error;
         // Forgotten unless another call already replaced it.
@@ -316,19 +492,15 @@ export class GlpiBackend implements HelpdeskBackend {
     signal?: AbortSignal,
     body?: Body,
   ): Promise<[z.infer<T>, Headers]> {
+    const response = await requestJson({ ...this.#request(path, headers, signal), ...body, method: body && (body.method ?? 'POST') });
+    return [parseAnswer(schema, response.body, path), response.headers];
+  }
+
+  /** What every request to GLPI shares: the URL, the App-Token, the timeout, GLPI's error bodies. */
+  #request(path: string, headers: Record<string, string>, signal?: AbortSignal): HttpRequest {
     const { appToken, timeout } = this.#config;
     if (appToken) headers['App-Token'] = appToken;
-    const response = await requestJson({
-      url: `${this.#base}/${path}`,
-      method: body && 'POST',
-      headers,
-      ...body,
-      timeout,
-      signal,
-      endpointName: 'apirest.php',
-      toError: glpiError,
-    });
-    return [parseAnswer(schema, response.body, path), response.headers];
+    return { url: `${this.#base}/${path}`, headers, timeout, signal, endpointName: 'apirest.php', toError: glpiError };
   }
 
   #token(): string | undefined {
@@ -359,7 +531,7 @@ export class GlpiBackend implements HelpdeskBackend {
         signal,
       );
       this.#tokens.set(this.#key, answer.session_token);
-      this.#userId = answer.session?.glpiID;
+      this.#me = answer.session && meOf(answer.session);
       return answer.session_token;
     } catch (error) {
       // After a network failure the password may still serve.
@@ -373,12 +545,13 @@ export class GlpiBackend implements HelpdeskBackend {
 
   #forget(): void {
     this.#tokens.delete(this.#key);
-    this.#userId = undefined;
+    this.#me = undefined;
   }
 
   #hold(credentials: Held): void {
     this.#held = credentials;
-    // Other credentials may mean another profile, which sees other categories.
+    // Other credentials may mean another profile, which sees other categories and people.
     this.#categories = undefined;
+    this.#names.clear();
   }
 }

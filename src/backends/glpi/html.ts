@@ -38,20 +38,22 @@ const lines = (text: string): string =>
     .replace(/[&<>"']/g, (char) => ESCAPES[char])
     .replace(/\r?\n|\r/g, '<br>');
 
+/** Plain text as HTML paragraphs: blank lines separate them, line breaks are kept, every character is escaped. */
+export const textToHtml = (text: string): string =>
+  text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim())
+    .map((paragraph) => `<p>${lines(paragraph)}</p>`)
+    .join('');
+
 /**
- * The ticket's `content`: the description as paragraphs (blank lines separate
- * them), then the answers to the configured questions, then the phone.
+ * The ticket's `content`: the description as paragraphs, then the answers to
+ * the configured questions, then the phone.
  */
 export function buildTicketContent({ description, answers, callbackPhone = '', labels }: NewTicket): string {
   const labelled = [...answers, { label: labels?.callbackPhone || 'Phone to call back', value: callbackPhone }]
     .filter(({ value }) => value.trim())
     // A label that already ends in "?" or ":" reads badly with another colon.
     .map(({ label, value }) => `<p><strong>${lines(label.trim().replace(/[^?:]$/, '$&:'))}</strong> ${lines(value)}</p>`);
-  return (
-    description
-      .split(/\n\s*\n/)
-      .filter((paragraph) => paragraph.trim())
-      .map((paragraph) => `<p>${lines(paragraph)}</p>`)
-      .join('') + labelled.join('')
-  );
+  return textToHtml(description) + labelled.join('');
 }

@@ -1,0 +1,206 @@
+/**
+ * GLPI's tickets as the shared model: the answers of `search/Ticket`, `Ticket/:id`
+ * and its follow-ups and solutions, checked with zod/mini and turned into
+ * TicketSummary / TicketDetail. Pure functions: the adapter makes the calls.
+ *
+ * Text comes entity-encoded from GLPI ≤ 10 (BACKENDS.md §1.13). Bodies are decoded
+ * once, into HTML the element sanitises: a second pass would turn what a person wrote
+ * about markup (`&lt;b&gt;` in the HTML) into markup. Plain text (titles, names) is
+ * decoded twice, as migrations and older versions left some of it encoded twice
+ * (`&amp;#039;`) and GLPI 11 still shows such artefacts; a title that truly spells
+ * an entity loses it, the lesser harm. A GLPI that sends raw HTML (GLPI 11, or
+ * X-GLPI-Sanitized-Content: false) only loses, in bodies, text that spelled out markup.
+ */
+import * as z from 'zod/mini';
+import type { RichText, StatusGroup, ThreadEntry, TicketDocument, TicketStatus, TicketSummary, TicketType } from '../../core/ticket.js';
+import { urgencyFromRank } from '../../core/urgency.js';
+import { decodeEntities } from './html.js';
+
+// Versions disagree on numbers vs numeric strings: both are taken, and read with Number().
+const numeric = (min: number, max: number) =>
+  z.union([z.number(), z.string()]).check(
+    z.refine((value) => {
+      const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
+      return Number.isInteger(n) && n >= min && n <= max;
+    }),
+  );
+const id = numeric(1, Number.MAX_SAFE_INTEGER);
+const count = numeric(0, Number.MAX_SAFE_INTEGER);
+const statusCode = numeric(1, 6);
+/** "YYYY-MM-DD HH:MM[:SS]". */
+const date = z.string().check(z.refine((text) => /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/.test(text)));
+const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.union([schema, z.literal(null)]));
+const text = maybe(z.string());
+/** A foreign key: the name it expands to, or the id (0 when empty). */
+const key = maybe(z.union([z.string(), z.number()]));
+
+/** `search/Ticket` with `uid_cols`; the requester column holds user ids (several make a list). */
+export const searchAnswer = z.looseObject({
+  totalcount: count,
+  data: z.optional(
+    z.array(
+      z.looseObject({
+        'Ticket.id': id,
+        'Ticket.name': text,
+        'Ticket.status': statusCode,
+        'Ticket.urgency': maybe(numeric(1, 5)),
+        'Ticket.type': maybe(numeric(1, 2)),
+        'Ticket.date': date,
+        'Ticket.date_mod': date,
+        'Ticket.Ticket_User.User.name': maybe(z.union([id, z.array(id)])),
+      }),
+    ),
+  ),
+});
+
+export type SearchRow = NonNullable<z.infer<typeof searchAnswer>['data']>[number];
+
+const documentRow = z.looseObject({ id, name: text, filename: text, mime: text, date_creation: maybe(date) });
+
+/** `Ticket/:id?expand_dropdowns=true&with_documents=true`. */
+export const ticketAnswer = z.looseObject({
+  id,
+  name: text,
+  content: text,
+  status: statusCode,
+  urgency: maybe(numeric(1, 5)),
+  type: maybe(numeric(1, 2)),
+  date,
+  date_mod: date,
+  solvedate: maybe(date),
+  users_id_recipient: key,
+  itilcategories_id: key,
+  // Without the right, GLPI puts an `{error, message}` object here.
+  _documents: z.optional(z.union([z.array(documentRow), z.looseObject({})])),
+});
+
+/** GLPI flags come as 1/0, "1"/"0" or true/false; `==` on purpose. */
+const flag = z.union([z.boolean(), z.number(), z.string()]);
+
+export const followupRows = z.array(z.looseObject({ id, users_id: key, content: text, is_private: z.optional(flag), date }));
+
+export const solutionRows = z.array(z.looseObject({ id, users_id: key, content: text, status: maybe(numeric(0, 4)), date_creation: date }));
+
+/** GLPI's statuses with GLPI's own names for them. */
+const STATUSES: [StatusGroup, string, string][] = [
+  ['open', 'New', 'Nouveau'],
+  ['open', 'Processing (assigned)', 'En cours (Attribué)'],
+  ['open', 'Processing (planned)', 'En cours (Planifié)'],
+  ['waiting', 'Pending', 'En attente'],
+  ['solved', 'Solved', 'Résolu'],
+  ['closed', 'Closed', 'Clos'],
+];
+
+export function ticketStatus(code: number): TicketStatus {
+  const [group, en, fr] = STATUSES[code - 1];
+  return { group, code: String(code), label: { en, fr } };
+}
+
+/**
+ * GLPI writes dates in the server's local time without a zone. The widget cannot
+ * know the server's zone, so they are read as the browser's local time: right when
+ * the person and the helpdesk share a zone, as an organisation and its helpdesk
+ * usually do; off by the difference otherwise.
+ */
+export function glpiDate(value: string): Date {
+  const [year, month, day, hours, minutes, seconds = 0] = (value.match(/\d+/g) ?? []).map(Number);
+  return new Date(year, month - 1, day, hours, minutes, seconds);
+}
+
+const types: TicketType[] = ['incident', 'request'];
+/** Plain text, decoded twice (see above). */
+export const plain = (value: string | null | undefined) => decodeEntities(decodeEntities(value ?? ''));
+/** An expanded name, or nothing for an id or an empty one. */
+export const nameOf = (value: string | number | null | undefined) => (typeof value === 'string' && plain(value)) || undefined;
+
+/** Decoded HTML; text without any tag is plain text, whose line breaks matter (rich text off in GLPI). */
+export function richText(value: string | null | undefined): RichText {
+  const decoded = decodeEntities(value ?? '');
+  return { format: /<[a-z!/][^>]*>/i.test(decoded) ? 'html' : 'text', value: decoded };
+}
+
+type Code = string | number | null | undefined;
+
+/** A ticket's own fields, as `Ticket/:id` names them. */
+export function summaryOf(ticket: { id: Code; name?: Code; status: Code; urgency?: Code; type?: Code; date: string; date_mod: string }): TicketSummary {
+  const { urgency, type } = ticket;
+  return {
+    id: String(ticket.id),
+    title: plain(ticket.name == null ? '' : String(ticket.name)),
+    status: ticketStatus(Number(ticket.status)),
+    urgency: urgency == null ? undefined : urgencyFromRank(Number(urgency)),
+    type: type == null ? undefined : types[Number(type) - 1],
+    openedAt: glpiDate(ticket.date),
+    updatedAt: glpiDate(ticket.date_mod),
+  };
+}
+
+/** One row of the list; `requester` is filled by the adapter when it knows the name. */
+export const rowSummaryOf = (row: SearchRow): TicketSummary =>
+  summaryOf({
+    id: row['Ticket.id'],
+    name: row['Ticket.name'],
+    status: row['Ticket.status'],
+    urgency: row['Ticket.urgency'],
+    type: row['Ticket.type'],
+    date: row['Ticket.date'],
+    date_mod: row['Ticket.date_mod'],
+  });
+
+/** The requester's user id, the first one when there are several. */
+export function requesterOf(row: SearchRow): string | undefined {
+  const value = row['Ticket.Ticket_User.User.name'];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first == null ? undefined : String(first);
+}
+
+type TicketAnswer = z.infer<typeof ticketAnswer>;
+
+export function documentsOf(ticket: TicketAnswer): TicketDocument[] {
+  const rows = Array.isArray(ticket._documents) ? ticket._documents : [];
+  // A file linked twice (to the ticket and to a message) is listed once.
+  return [...new Map(rows.map((row) => [String(row.id), row])).values()].map((row) => ({
+    id: String(row.id),
+    name: plain(row.filename || row.name) || `#${row.id}`,
+    mime: row.mime || undefined,
+    date: row.date_creation ? glpiDate(row.date_creation) : undefined,
+  }));
+}
+
+const APPROVALS = [undefined, undefined, 'waiting', 'accepted', 'refused'] as const;
+
+/**
+ * The public thread, oldest first, the description at its head. Private follow-ups
+ * are dropped even when GLPI sends them (to a profile that may see them): the
+ * thread is what the requester sees.
+ */
+export function threadOf(
+  ticket: TicketAnswer,
+  followups: z.infer<typeof followupRows>,
+  solutions: z.infer<typeof solutionRows>,
+): ThreadEntry[] {
+  const messages: ThreadEntry[] = [
+    ...followups
+      // `==` on purpose: 1, "1" and true are private.
+      .filter((row) => row.is_private != 1)
+      .map((row) => ({ id: `followup-${row.id}`, kind: 'followup' as const, author: nameOf(row.users_id), date: glpiDate(row.date), body: richText(row.content), documents: [] })),
+    ...solutions.map((row) => ({
+      id: `solution-${row.id}`,
+      kind: 'solution' as const,
+      author: nameOf(row.users_id),
+      date: glpiDate(row.date_creation),
+      body: richText(row.content),
+      approval: APPROVALS[Number(row.status ?? 0)],
+      documents: [],
+    })),
+  ].sort((a, b) => a.date.getTime() - b.date.getTime());
+  const description: ThreadEntry = {
+    id: 'description',
+    kind: 'description',
+    author: nameOf(ticket.users_id_recipient),
+    date: glpiDate(ticket.date),
+    body: richText(ticket.content),
+    documents: [],
+  };
+  return [description, ...messages];
+}
