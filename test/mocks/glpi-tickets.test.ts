@@ -141,10 +141,12 @@ describe('fake GLPI: following tickets', () => {
     it('attaches documents to a ticket or to one of its messages', () => {
       const { id } = fake.state.addTicket({ name: 'a' });
       const followup = fake.state.addFollowup(id, { content: 'voir pièce jointe' });
+      tick(7);
       const onTicket = fake.state.attachDocument(id, new File(['abc'], 'a.txt', { type: 'text/plain' }));
       const onFollowup = fake.state.attachDocument(id, new File(['x'], 'b.log'), { to: { itemtype: 'ITILFollowup', id: followup.id }, userId: 2 });
       expect([onTicket.mime, onTicket.size, onTicket.users_id, onTicket.tickets_id]).to.deep.equal(['text/plain', 3, DEMO_USER.id, id]);
       expect(onFollowup.mime).to.equal('application/octet-stream');
+      expect(fake.state.ticket(id)?.date_mod).to.equal('2025-03-10 09:37:00');
       expect(fake.state.documentItems.map((link) => [link.itemtype, link.items_id])).to.deep.equal([
         ['Ticket', id],
         ['ITILFollowup', followup.id],
@@ -551,6 +553,11 @@ describe('fake GLPI: following tickets', () => {
       const expired = await send('demo', 'POST', 'ITILFollowup', { input: {} });
       expect(code(expired)).to.deep.equal([401, 'ERROR_SESSION_TOKEN_INVALID']);
       expect(code(await call('search/Ticket'))).to.deep.equal([400, 'ERROR_SESSION_TOKEN_MISSING']);
+      await start({ appToken: 'app-1' });
+      const opened = await call('initSession', { headers: { Authorization: `user_token ${TOKENS.demo}`, 'App-Token': 'app-1' } });
+      const token = (opened.body as { session_token: string }).session_token;
+      expect(code(await call('search/Ticket', { headers: { 'Session-Token': token } }))).to.deep.equal([400, 'ERROR_APP_TOKEN_PARAMETERS_MISSING']);
+      expect((await call('search/Ticket', { headers: { 'Session-Token': token, 'App-Token': 'app-1' } })).status).to.equal(200);
     });
   });
 

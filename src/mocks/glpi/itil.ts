@@ -191,6 +191,9 @@ export function addDocument(
     file: upload.file,
   };
   state.documents.push(document);
+  // A file added to a ticket (or one of its messages) is a change of the ticket.
+  const ticket = upload.tickets_id === undefined ? undefined : state.ticket(upload.tickets_id);
+  if (ticket) touch(state, ticket, upload.users_id, upload.date);
   if (upload.link) {
     state.documentItems.push({
       id: state.nextId(state.documentItems),
