@@ -10,6 +10,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { createGlpiFake } from '../src/mocks/index.js';
 import type { TicketList } from '../src/elements/ticket-list/ticket-list.js';
 import { useHandlers } from '../test/support/msw.js';
+import '../test/support/benign-errors.js';
 import { glpiConfig } from '../test/support/form.js';
 import '../src/elements/index.js';
 

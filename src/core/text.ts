@@ -8,3 +8,28 @@ export function localText(text: LocalText | undefined, lang: string): string {
   const base = lang.toLowerCase().split('-')[0];
   return text[lang] ?? text[base] ?? text.en ?? Object.values(text)[0] ?? '';
 }
+
+/**
+ * The text cut into pieces that join back into it, where runs of 200 or more characters
+ * without a space are cut every 100: an element puts a `<wbr>` between pieces. Browsers
+ * lay out a long unbreakable run in quadratic time (100,000 characters freeze Chromium
+ * for seconds) and backend text can be anything; `<wbr>` changes nothing when copied.
+ */
+export function splitLongRuns(text: string): string[] {
+  if (!/[^\s]{200}/.test(text)) return [text];
+  const pieces: string[] = [];
+  let last = 0;
+  for (const run of text.matchAll(/[^\s]{200,}/g)) {
+    for (let cut = run.index + 100; cut < run.index + run[0].length; cut += 100) {
+      pieces.push(text.slice(last, cut));
+      last = cut;
+    }
+  }
+  pieces.push(text.slice(last));
+  return pieces;
+}
+
+/** At most `max` characters, with an ellipsis when cut: for one-line summaries such as list rows. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

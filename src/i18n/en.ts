@@ -239,6 +239,7 @@ export const en = {
       accepted: 'accepted',
       refused: 'refused',
     } satisfies Record<NonNullable<ThreadEntry['approval']>, string>,
+    shortened: (length: number) => `Long message: only its beginning is shown here (${length.toLocaleString('en')} characters in all). The helpdesk has all of it.`,
     unknownAuthor: 'Helpdesk',
     documentsHeading: 'Attached files',
     download: 'Download',

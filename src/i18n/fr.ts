@@ -221,6 +221,7 @@ export const fr: Messages = {
     threadHeading: 'Historique',
     kinds: { description: 'Demande', followup: 'Réponse', solution: 'Solution proposée' },
     approval: { waiting: 'en attente de votre validation', accepted: 'acceptée', refused: 'refusée' },
+    shortened: (length) => `Message long : seul son début est affiché ici (${length.toLocaleString('fr')} caractères en tout). Le support l’a en entier.`,
     unknownAuthor: 'Support',
     documentsHeading: 'Fichiers joints',
     download: 'Télécharger',

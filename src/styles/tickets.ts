@@ -36,7 +36,7 @@ export const ticketBits = css`
     overflow: auto;
   }
 
-  .rich.plain {
+  .rich.text {
     white-space: pre-wrap;
   }
 

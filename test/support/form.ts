@@ -3,6 +3,7 @@
  * the browser (sendKeys), clicks on what is visible, and reads of what is shown.
  */
 import { html, fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
@@ -46,24 +47,24 @@ export function focused(el: HTMLElement): Element | null {
 }
 
 /** Focuses a control and types into it with the real keyboard. */
-export async function type(el: SupportTicketForm, selector: string, value: string): Promise<void> {
+export async function type(el: LitElement, selector: string, value: string): Promise<void> {
   const control = $(el, selector)!;
   control.focus();
   await sendKeys({ type: value });
   await el.updateComplete;
 }
 
-export async function press(el: SupportTicketForm, key: string): Promise<void> {
+export async function press(el: LitElement, key: string): Promise<void> {
   await sendKeys({ press: key });
   await el.updateComplete;
 }
 
-export async function choose(el: SupportTicketForm, selector: string): Promise<void> {
+export async function choose(el: LitElement, selector: string): Promise<void> {
   $(el, selector)!.click();
   await el.updateComplete;
 }
 
-export async function select(el: SupportTicketForm, selector: string, value: string): Promise<void> {
+export async function select(el: LitElement, selector: string, value: string): Promise<void> {
   await waitUntil(() => !($(el, selector) as HTMLSelectElement | null)?.disabled, `${selector} stays disabled`);
   const control = $(el, selector) as HTMLSelectElement;
   control.value = value;
@@ -71,14 +72,14 @@ export async function select(el: SupportTicketForm, selector: string, value: str
   await el.updateComplete;
 }
 
-export async function submit(el: SupportTicketForm): Promise<void> {
+export async function submit(el: LitElement): Promise<void> {
   $(el, 'button[part="submit"]')!.click();
   await el.updateComplete;
   await nextFrame();
 }
 
 /** Signs in through the widget's own sign-in block, with the keyboard. */
-export async function signIn(el: SupportTicketForm, login = 'demo', password = 'demo'): Promise<void> {
+export async function signIn(el: LitElement, login = 'demo', password = 'demo'): Promise<void> {
   await type(el, '#login', login);
   await type(el, '#password', password);
   await press(el, 'Enter');

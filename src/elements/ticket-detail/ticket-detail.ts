@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { HelpdeskConfig } from '../../core/config.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
-import { localText } from '../../core/text.js';
+import { clip, localText } from '../../core/text.js';
 import type { ThreadEntry, TicketDetail as Ticket, TicketDocument } from '../../core/ticket.js';
 import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
 import { formatBytes } from '../../core/attachments.js';
@@ -14,7 +14,7 @@ import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { ChosenFiles, filePicker } from '../shared/file-picker.js';
-import { richText } from '../shared/rich-text.js';
+import { breakable, MAX_SHOWN, richText } from '../shared/rich-text.js';
 import { styles } from './ticket-detail.styles.js';
 
 type Change = TicketUpdatedDetail['change'];
@@ -271,7 +271,7 @@ export class TicketDetailElement extends HelpdeskElement {
     return html`
       <header part="header">
         <p class="number">${t.detail.heading(ticket.id)}</p>
-        <h2 id="ticket-title" tabindex="-1">${ticket.title}</h2>
+        <h2 id="ticket-title" tabindex="-1">${breakable(ticket.title)}</h2>
         <dl class="facts">
           <div><dt class="visually-hidden">${t.list.filterLegend}</dt><dd><span part="status" class="status ${ticket.status.group}">${localText(ticket.status.label, lang)}</span></dd></div>
           ${ticket.urgency ? html`<div><dt>${t.list.urgency}</dt><dd>${t.urgency.names[ticket.urgency]}</dd></div>` : nothing}
@@ -310,8 +310,10 @@ export class TicketDetailElement extends HelpdeskElement {
     const kind = entry.approval ? `${t.kinds[entry.kind]} (${t.approval[entry.approval]})` : t.kinds[entry.kind];
     return html`
       <li part="entry" class="entry ${entry.kind} ${entry.approval ?? ''}">
-        <p class="meta"><strong>${entry.author || t.unknownAuthor}</strong> · <span>${kind}</span> · ${this.time(entry.date)}</p>
-        ${richText(entry.body)} ${entry.documents.length ? this.documentsView(entry.documents) : nothing}
+        <p class="meta"><strong>${clip(entry.author || t.unknownAuthor, 200)}</strong> · <span>${kind}</span> · ${this.time(entry.date)}</p>
+        ${richText(entry.body)}
+        ${entry.body.value.length > MAX_SHOWN ? html`<p class="hint">${t.shortened(entry.body.value.length)}</p>` : nothing}
+        ${entry.documents.length ? this.documentsView(entry.documents) : nothing}
       </li>
     `;
   }
@@ -322,7 +324,7 @@ export class TicketDetailElement extends HelpdeskElement {
       ${documents.map(
         (doc) => html`<li>
           <button type="button" class="link" @click=${() => this.download(doc)}>
-            <span class="visually-hidden">${t.download}</span> ${doc.name}
+            <span class="visually-hidden">${t.download}</span> ${breakable(doc.name)}
           </button>
           ${doc.size ? html`<span class="hint">${formatBytes(doc.size, this.localize.lang)}</span>` : nothing}
         </li>`,

@@ -13,6 +13,10 @@ export const styles = [
       max-width: 48rem;
     }
 
+    [hidden] {
+      display: none !important;
+    }
+
     .base,
     .opened {
       background: var(--_surface);

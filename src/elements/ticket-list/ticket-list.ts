@@ -4,7 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { HelpdeskConfig } from '../../core/config.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
-import { localText } from '../../core/text.js';
+import { clip, localText } from '../../core/text.js';
+import { breakable } from '../shared/rich-text.js';
 import { STATUS_GROUPS, type StatusGroup, type TicketScope, type TicketSummary } from '../../core/ticket.js';
 import { countByGroup, filterTickets, indexTickets, type SearchableTicket } from '../../core/ticket-search.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
@@ -168,6 +169,9 @@ export class TicketList extends HelpdeskElement {
     if (this.hashPrefix) history.pushState(null, '', `${location.pathname}${location.search}`);
     this.ticketId = undefined;
     await this.updateComplete;
+    // The virtualiser lays rows out again once the list is visible.
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
     // The row of that ticket if it is rendered, else the search box.
     const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-ticket]')].find((el) => el.dataset.ticket === id);
     (row ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
@@ -192,9 +196,16 @@ export class TicketList extends HelpdeskElement {
     if ('problems' in this.resolved) return configErrorPanel(t, this.resolved.problems);
     const { backend } = this.resolved;
     if (!backend.capabilities.tickets) return nothing;
-    if (this.ticketId) return this.detailView();
+    // The list stays in the page while a ticket is open, so coming back finds it as it was (scroll, search).
     return html`
-      <section part="base" class="base" aria-labelledby="list-heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
+      ${this.ticketId ? this.detailView() : nothing}
+      <section
+        part="base"
+        class="base"
+        ?hidden=${Boolean(this.ticketId)}
+        aria-labelledby="list-heading"
+        aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
+      >
         <header part="header">
           <h2 id="list-heading">${t.list.heading}</h2>
           ${this.scopeChoice()}
@@ -257,6 +268,7 @@ export class TicketList extends HelpdeskElement {
 
   private statusLine(): string {
     const t = this.localize.messages.list;
+    if (this.phase === 'idle') return '';
     if (this.phase === 'loading' && !this.index.length) return t.loading;
     const line = this.phase === 'failed' && !this.index.length ? '' : t.shown(this.shown.length, this.index.length);
     return this.phase === 'more' ? `${line} · ${t.loadingMore(this.index.length, this.total)}` : line;
@@ -273,7 +285,12 @@ export class TicketList extends HelpdeskElement {
       </p>`;
     }
     return html`<div part="rows" class="rows" role="list" aria-labelledby="list-heading">
-      ${virtualize({ items: this.shown, keyFunction: (ticket: TicketSummary) => ticket.id, renderItem: (ticket) => this.row(ticket) })}
+      ${virtualize({
+        items: this.shown,
+        // Right after the items change, the virtualiser may still ask for rows of the previous range.
+        keyFunction: (ticket: TicketSummary | undefined, index: number) => ticket?.id ?? `gone-${index}`,
+        renderItem: (ticket: TicketSummary | undefined) => (ticket ? this.row(ticket) : html``),
+      })}
     </div>`;
   }
 
@@ -286,7 +303,7 @@ export class TicketList extends HelpdeskElement {
           <span class="num">${t.list.number(ticket.id)}</span>
           <span part="status" class="status ${ticket.status.group}">${localText(ticket.status.label, lang)}</span>
         </span>
-        <span class="title">${ticket.title}</span>
+        <span class="title">${breakable(clip(ticket.title, 300))}</span>
         <span class="meta">
           ${ticket.urgency ? html`<span>${t.list.urgency} : ${t.urgency.names[ticket.urgency]}</span>` : nothing}
           ${ticket.requester ? html`<span>${t.list.requester} : ${ticket.requester}</span>` : nothing}

@@ -1,0 +1,244 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
+import { signOutEverywhere } from '../../src/elements/index.js';
+import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';
+import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
+import type { HelpdeskConfigInput } from '../../src/core/config.js';
+import { useHandlers } from '../support/msw.js';
+import '../support/benign-errors.js';
+import { $, $$, fillGoodTicket, focused, glpiConfig, press, signIn, submit, text, type } from '../support/form.js';
+
+let fake: GlpiFake;
+
+beforeEach(async () => {
+  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php', hangMs: 1500 });
+  await useHandlers(...fake.handlers);
+  sessionStorage.clear();
+});
+
+afterEach(async () => {
+  await signOutEverywhere();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+async function listWith(config: HelpdeskConfigInput = glpiConfig(), lang = 'en', attrs = ''): Promise<TicketList> {
+  const el = await fixture<TicketList>(
+    attrs === 'hash'
+      ? html`<ticket-list lang=${lang} hash-prefix="ticket-" .config=${config}></ticket-list>`
+      : html`<ticket-list lang=${lang} .config=${config}></ticket-list>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+const loaded = (el: TicketList) => waitUntil(() => /\d+ tickets?$|of \d+ tickets shown|sur \d+$|^\d+ tickets?$/.test(text(el, '.count')), 'the list loads', { timeout: 4000 });
+const rowIds = (el: TicketList) => $$(el, '[part="row"]').map((row) => row.dataset.ticket);
+/** The virtualiser renders rows in the frame after the list changes. */
+const rowsRendered = (el: TicketList, count: number) =>
+  waitUntil(() => $$(el, '[part="row"]').length === count, `${count} rows are rendered`);
+/** Waits for the rows on screen to be these tickets, in this order. */
+async function rowsAre(el: TicketList, ids: string[]): Promise<void> {
+  await waitUntil(() => JSON.stringify(rowIds(el)) === JSON.stringify(ids), `rows ${ids.join(', ')} (shown: ${rowIds(el).join(', ')})`);
+}
+
+function seedTickets() {
+  const { state } = fake;
+  const printer = state.addTicket({ name: 'Imprimante du 3e étage hors ligne', urgency: 4, date: '2026-11-02 09:00:00', dateMod: '2026-11-02 10:00:00' });
+  const wifi = state.addTicket({ name: 'Réseau Wi-Fi lent & coupures', technician: 2, date: '2026-11-03 09:00:00', dateMod: '2026-11-03 09:30:00' });
+  state.addFollowup(wifi.id, { content: '<p>Depuis quand ?</p>', pending: true, date: '2026-11-04 08:00:00' });
+  const laptop = state.addTicket({ name: 'Nouveau portable pour Léa', type: 2, technician: 2, date: '2026-10-01 09:00:00' });
+  state.proposeSolution(laptop.id, '<p>Livré</p>', { date: '2026-10-02 09:00:00' });
+  const old = state.addTicket({ name: 'Ancien souci de messagerie', status: 6, technician: 2, date: '2026-09-01 09:00:00', dateMod: '2026-09-02 09:00:00' });
+  return { printer, wifi, laptop, old };
+}
+
+describe('<ticket-list>', () => {
+  it('shows the person’s tickets newest activity first, with number, title, status, urgency and dates', async () => {
+    const { printer, wifi, laptop, old } = seedTickets();
+    const el = await listWith();
+    await loaded(el);
+    // The technician's question (4 Nov) makes the Wi-Fi ticket the most recent.
+    await rowsAre(el, [wifi, printer, laptop, old].map((t) => String(t.id)));
+    const first = $(el, `[data-ticket="${printer.id}"]`)!;
+    expect(first.textContent).to.contain(`No. ${printer.id}`);
+    expect(first.textContent).to.contain('Imprimante du 3e étage hors ligne');
+    expect(first.textContent).to.contain('New');
+    expect(first.textContent).to.contain('Urgency : High');
+    expect(text(el, `[data-ticket="${wifi.id}"] .title`)).to.equal('Réseau Wi-Fi lent & coupures');
+    expect(text(el, `[data-ticket="${wifi.id}"] .status`)).to.equal('Pending');
+    expect(text(el, '.count')).to.equal('4 tickets');
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by status group and finds by number or title words, with the keyboard', async () => {
+    const { printer, wifi, laptop } = seedTickets();
+    const el = await listWith();
+    await loaded(el);
+    expect(text(el, 'fieldset[part="filters"]')).to.contain('Waiting for you 1');
+
+    // Radio group: arrows move between groups.
+    $(el, 'input[name="group"]')!.focus();
+    await press(el, 'ArrowRight'); // Open
+    await press(el, 'ArrowRight'); // Waiting for you
+    await rowsAre(el, [String(wifi.id)]);
+    expect(text(el, '.count')).to.equal('1 of 4 tickets shown');
+    await press(el, 'ArrowRight'); // Solved
+    await rowsAre(el, [String(laptop.id)]);
+    await press(el, 'ArrowLeft');
+    await press(el, 'ArrowLeft');
+    await press(el, 'ArrowLeft'); // All
+
+    await type(el, '#search', 'imprimante etage');
+    await rowsAre(el, [String(printer.id)]);
+    ($(el, '#search') as HTMLInputElement).select();
+    await type(el, '#search', `#${laptop.id}`);
+    await rowsAre(el, [String(laptop.id)]);
+
+    ($(el, '#search') as HTMLInputElement).select();
+    await type(el, '#search', 'nothing like this');
+    expect(text(el, '.empty')).to.contain('No ticket matches this search.');
+    await expect(el).to.be.accessible();
+    ($(el, '.empty button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    await rowsRendered(el, 4);
+    expect(focused(el)?.id).to.equal('search');
+  });
+
+  it('says so when there is no ticket yet', async () => {
+    const el = await listWith();
+    await waitUntil(() => text(el, '.empty') !== '', 'the empty state shows');
+    expect(text(el, '.empty')).to.equal('No ticket yet. Tickets you open appear here.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is busy while loading, then says what failed, keeps what it had and retries', async () => {
+    fake.state.failNext('timeout', { endpoint: 'search' });
+    const el = await listWith(glpiConfig({ backend: { type: 'glpi', url: '/fake-glpi/apirest.php', auth: { userToken: 'demo-user-token' }, timeout: 1000 } }));
+    await waitUntil(() => text(el, '.count') === 'Loading your tickets…', 'loading shows');
+    expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => $(el, '[part="failure"]'), 'the failure shows', { timeout: 4000 });
+    expect(text(el, '[part="failure"]')).to.contain('The helpdesk took too long to answer.');
+    await expect(el).to.be.accessible();
+
+    fake.state.addTicket({ name: 'Écran qui clignote' });
+    ($(el, '[part="failure"] button') as HTMLButtonElement).click();
+    await loaded(el);
+    expect(text(el, '.count')).to.equal('1 ticket');
+    expect($(el, '[part="failure"]')).to.equal(null);
+  });
+
+  it('reads long lists page after page (range + Content-Range) and shows the first page at once', async () => {
+    fake.state.generateTickets(250);
+    const el = await listWith(glpiConfig({ tickets: { pageSize: 100 } }));
+    await waitUntil(() => text(el, '.count') === '250 tickets', 'every page is read', { timeout: 8000 });
+    const ranges = fake.state.requests.filter((r) => r.endpoint === 'search/Ticket').map((r) => new URL(r.url).searchParams.get('range'));
+    expect(ranges).to.deep.equal(['0-99', '100-199', '200-299']);
+    // Virtualised: only what fits on screen is in the page.
+    expect($$(el, '[part="row"]').length).to.be.within(3, 60);
+    expect(text(el, 'fieldset[part="filters"]')).to.contain('All 250');
+  });
+
+  it('offers the organisation’s tickets when the configuration allows it', async () => {
+    seedTickets();
+    const colleague = fake.state.addUser({ firstname: 'Jean', realname: 'Dupont', entities_id: 0 });
+    fake.state.addTicket({ name: 'Badge perdu', requester: colleague.id });
+    const el = await listWith(glpiConfig({ tickets: { organisation: true } }));
+    await loaded(el);
+    await rowsRendered(el, 4);
+    ($$(el, 'input[name="scope"]')[1] as HTMLInputElement).click();
+    await waitUntil(() => text(el, '.count') === '5 tickets', 'the organisation’s tickets load');
+    await rowsRendered(el, 5);
+    expect($$(el, '[part="row"]').map((row) => row.textContent).join(' ')).to.contain('Badge perdu');
+  });
+
+  it('opens a ticket’s thread in place and comes back to the same row', async () => {
+    const { printer } = seedTickets();
+    const el = await listWith();
+    await loaded(el);
+    await rowsRendered(el, 4);
+    $(el, `[data-ticket="${printer.id}"]`)!.focus();
+    await press(el, 'Enter');
+    await waitUntil(() => focused(el)?.id === 'back', 'focus goes to the back button');
+    expect(el.getAttribute('ticket-id')).to.equal(String(printer.id));
+    const detail = $(el, 'ticket-detail')!;
+    await waitUntil(() => detail.shadowRoot?.querySelector('#ticket-title'), 'the thread loads');
+    expect(detail.shadowRoot!.querySelector('#ticket-title')!.textContent).to.equal('Imprimante du 3e étage hors ligne');
+    await expect(el).to.be.accessible();
+
+    await press(el, 'Enter');
+    await waitUntil(() => (focused(el) as HTMLElement | null)?.dataset.ticket === String(printer.id), 'focus returns to the row');
+    expect(el.hasAttribute('ticket-id')).to.equal(false);
+  });
+
+  it('opens the ticket named in the URL hash, and follows the browser’s history', async () => {
+    const { wifi } = seedTickets();
+    location.hash = `#ticket-${wifi.id}`;
+    const el = await listWith(glpiConfig(), 'en', 'hash');
+    expect(el.ticketId).to.equal(String(wifi.id));
+    await waitUntil(() => $(el, 'ticket-detail'), 'the thread shows');
+    ($(el, '#back') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(location.hash).to.equal('');
+    await loaded(el);
+    await rowsRendered(el, 4);
+    $(el, `[data-ticket="${wifi.id}"]`)!.click();
+    await el.updateComplete;
+    expect(location.hash).to.equal(`#ticket-${wifi.id}`);
+    history.back();
+    await waitUntil(() => !el.ticketId, 'back closes the thread');
+  });
+
+  it('shows a ticket the form creates on the same page, without reloading', async () => {
+    seedTickets();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <support-ticket-form lang="en" .config=${glpiConfig()}></support-ticket-form>
+      <ticket-list lang="en" .config=${glpiConfig()}></ticket-list>
+    </div>`);
+    const form = wrapper.querySelector('support-ticket-form') as SupportTicketForm;
+    const list = wrapper.querySelector('ticket-list') as TicketList;
+    await loaded(list);
+    await fillGoodTicket(form);
+    const created = oneEvent(form, 'support-ticket-created');
+    await submit(form);
+    const { detail } = await created;
+    await waitUntil(() => text(list, '.count') === '5 tickets', 'the new ticket joins the list');
+    await waitUntil(() => rowIds(list)[0] === detail.id, 'the new ticket comes first');
+    const requests = fake.state.requests.filter((r) => r.endpoint === 'search/Ticket');
+    expect(requests).to.have.length(2);
+  });
+
+  it('asks the person to sign in when no token is configured, then loads', async () => {
+    seedTickets();
+    const el = await listWith(glpiConfig({}, false));
+    expect($(el, '[part="sign-in"]')).to.exist;
+    await expect(el).to.be.accessible();
+    await signIn(el);
+    await loaded(el);
+    expect(text(el, '.count')).to.equal('4 tickets');
+  });
+
+  it('speaks French, with GLPI’s own status names', async () => {
+    const { wifi } = seedTickets();
+    const el = await listWith(glpiConfig(), 'fr');
+    await loaded(el);
+    await rowsRendered(el, 4);
+    expect(text(el, 'h2')).to.equal('Vos tickets');
+    expect(text(el, `[data-ticket="${wifi.id}"] .status`)).to.equal('En attente');
+    expect(text(el, 'fieldset[part="filters"]')).to.contain('En attente de votre part 1');
+    expect(text(el, `[data-ticket="${wifi.id}"] .meta`)).to.contain('Ouvert le 3 novembre 2026');
+  });
+
+  it('renders hostile titles as text', async () => {
+    (window as unknown as { pwned?: boolean }).pwned = false;
+    fake.state.addTicket({ name: '<img src=x onerror="window.pwned=true"><script>window.pwned=true</script>' });
+    fake.state.addTicket({ name: '<svg onload="window.pwned=true">' });
+    const el = await listWith();
+    await loaded(el);
+    await rowsRendered(el, 2);
+    expect($$(el, '.title').map((t) => t.textContent)).to.include('<svg onload="window.pwned=true">');
+    expect(el.shadowRoot!.querySelector('img, script, svg')).to.equal(null);
+    expect((window as unknown as { pwned?: boolean }).pwned).to.equal(false);
+  });
+});
+
