@@ -224,6 +224,7 @@ export const en = {
     updated: 'Updated',
     urgency: 'Urgency',
     requester: 'Requester',
+    fact: (label: string, value: string) => `${label}: ${value}`,
     back: 'Back to the list',
   },
   detail: {

@@ -210,6 +210,7 @@ export const fr: Messages = {
     updated: 'Mis à jour le',
     urgency: 'Urgence',
     requester: 'Demandeur',
+    fact: (label, value) => `${label} : ${value}`,
     back: 'Retour à la liste',
   },
   detail: {

@@ -63,7 +63,7 @@ describe('<ticket-list>', () => {
     expect(first.textContent).to.contain(`No. ${printer.id}`);
     expect(first.textContent).to.contain('Imprimante du 3e étage hors ligne');
     expect(first.textContent).to.contain('New');
-    expect(first.textContent).to.contain('Urgency : High');
+    expect(first.textContent).to.contain('Urgency: High');
     expect(text(el, `[data-ticket="${wifi.id}"] .title`)).to.equal('Réseau Wi-Fi lent & coupures');
     expect(text(el, `[data-ticket="${wifi.id}"] .status`)).to.equal('Pending');
     expect(text(el, '.count')).to.equal('4 tickets');

@@ -305,8 +305,8 @@ export class TicketList extends HelpdeskElement {
         </span>
         <span class="title">${breakable(clip(ticket.title, 300))}</span>
         <span class="meta">
-          ${ticket.urgency ? html`<span>${t.list.urgency} : ${t.urgency.names[ticket.urgency]}</span>` : nothing}
-          ${ticket.requester ? html`<span>${t.list.requester} : ${ticket.requester}</span>` : nothing}
+          ${ticket.urgency ? html`<span>${t.list.fact(t.list.urgency, t.urgency.names[ticket.urgency])}</span>` : nothing}
+          ${ticket.requester ? html`<span>${t.list.fact(t.list.requester, ticket.requester)}</span>` : nothing}
           <span>${t.list.opened} ${this.localize.date(ticket.openedAt)}</span>
           <span>${t.list.updated} ${this.localize.dateTime(ticket.updatedAt)}</span>
         </span>
