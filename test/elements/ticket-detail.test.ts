@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
+import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/elements/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
@@ -265,5 +265,24 @@ describe('<ticket-detail>', () => {
     expect(el.getBoundingClientRect().width).to.be.at.most(600);
     expect(root.querySelector('.rich')!.scrollWidth).to.be.at.most(600);
     expect(text(el, '.entry .hint')).to.contain('Long message: only its beginning is shown here');
+  });
+
+  it('shows a ticket whose every field is hostile (title, bodies, solution, author names, file names) without running any of it', async () => {
+    const w = window as unknown as { __hostile?: number };
+    delete w.__hostile;
+    const ticket = addHostileTicket(fake.state);
+    const el = await detailOf(ticket.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const root = el.shadowRoot!;
+    const active = ':is(.thread, header, [part="solution"]) :is(script, img, svg, math, style, iframe, form, input, details, [style])';
+    expect(root.querySelector(active)?.outerHTML.slice(0, 200)).to.equal(undefined);
+    expect([...root.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => a.name)).filter((name) => name.startsWith('on'))).to.deep.equal([]);
+    for (const link of root.querySelectorAll<HTMLAnchorElement>('.rich a')) expect(link.getAttribute('href') ?? '').not.to.match(/^\s*(javascript|data):/i);
+    expect(text(el, '#ticket-title')).to.contain('<script>window.__hostile=1</script>');
+    expect(text(el, '.entry.followup .meta')).to.contain(HOSTILE_TEXTS[0]);
+    expect(text(el, '[part="thread"] [part="documents"]')).to.contain(`${HOSTILE_TEXTS[1]}.html`);
+    expect(root.textContent).not.to.contain('private');
+    await expect(el).to.be.accessible();
+    expect(w.__hostile).to.equal(undefined);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
+import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/elements/index.js';
 import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
@@ -227,6 +227,21 @@ describe('<ticket-list>', () => {
     expect(text(el, `[data-ticket="${wifi.id}"] .status`)).to.equal('En attente');
     expect(text(el, 'fieldset[part="filters"]')).to.contain('En attente de votre part 1');
     expect(text(el, `[data-ticket="${wifi.id}"] .meta`)).to.contain('Ouvert le 3 novembre 2026');
+  });
+
+  it('lists a ticket whose every field is hostile as text, requester included', async () => {
+    const w = window as unknown as { __hostile?: number };
+    delete w.__hostile;
+    const colleague = fake.state.addUser({ firstname: HOSTILE_TEXTS[1], realname: HOSTILE_TEXTS[2], entities_id: 0 });
+    addHostileTicket(fake.state, colleague.id);
+    const el = await listWith(glpiConfig({ tickets: { organisation: true } }));
+    ($$(el, 'input[name="scope"]')[1] as HTMLInputElement).click();
+    await waitUntil(() => text(el, '.count') === '1 ticket', 'the organisation’s ticket loads');
+    await rowsRendered(el, 1);
+    expect(el.shadowRoot!.querySelector('[part="rows"] :is(script, img, svg, a, iframe, form, style)')).to.equal(null);
+    expect(text(el, '.title')).to.contain('<script>window.__hostile=1</script>');
+    await expect(el).to.be.accessible();
+    expect(w.__hostile).to.equal(undefined);
   });
 
   it('renders hostile titles as text', async () => {
