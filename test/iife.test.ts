@@ -28,11 +28,14 @@ describe('dist/support-widgets.iife.js in a plain page', () => {
         { "backend": { "type": "glpi", "url": "/fake-glpi/apirest.php", "auth": { "userToken": "demo-user-token" } },
           "contacts": [ { "kind": "email", "label": "Support", "value": "support@example.fr", "from": "very-low" } ] }
       </script>
-      <support-ticket-form config="helpdesk" lang="fr"></support-ticket-form>`,
+      <support-ticket-form config="helpdesk" lang="fr"></support-ticket-form>
+      <ticket-list config="helpdesk" lang="fr"></ticket-list>`,
     );
     await loadScript('/dist/support-widgets.iife.js');
     expect(customElements.get('support-ticket-form')).to.exist;
     expect(customElements.get('contact-guidance')).to.exist;
+    expect(customElements.get('ticket-list')).to.exist;
+    expect(customElements.get('ticket-detail')).to.exist;
     expect((window as unknown as { SupportWidgets: object }).SupportWidgets).to.have.property('SupportTicketForm');
 
     const el = document.querySelector('support-ticket-form')!;
@@ -53,5 +56,10 @@ describe('dist/support-widgets.iife.js in a plain page', () => {
     expect(root.querySelector('#success-heading')!.textContent).to.equal(`Le ticket ${detail.id} est enregistré`);
     expect(fake.state.tickets[0]!.name).to.equal('Créer un compte pour la nouvelle comptable');
     expect(fake.state.tickets[0]!.type).to.equal(2);
+
+    // The list on the same page shows the new ticket without a reload.
+    const list = document.querySelector('ticket-list')!;
+    await waitUntil(() => list.shadowRoot!.querySelector(`[data-ticket="${detail.id}"]`), 'the list shows the new ticket');
+    expect(list.shadowRoot!.querySelector(`[data-ticket="${detail.id}"] .title`)!.textContent).to.equal('Créer un compte pour la nouvelle comptable');
   });
 });
