@@ -63,7 +63,7 @@ describe('ticket list benchmark', () => {
           }),
         );
         costs.push(synchronous + Math.max(0, performance.now() - Math.max(frameStart, before + synchronous)));
-        typed.push(value);
+        typed.push(`${value} sync ${synchronous.toFixed(1)}`);
       }
     }
     const rows = root.querySelectorAll('[part="row"]').length;

@@ -26,6 +26,16 @@ function observeLang(target: Element): void {
   pageObserver.observe(target, { attributes: true, attributeFilter: ['lang'] });
 }
 
+/** Formatters are costly to create (a list row shows two): one per language and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: string, dateStyle: 'medium' | 'long', timeStyle?: 'short'): Intl.DateTimeFormat {
+  const key = `${lang} ${dateStyle} ${timeStyle}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(lang, { dateStyle, timeStyle })));
+  return format;
+}
+
 export class LocalizeController implements ReactiveController {
   constructor(readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -51,11 +61,11 @@ export class LocalizeController implements ReactiveController {
 
   /** Date and time in the person's locale and time zone. */
   dateTime(date: Date): string {
-    return new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return formatter(this.lang, 'medium', 'short').format(date);
   }
 
   /** A day in the person's locale, e.g. "21 novembre 2026". */
   date(date: Date): string {
-    return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long' }).format(date);
+    return formatter(this.lang, 'long').format(date);
   }
 }

@@ -279,19 +279,22 @@ export class TicketList extends HelpdeskElement {
     if (!this.index.length) {
       return this.phase === 'ready' ? html`<p class="empty">${t.empty}</p>` : nothing;
     }
-    if (!this.shown.length) {
-      return html`<p class="empty">
-        ${t.noMatch} <button type="button" class="link" @click=${() => this.clearFilters()}>${t.clearFilters}</button>
-      </p>`;
-    }
-    return html`<div part="rows" class="rows" role="list" aria-labelledby="list-heading">
-      ${virtualize({
-        items: this.shown,
-        // Right after the items change, the virtualiser may still ask for rows of the previous range.
-        keyFunction: (ticket: TicketSummary | undefined, index: number) => ticket?.id ?? `gone-${index}`,
-        renderItem: (ticket: TicketSummary | undefined) => (ticket ? this.row(ticket) : html``),
-      })}
-    </div>`;
+    // The virtualiser stays in place when nothing matches: making a new one on the next keystroke costs a frame.
+    return html`
+      ${this.shown.length
+        ? nothing
+        : html`<p class="empty">
+            ${t.noMatch} <button type="button" class="link" @click=${() => this.clearFilters()}>${t.clearFilters}</button>
+          </p>`}
+      <div part="rows" class="rows" role="list" aria-labelledby="list-heading" ?hidden=${!this.shown.length}>
+        ${virtualize({
+          items: this.shown,
+          // Right after the items change, the virtualiser may still ask for rows of the previous range.
+          keyFunction: (ticket: TicketSummary | undefined, index: number) => ticket?.id ?? `gone-${index}`,
+          renderItem: (ticket: TicketSummary | undefined) => (ticket ? this.row(ticket) : html``),
+        })}
+      </div>
+    `;
   }
 
   private row(ticket: TicketSummary) {
