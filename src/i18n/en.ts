@@ -188,6 +188,11 @@ export const en = {
     another: 'Open another ticket',
     failedFiles: 'These files could not be attached; add them as a reply on the ticket:',
   },
+  draft: {
+    restored: 'Draft restored',
+    discard: 'Discard',
+    notKept: 'This browser does not keep drafts: what you type here will not survive a reload.',
+  },
   signIn: {
     heading: 'Sign in to your helpdesk',
     intro: 'With the login your provider gave you. Nothing you typed is lost meanwhile.',

@@ -174,6 +174,11 @@ export const fr: Messages = {
     another: 'Ouvrir un autre ticket',
     failedFiles: 'Ces fichiers n’ont pas pu être joints ; ajoutez-les en réponse au ticket :',
   },
+  draft: {
+    restored: 'Brouillon restauré',
+    discard: 'Supprimer',
+    notKept: 'Ce navigateur ne garde pas les brouillons : ce que vous saisissez ici ne survivra pas à un rechargement.',
+  },
   signIn: {
     heading: 'Connectez-vous à votre support',
     intro: 'Avec l’identifiant fourni par votre prestataire. Rien de ce que vous avez saisi n’est perdu en attendant.',

@@ -3,6 +3,7 @@ import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/elements/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { useHandlers } from '../support/msw.js';
+import { clearStores } from '../support/stores.js';
 import { $, $$, choose, fillGoodTicket, focused, formWith, glpiConfig, press, select, signIn, submit, text, type } from '../support/form.js';
 
 let fake: GlpiFake;
@@ -10,6 +11,7 @@ let fake: GlpiFake;
 beforeEach(async () => {
   fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
   await useHandlers(...fake.handlers);
+  await clearStores();
   sessionStorage.clear();
 });
 

@@ -4,6 +4,7 @@ import type { HelpdeskConfig } from '../../core/config.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
 import { configErrorPanel } from '../shared/config-error.js';
+import { draftNotice } from '../shared/draft.js';
 import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { TicketFormModel } from './ticket-form-model.js';
@@ -34,6 +35,7 @@ import { styles } from './support-ticket-form.styles.js';
  *
  * @csspart base - The block around the whole form.
  * @csspart header - The heading and introduction.
+ * @csspart draft - The "Draft restored · Discard" line, and the note when drafts do not survive a reload.
  * @csspart field - Each field block.
  * @csspart label - Field labels and legends.
  * @csspart input - Text inputs, text areas and selects.
@@ -76,7 +78,9 @@ export class SupportTicketForm extends HelpdeskElement {
     created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
     failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
     focus: (target) =>
-      void this.focusAfterRender({ summary: '#summary', secrets: '#secrets', error: '#failure', 'sign-in': '#login', success: '#success' }[target]),
+      void this.focusAfterRender(
+        { summary: '#summary', secrets: '#secrets', error: '#failure', 'sign-in': '#login', success: '#success', start: '#type-incident' }[target],
+      ),
   });
 
   protected configured(config: HelpdeskConfig, backend: HelpdeskBackend): void {
@@ -104,6 +108,7 @@ export class SupportTicketForm extends HelpdeskElement {
           ${this.signedInByPerson(ctx)
             ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
             : nothing}
+          ${draftNotice(t, this.model.draft, () => void this.model.discardDraft())}
         </header>
         ${this.model.signIn.render(t, this.resolved.backend)} ${this.summaryPanel(ctx)} ${this.model.phase === 'failed' && this.model.error
           ? failurePanel(t, { id: 'failure', heading: t.submit.failedHeading, error: this.model.error, extra: t.submit.kept })

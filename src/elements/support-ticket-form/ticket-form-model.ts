@@ -7,13 +7,16 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { HelpdeskConfig } from '../../core/config.js';
 import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
-import type { Category, CreatedTicket, EquipmentItem, NewTicket, TicketType } from '../../core/ticket.js';
+import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
+import { URGENCIES } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';
 import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
+import { draftKey, type Draft } from '../../store/drafts.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { ChosenFiles } from '../shared/file-picker.js';
+import { DraftKeeper } from '../shared/draft.js';
 
 export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
 type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'failed'; items: T[] };
@@ -40,9 +43,16 @@ export function emptyValues(): TicketFormValues {
   };
 }
 
+/** What a draft of the form keeps: the values as typed (the files go beside them). */
+export type FormDraft = TicketFormValues;
+
 export class TicketFormModel {
   values: TicketFormValues = emptyValues();
-  readonly files = new ChosenFiles(() => this.host.requestUpdate());
+  readonly files = new ChosenFiles(() => {
+    this.host.requestUpdate();
+    this.saveDraft();
+  });
+  readonly draft = new DraftKeeper<FormDraft>(this.host, (draft) => this.restoreDraft(draft as Draft<Partial<Record<keyof FormDraft, unknown>>>));
   /** Problems shown in the summary; filled on the first send attempt, then kept current. */
   problems: FieldProblem[] = [];
   attempted = false;
@@ -80,7 +90,7 @@ export class TicketFormModel {
       created: (ticket: CreatedTicket, backend: string) => void;
       failed: (error: HelpdeskError) => void;
       /** Called after the render that shows what needs the person's attention. */
-      focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success') => void;
+      focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success' | 'start') => void;
     },
   ) {}
 
@@ -92,6 +102,8 @@ export class TicketFormModel {
     if (changed) this.resetLists();
     this.signIn.showIfNeeded(backend);
     this.loadLists();
+    // Per page, helpdesk and questions: another form elsewhere keeps its own draft; credentials are left out.
+    void this.draft.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
   }
 
   get capabilities() {
@@ -106,6 +118,7 @@ export class TicketFormModel {
     this.values = { ...this.values, [key]: value };
     if (key === 'type') this.loadLists();
     this.refreshProblems();
+    this.saveDraft();
   }
 
   setAnswer(id: string, value: string): void {
@@ -170,6 +183,7 @@ export class TicketFormModel {
       }
     }
     this.secretWarnings = [];
+    this.saveDraft();
     await this.submit();
   }
 
@@ -193,7 +207,18 @@ export class TicketFormModel {
   /** "Open another ticket": a fresh form that keeps how to reach the person. */
   startAgain(): void {
     const { phone, followUpByEmail, followUpEmail } = this.values;
-    this.values = { ...emptyValues(), phone, followUpByEmail, followUpEmail };
+    this.reset({ ...emptyValues(), phone, followUpByEmail, followUpEmail });
+  }
+
+  /** "Discard" on the restored draft: an empty form, and the stored draft removed. */
+  async discardDraft(): Promise<void> {
+    this.reset(emptyValues());
+    this.hooks.focus('start');
+    await this.draft.discard();
+  }
+
+  private reset(values: TicketFormValues): void {
+    this.values = values;
     this.files.clear();
     this.problems = [];
     this.attempted = false;
@@ -212,6 +237,7 @@ export class TicketFormModel {
       this.created = await backend.createTicket(this.toNewTicket(config));
       this.phase = 'sent';
       this.secretsAccepted = false;
+      void this.draft.discard();
       this.hooks.created(this.created, backend.type);
       this.show('success');
     } catch (caught) {
@@ -251,6 +277,41 @@ export class TicketFormModel {
       attachments: this.files.files,
       labels: this.hooks.contentLabels(),
     };
+  }
+
+  /**
+   * Keeps the form as typed, files included, except text that looks like a secret,
+   * which a draft never holds (the person is warned before sending anyway).
+   * A form with nothing typed in it keeps no draft.
+   */
+  private saveDraft(): void {
+    const v = this.values;
+    const typed = v.type || v.urgency || v.title || v.description || v.categoryId || v.equipmentId || Object.values(v.answers).some(Boolean);
+    if (!typed && !this.files.files.length) return this.draft.save(undefined);
+    const masked = (text: string) => removeSecrets(text, findSecrets(text));
+    const answers = Object.fromEntries(Object.entries(v.answers).map(([id, text]) => [id, masked(text)]));
+    this.draft.save({ values: { ...v, title: masked(v.title), description: masked(v.description), answers }, files: this.files.files });
+  }
+
+  /** Puts a saved draft back; anything another version wrote that does not fit is left out. */
+  private restoreDraft({ values, files }: Draft<Partial<Record<keyof FormDraft, unknown>>>): void {
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const answers = values.answers && typeof values.answers === 'object' ? Object.entries(values.answers) : [];
+    this.values = {
+      type: TICKET_TYPES.find((type) => type === values.type),
+      urgency: URGENCIES.find((urgency) => urgency === values.urgency),
+      title: text(values.title) ?? '',
+      description: text(values.description) ?? '',
+      categoryId: text(values.categoryId),
+      equipmentId: text(values.equipmentId),
+      answers: Object.fromEntries(answers.filter(([, answer]) => typeof answer === 'string')),
+      phone: text(values.phone) ?? '',
+      followUpByEmail: values.followUpByEmail !== false,
+      followUpEmail: text(values.followUpEmail) ?? '',
+    };
+    if (this.config && files.length) this.files.add(this.config.attachments, files);
+    this.loadLists();
+    this.host.requestUpdate();
   }
 
   private show(target: Parameters<typeof this.hooks.focus>[0]): void {
