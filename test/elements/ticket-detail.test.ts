@@ -4,6 +4,8 @@ import { signOutEverywhere } from '../../src/elements/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import { useHandlers } from '../support/msw.js';
+import { clearStores } from '../support/stores.js';
+import { drafts } from '../../src/store/drafts.js';
 import '../support/benign-errors.js';
 import { $, $$, focused, glpiConfig, press, text, type } from '../support/form.js';
 
@@ -12,6 +14,7 @@ let fake: GlpiFake;
 beforeEach(async () => {
   fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
   await useHandlers(...fake.handlers);
+  await clearStores();
   sessionStorage.clear();
 });
 
@@ -140,6 +143,86 @@ describe('<ticket-detail>', () => {
     ($(el, '[part="reply"] button[type="submit"]') as HTMLButtonElement).click();
     await waitUntil(() => text(el, '[part="thread"]').includes('photo.png'), 'the file shows in the thread');
     expect(fake.state.documents.map((d) => d.name)).to.include('photo.png');
+  });
+
+  describe('the reply draft', () => {
+    /** What a reload does: this element goes (writing its draft), a new one shows the same ticket. */
+    async function reload(el: TicketDetailElement, id: number, lang = 'en'): Promise<TicketDetailElement> {
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return detailOf(id, glpiConfig(), lang);
+    }
+    const reply = (el: TicketDetailElement) => ($(el, '#reply-text') as HTMLTextAreaElement).value;
+
+    it('comes back after a reload with its files and a "Draft restored · Discard" line, and goes once the reply is sent', async () => {
+      const ticket = answeredTicket();
+      let el = await detailOf(ticket.id);
+      await type(el, '#reply-text', 'Toujours noir après redémarrage.');
+      const input = $(el, '#reply-files') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['voyant'], 'voyant.jpg', { type: 'image/jpeg' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+
+      el = await reload(el, ticket.id);
+      await waitUntil(() => $(el, '[part="reply"] [part="draft"]'), 'the draft is restored');
+      expect(text(el, '[part="reply"] [part="draft"]')).to.equal('Draft restored · Discard');
+      expect(reply(el)).to.equal('Toujours noir après redémarrage.');
+      expect(text(el, '[part="reply"] .files')).to.contain('voyant.jpg');
+      await expect(el).to.be.accessible();
+
+      ($(el, '[part="reply"] button[type="submit"]') as HTMLButtonElement).click();
+      await waitUntil(() => entries(el).length === 3, 'the reply is sent');
+      expect(fake.state.documents.map((d) => d.name)).to.include('voyant.jpg');
+      expect($(el, '[part="reply"] [part="draft"]')).not.to.exist;
+      el = await reload(el, ticket.id);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(reply(el)).to.equal('');
+      expect(await drafts().storage.entries()).to.have.length(0);
+    });
+
+    it('is discarded on request, in French too', async () => {
+      const ticket = answeredTicket();
+      let el = await detailOf(ticket.id, glpiConfig(), 'fr');
+      await type(el, '#reply-text', 'Brouillon de réponse');
+      el = await reload(el, ticket.id, 'fr');
+      await waitUntil(() => $(el, '[part="reply"] [part="draft"]'), 'the draft is restored');
+      expect(text(el, '[part="reply"] [part="draft"]')).to.equal('Brouillon restauré · Supprimer');
+      ($(el, '[part="reply"] [part="draft"] button') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(reply(el)).to.equal('');
+      await waitUntil(() => focused(el)?.id === 'reply-text', 'focus goes back to the reply box');
+      el = await reload(el, ticket.id, 'fr');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(reply(el)).to.equal('');
+    });
+
+    it('is one per ticket: another ticket shown in the same element has its own', async () => {
+      const first = answeredTicket();
+      const second = fake.state.addTicket({ name: 'Souris sans fil' });
+      const el = await detailOf(first.id);
+      await type(el, '#reply-text', 'Réponse au premier');
+      el.ticketId = String(second.id);
+      await waitUntil(() => text(el, '#ticket-title') === 'Souris sans fil', 'the second ticket shows');
+      expect(reply(el)).to.equal('');
+      await type(el, '#reply-text', 'Réponse au second');
+      el.ticketId = String(first.id);
+      await waitUntil(() => text(el, '#ticket-title') === 'Écran noir au démarrage', 'the first ticket shows');
+      await waitUntil(() => reply(el) === 'Réponse au premier', 'its reply comes back');
+      el.ticketId = String(second.id);
+      await waitUntil(() => reply(el) === 'Réponse au second', 'the second reply comes back');
+    });
+
+    it('keeps no secret', async () => {
+      const ticket = answeredTicket();
+      const el = await detailOf(ticket.id);
+      await type(el, '#reply-text', 'Mon mot de passe: Sol3il!2026');
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const stored = JSON.stringify(await drafts().storage.entries());
+      expect(stored).to.contain('********');
+      expect(stored).not.to.contain('Sol3il');
+    });
   });
 
   describe('a proposed solution', () => {

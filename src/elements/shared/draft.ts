@@ -32,7 +32,8 @@ export class DraftKeeper<V extends object> implements ReactiveController {
   /** Switches to the draft stored under `key` and restores it, unless the person already typed. */
   async open(key: string): Promise<void> {
     if (key === this.key) return;
-    await this.saver?.dispose();
+    // The previous box's pending text is written under its own key; from now on, saves go to the new one.
+    void this.saver?.dispose();
     this.key = key;
     this.saver = drafts().saver<V>(key, { onSaved: ({ persistent }) => this.setPersistent(persistent) });
     this.touched = false;

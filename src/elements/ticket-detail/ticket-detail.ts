@@ -14,6 +14,8 @@ import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { ChosenFiles, filePicker } from '../shared/file-picker.js';
+import { DraftKeeper, draftNotice } from '../shared/draft.js';
+import { draftKey } from '../../store/drafts.js';
 import { breakable, MAX_SHOWN, richText } from '../shared/rich-text.js';
 import { styles } from './ticket-detail.styles.js';
 
@@ -39,6 +41,7 @@ const DAY = 86_400_000;
  * @csspart entry - One message of the thread.
  * @csspart documents - A list of attached files.
  * @csspart reply - The reply box.
+ * @csspart draft - The "Draft restored · Discard" line of the reply box, and the note when drafts do not survive a reload.
  * @csspart input - Text areas and inputs.
  * @csspart field - Each field block.
  * @csspart label - Field labels.
@@ -75,7 +78,19 @@ export class TicketDetailElement extends HelpdeskElement {
   @state() private notice?: { text: string; failedFiles: string[] };
   @state() private downloadFailed?: string;
 
-  private readonly files = new ChosenFiles(() => this.requestUpdate());
+  private readonly files = new ChosenFiles(() => {
+    this.requestUpdate();
+    this.saveReplyDraft();
+  });
+  /** The reply being written, kept per ticket until the helpdesk accepted it. */
+  private readonly replyDraft = new DraftKeeper<{ text: string }>(this, ({ values, files }) => {
+    this.quietly(() => {
+      this.replyText = typeof values.text === 'string' ? values.text : '';
+      if (this.resolved && 'config' in this.resolved) this.files.add(this.resolved.config.attachments, files);
+    });
+  });
+  /** Set while the box is filled or emptied by code, which is not the person typing: nothing to save. */
+  private quiet = false;
   private readonly signIn = new SignInFlow(
     this,
     () => (this.pendingAfterSignIn ? this.pendingAfterSignIn() : this.load()),
@@ -88,6 +103,7 @@ export class TicketDetailElement extends HelpdeskElement {
   private requestedId?: string;
 
   protected configured(_config: HelpdeskConfig, backend: HelpdeskBackend): void {
+    this.openReplyDraft();
     if (!this.signIn.showIfNeeded(backend)) void this.load();
   }
 
@@ -95,8 +111,41 @@ export class TicketDetailElement extends HelpdeskElement {
     super.willUpdate(changed);
     if (changed.has('ticketId') && this.requestedId !== this.ticketId) {
       this.resetTicketState();
+      this.openReplyDraft();
       void this.load();
     }
+  }
+
+  /** The reply box's draft for this ticket, on this page and helpdesk. */
+  private openReplyDraft(): void {
+    const config = this.resolved && 'config' in this.resolved ? this.resolved.config : undefined;
+    if (config && this.ticketId) void this.replyDraft.open(draftKey({ config: { backend: config.backend }, kind: `reply:${this.ticketId}` }));
+  }
+
+  private saveReplyDraft(): void {
+    if (this.quiet) return;
+    const text = this.replyText;
+    const files = this.files.files;
+    // Text that looks like a secret is not kept: the person is warned before sending anyway.
+    this.replyDraft.save(text.trim() || files.length ? { values: { text: removeSecrets(text, findSecrets(text)) }, files } : undefined);
+  }
+
+  private quietly(change: () => void): void {
+    this.quiet = true;
+    try {
+      change();
+    } finally {
+      this.quiet = false;
+    }
+  }
+
+  private discardReplyDraft(): void {
+    this.quietly(() => {
+      this.replyText = '';
+      this.files.clear();
+    });
+    void this.replyDraft.discard();
+    void this.focusAfterRender('#reply-text');
   }
 
   /** Reloads the ticket from the helpdesk (after the technician answered, for instance). */
@@ -135,9 +184,12 @@ export class TicketDetailElement extends HelpdeskElement {
     this.asking = undefined;
     this.notice = undefined;
     this.actionError = undefined;
-    this.replyText = '';
     this.secrets = [];
-    this.files.clear();
+    // Another ticket: this one's reply stays in its draft.
+    this.quietly(() => {
+      this.replyText = '';
+      this.files.clear();
+    });
   }
 
   // ---- actions ----
@@ -194,8 +246,11 @@ export class TicketDetailElement extends HelpdeskElement {
       'reply',
       async (backend, id) => {
         const { failedAttachments } = await backend.reply(id, { text, attachments });
-        this.replyText = '';
-        this.files.clear();
+        this.quietly(() => {
+          this.replyText = '';
+          this.files.clear();
+        });
+        void this.replyDraft.discard();
         return failedAttachments.map((file) => file.name);
       },
       t.detail.reply.sent,
@@ -204,6 +259,7 @@ export class TicketDetailElement extends HelpdeskElement {
 
   private removeSecretsAndSend(): void {
     this.replyText = removeSecrets(this.replyText, this.secrets);
+    this.saveReplyDraft();
     this.sendReply(true);
   }
 
@@ -415,6 +471,7 @@ export class TicketDetailElement extends HelpdeskElement {
     return html`
       <section part="reply" class="reply" aria-labelledby="reply-heading">
         <h3 id="reply-heading">${t.detail.reply.heading}</h3>
+        ${draftNotice(t, this.replyDraft, () => this.discardReplyDraft())}
         <form novalidate @submit=${onSubmit} aria-busy=${sending ? 'true' : 'false'}>
           <div part="field" class="field">
             <label part="label" for="reply-text">${t.detail.reply.label}</label>
@@ -428,6 +485,7 @@ export class TicketDetailElement extends HelpdeskElement {
               @input=${(e: Event) => {
                 this.replyText = (e.target as HTMLTextAreaElement).value;
                 if (this.replyText.trim()) this.replyEmpty = false;
+                this.saveReplyDraft();
               }}
             ></textarea>
             ${this.replyEmpty ? html`<p class="error" id="reply-error">${t.detail.reply.empty}</p>` : nothing}
