@@ -49,6 +49,20 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export interface CreateTicketOptions extends CallOptions {
+  /**
+   * The submission's id, generated once when the person first submits, written
+   * into the ticket (GLPI: `externalid`) so that the ticket can be found again.
+   */
+  submissionId?: string;
+  /**
+   * An earlier attempt with this `submissionId` may have reached the helpdesk and
+   * lost its answer (timeout, connection cut, bad answer, closed tab): the adapter
+   * looks for that ticket first and returns it instead of creating a second one.
+   */
+  mayExist?: boolean;
+}
+
 export interface HelpdeskBackend {
   readonly type: string;
   readonly capabilities: BackendCapabilities;
@@ -64,7 +78,8 @@ export interface HelpdeskBackend {
 
   listCategories(type: TicketType, options?: CallOptions): Promise<Category[]>;
   listEquipment(options?: CallOptions): Promise<EquipmentItem[]>;
-  createTicket(ticket: NewTicket, options?: CallOptions): Promise<CreatedTicket>;
+  /** Creates the ticket once per `submissionId` (see CreateTicketOptions), then attaches its files. */
+  createTicket(ticket: NewTicket, options?: CreateTicketOptions): Promise<CreatedTicket>;
 
   /** One page of tickets, newest activity first. */
   listTickets(query: TicketPageQuery, options?: CallOptions): Promise<TicketPage>;

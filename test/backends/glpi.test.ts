@@ -546,4 +546,70 @@ describe('GlpiBackend', () => {
       expect(fake.state.tickets).to.have.length(1);
     });
   });
+
+  describe('createTicket exactly once', () => {
+    const SUBMISSION = '6f1c2f0e-8d1e-4c3b-9a55-0b7f2d9e4a11';
+    const searches = () => fake.state.requests.filter((request) => request.endpoint === 'search/Ticket');
+
+    it('writes the submission id into the ticket’s externalid, and looks for nothing on a first attempt', async () => {
+      await withToken().createTicket(newTicket(), { submissionId: SUBMISSION });
+      expect(fake.state.tickets[0].externalid).to.equal(SUBMISSION);
+      expect(fake.state.tickets[0].input.externalid).to.equal(SUBMISSION);
+      expect(searches()).to.have.length(0);
+    });
+
+    it('after an answer lost once the ticket was created, finds it by its externalid instead of creating another', async () => {
+      const backend = withToken();
+      fake.state.failNext('lost-answer', { endpoint: 'Ticket' });
+      expect((await rejection(backend.createTicket(newTicket(), { submissionId: SUBMISSION }))).kind).to.equal('network');
+      expect(fake.state.tickets).to.have.length(1);
+
+      const created = await backend.createTicket(newTicket(), { submissionId: SUBMISSION, mayExist: true });
+      expect(created).to.deep.equal({ id: '100', url: 'https://support.example.fr/glpi/front/ticket.form.php?id=100', failedAttachments: [] });
+      expect(fake.state.tickets).to.have.length(1);
+      expect(calls('Ticket')).to.have.length(1);
+      // Option 87 is Ticket::rawSearchOptions' externalid; contains anchored at both ends is an exact match.
+      const query = new URL(searches()[0].url).searchParams;
+      expect(query.get('criteria[0][field]')).to.equal('87');
+      expect(query.get('criteria[0][searchtype]')).to.equal('contains');
+      expect(query.get('criteria[0][value]')).to.equal(`^${SUBMISSION}$`);
+    });
+
+    it('creates the ticket when the earlier attempt did not reach GLPI, and never matches another submission', async () => {
+      fake.state.addTicket({ name: 'Another person’s', externalid: `${SUBMISSION}-other` });
+      fake.state.addTicket({ name: 'Prefix', externalid: SUBMISSION.slice(0, 8) });
+      const created = await withToken().createTicket(newTicket(), { submissionId: SUBMISSION, mayExist: true });
+      expect(created.id).to.equal('102');
+      expect(fake.state.tickets).to.have.length(3);
+      expect(searches()).to.have.length(1);
+    });
+
+    it('attaches to the found ticket only the files it does not have yet', async () => {
+      const backend = withToken();
+      const files = [new File(['a'], 'first.png'), new File(['b'], 'second.png')];
+      fake.state.failNext('network', { endpoint: 'Document', times: 1 });
+      // An attempt that created the ticket, lost one upload, then its tab closed.
+      await backend.createTicket(newTicket({ attachments: [files[1]] }), { submissionId: SUBMISSION });
+      fake.state.attachDocument(100, files[0]);
+      const created = await backend.createTicket(newTicket({ attachments: files }), { submissionId: SUBMISSION, mayExist: true });
+      expect(created.id).to.equal('100');
+      expect(fake.state.documents.map((doc) => doc.filename).sort()).to.deep.equal(['first.png', 'second.png']);
+    });
+
+    it('after a timeout, asks to wait twice the timeout: GLPI may still be adding the ticket', async () => {
+      await start({ hangMs: 1500 });
+      fake.state.failNext('timeout', { endpoint: 'Ticket' });
+      const error = await rejection(withToken({ timeout: 1000 }).createTicket(newTicket(), { submissionId: SUBMISSION }));
+      expect(error.kind).to.equal('timeout');
+      expect(error.retryAfter).to.equal(2);
+      expect(error.transient).to.equal(true);
+    });
+
+    it('reports a failed search as the attempt’s failure, creating nothing', async () => {
+      fake.state.failNext('503', { endpoint: 'search/Ticket' });
+      const error = await rejection(withToken().createTicket(newTicket(), { submissionId: SUBMISSION, mayExist: true }));
+      expect(error.kind).to.equal('server');
+      expect(fake.state.tickets).to.have.length(0);
+    });
+  });
 });

@@ -130,6 +130,21 @@ describe('fake GLPI', () => {
       token = await sessionToken();
     });
 
+    it('keeps the externalid it is given, finds it with search option 87, and gives it back', async () => {
+      const created = async (externalid?: unknown) =>
+        (await (await fetch(`${API}/Ticket`, postJson(token, { input: { name: 'T', content: '<p>x</p>', externalid } }))).json()) as { id: number };
+      const { id } = await created('a1b2-c3');
+      await created('a1b2-c3-other');
+      await created();
+      expect(fake.state.tickets.map((ticket) => ticket.externalid)).to.deep.equal(['a1b2-c3', 'a1b2-c3-other', '']);
+      const found = await call(`search/Ticket?criteria[0][field]=87&criteria[0][searchtype]=contains&criteria[0][value]=%5Ea1b2-c3%24&forcedisplay[0]=2&uid_cols=true`, {
+        headers: { 'Session-Token': token },
+      });
+      expect((found.body as { data: Record<string, unknown>[] }).data.map((row) => row['Ticket.id'])).to.deep.equal([id]);
+      const row = await call(`Ticket/${id}`, { headers: { 'Session-Token': token } });
+      expect(row.body).to.have.property('externalid', 'a1b2-c3');
+    });
+
     it('creates a ticket: 201, id in the body, Location header', async () => {
       const response = await fetch(`${API}/Ticket`, postJson(token, { input: { name: 'Imprimante', content: '<p>HS</p>', urgency: 4 } }));
       expect(response.status).to.equal(201);
@@ -365,6 +380,39 @@ describe('fake GLPI', () => {
       fake.state.failNext('429', { retryAfter: '30' });
       const limited = await fetch(`${API}/getFullSession`, { headers });
       expect([limited.status, limited.headers.get('Retry-After')]).to.deep.equal([429, '30']);
+
+      fake.state.failNext('429', { retryAfter: null });
+      const bare = await fetch(`${API}/getFullSession`, { headers });
+      expect([bare.status, bare.headers.get('Retry-After')]).to.deep.equal([429, null]);
+
+      for (const status of ['502', '503'] as const) {
+        fake.state.failNext(status);
+        const proxy = await fetch(`${API}/getFullSession`, { headers });
+        expect(proxy.status).to.equal(Number(status));
+        expect(proxy.headers.get('Content-Type')).to.contain('text/html');
+        expect(await proxy.text()).to.contain(status === '502' ? '502 Bad Gateway' : '503 Service Unavailable');
+      }
+    });
+
+    it('loses the answer of a request it carried out', async () => {
+      const token = await sessionToken();
+      fake.state.failNext('lost-answer', { endpoint: 'Ticket' });
+      let failed = false;
+      await fetch(`${API}/Ticket`, postJson(token, { input: { name: 'Imprimante', content: '<p>HS</p>' } })).catch(() => (failed = true));
+      expect(failed).to.equal(true);
+      expect(fake.state.tickets.map((ticket) => ticket.name)).to.deep.equal(['Imprimante']);
+    });
+
+    it('carries out a request it answers late, even to a caller that gave up', async () => {
+      await start({ hangMs: 300 });
+      const token = await sessionToken();
+      fake.state.failNext('timeout', { endpoint: 'Ticket' });
+      await fetch(`${API}/Ticket`, { ...postJson(token, { input: { name: 'Lent', content: '<p>HS</p>' } }), signal: AbortSignal.timeout(50) }).catch(
+        () => undefined,
+      );
+      expect(fake.state.tickets).to.have.length(0);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(fake.state.tickets.map((ticket) => ticket.name)).to.deep.equal(['Lent']);
     });
 
     it('expires sessions on the next request that carries one', async () => {

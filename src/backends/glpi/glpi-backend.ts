@@ -32,7 +32,7 @@ import {
 import { urgencyRank } from '../../core/urgency.js';
 import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
 import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
-import type { CallOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
+import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
 import { buildTicketContent, decodeEntities, textToHtml } from './html.js';
 import {
   documentsOf,
@@ -83,6 +83,10 @@ const updatedAnswer = z.array(z.looseObject({}));
 const created = z.looseObject({ id: glpiId });
 /** A single add answers `{id, message}`; some versions wrap it in a one-element array. */
 const createdAnswer = z.union([created, z.array(created).check(notEmpty)]);
+/** `search/Ticket` with `uid_cols`, asked for the ids only. */
+const foundAnswer = z.looseObject({ data: z.optional(z.array(z.looseObject({ 'Ticket.id': glpiId }))) });
+/** Ticket::rawSearchOptions: 87 is `glpi_tickets.externalid`, "External ID" (a string). */
+const EXTERNAL_ID_OPTION = 87;
 
 /** Parses an answer; a wrong shape is a 'bad-response' saying where. */
 function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown, what: string): z.infer<T> {
@@ -264,7 +268,11 @@ export class GlpiBackend implements HelpdeskBackend {
     return (await Promise.all(lists)).flat();
   }
 
-  async createTicket(ticket: NewTicket, { signal }: CallOptions = {}): Promise<CreatedTicket> {
+  async createTicket(ticket: NewTicket, { signal, submissionId, mayExist }: CreateTicketOptions = {}): Promise<CreatedTicket> {
+    if (submissionId && mayExist) {
+      const found = await this.#findSubmission(submissionId, signal);
+      if (found) return this.#created(found, await this.#missingFiles(found, ticket.attachments, signal), signal);
+    }
     const { categoryId, equipment, followUp } = ticket;
     const input: Record<string, unknown> = {
       name: ticket.title,
@@ -272,6 +280,8 @@ export class GlpiBackend implements HelpdeskBackend {
       type: ticket.type === 'incident' ? 1 : 2,
       urgency: urgencyRank(ticket.urgency),
     };
+    // What finds this ticket again after an answer lost on the way back.
+    if (submissionId) input.externalid = submissionId;
     if (categoryId) input.itilcategories_id = glpiNumber(categoryId, 'categoryId');
     if (equipment) input.items_id = { [equipment.kind]: [glpiNumber(equipment.id, 'equipment')] };
     if (followUp) {
@@ -281,11 +291,40 @@ export class GlpiBackend implements HelpdeskBackend {
         alternative_email: followUp.email ? [followUp.email] : undefined,
       };
     }
-    // Sent once: a rejected session is refused before GLPI adds anything, so the retry after re-init is safe.
-    const [created] = await this.#call(createdAnswer, 'Ticket', signal, { json: { input } });
-    const id = String((Array.isArray(created) ? created[0] : created).id);
+    let created: z.infer<typeof createdAnswer>;
+    try {
+      // Sent once: a rejected session is refused before GLPI adds anything, so the retry after re-init is safe.
+      [created] = await this.#call(createdAnswer, 'Ticket', signal, { json: { input } });
+    } catch (error) {
+      // A GLPI too slow to answer may still be adding the ticket: the next attempt, which looks for it
+      // first, must come after GLPI is done, so not before twice the time given up on.
+      if ((error as HelpdeskError | undefined)?.kind !== 'timeout') throw error;
+      const retryAfter = Math.ceil((2 * this.#config.timeout) / 1000);
+      throw new HelpdeskError('timeout', { detail: (error as HelpdeskError).detail, retryAfter, cause: error });
+    }
     // After this point nothing may throw: the ticket exists and must not be sent again.
-    return { id, url: this.#ticketUrl(id), failedAttachments: await this.#upload(+id, ticket.attachments, signal) };
+    return this.#created(+(Array.isArray(created) ? created[0] : created).id, ticket.attachments, signal);
+  }
+
+  async #created(id: number, attachments: readonly File[], signal?: AbortSignal): Promise<CreatedTicket> {
+    return { id: String(id), url: this.#ticketUrl(String(id)), failedAttachments: await this.#upload(id, attachments, signal) };
+  }
+
+  /** The ticket an earlier attempt created with this submission id, if any. */
+  async #findSubmission(submissionId: string, signal?: AbortSignal): Promise<number | undefined> {
+    // `contains` anchored at both ends is an exact match in every GLPI version; `equals` is meant for dropdowns.
+    const criteria = `criteria[0][field]=${EXTERNAL_ID_OPTION}&criteria[0][searchtype]=contains&criteria[0][value]=${encodeURIComponent(`^${submissionId}$`)}`;
+    const [answer] = await this.#call(foundAnswer, `search/Ticket?${criteria}&forcedisplay[0]=2&uid_cols=true&range=0-0`, signal);
+    const row = answer.data?.[0];
+    return row && Number(row['Ticket.id']);
+  }
+
+  /** The files not yet on the ticket: an attempt may have stopped between two uploads. */
+  async #missingFiles(id: number, files: readonly File[], signal?: AbortSignal): Promise<File[]> {
+    if (!files.length) return [];
+    const [ticket] = await this.#call(ticketAnswer, `Ticket/${id}?with_documents=true`, signal);
+    const attached = new Set(documentsOf(ticket).map((document) => document.name));
+    return files.filter((file) => !attached.has(file.name));
   }
 
   async listTickets({ scope, start, limit }: TicketPageQuery, { signal }: CallOptions = {}): Promise<TicketPage> {

@@ -84,8 +84,16 @@ export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
         return HttpResponse.error();
       case 'html':
         return new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
-      case '429':
-        return new HttpResponse('Too Many Requests', { status: 429, headers: { 'Retry-After': failure.retryAfter ?? '120' } });
+      case '429': {
+        const retryAfter = failure.retryAfter === undefined ? '120' : failure.retryAfter;
+        return new HttpResponse('Too Many Requests', { status: 429, headers: retryAfter === null ? {} : { 'Retry-After': retryAfter } });
+      }
+      case '502':
+      case '503':
+        return new HttpResponse(PROXY_PAGE.replaceAll('%s', failure.kind === '502' ? '502 Bad Gateway' : '503 Service Unavailable'), {
+          status: Number(failure.kind),
+          headers: { 'Content-Type': 'text/html' },
+        });
       case '500':
         return withCors(request, api.error('ERROR_SQL', 500, 'An SQL error occurred, see the GLPI logs (files/_log/sql-errors.log)'));
       case 'timeout':
@@ -97,6 +105,8 @@ export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
     }
 
     const response = withCors(request, await checkedAnswer(route, request, params, api, sessionToken));
+    // Done on the server, never heard of by the caller.
+    if (failure?.kind === 'lost-answer') return HttpResponse.error();
     return failure ? spoil(response, failure.kind) : response;
   }
 
@@ -146,6 +156,8 @@ async function spoil(response: Response, kind: FailureKind): Promise<Response> {
 
 const PHP_NOTICE =
   '<br />\n<b>Notice</b>:  Undefined index: glpi_use_mode in <b>/var/www/glpi/inc/session.class.php</b> on line <b>1187</b><br />\n';
+
+const PROXY_PAGE = '<html><head><title>%s</title></head><body><center><h1>%s</h1></center><hr><center>nginx</center></body></html>';
 
 const LOGIN_PAGE = `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>GLPI - Authentification</title></head>

@@ -93,6 +93,7 @@ export function ticketRow(state: GlpiFakeState, api: GlpiApi, ticket: FakeTicket
     is_deleted: 0,
     locations_id: 0,
     validation_percent: 0,
+    externalid: encodeLikeGlpi(ticket.externalid),
     date_creation: ticket.date,
   };
   dropdowns(state, api, row, options);

@@ -44,6 +44,8 @@ export interface FakeTicket {
   items: { itemtype: string; items_id: number }[];
   /** `_users_id_requester_notif` as sent, when it was. */
   requesterNotification?: { use_notification: number[]; alternative_email?: string[] };
+  /** An id given by the system that opened the ticket ('' when none): the widget's submission id. */
+  externalid: string;
   /** The whole `input` object as received (empty for fixtures), for tests. */
   input: Record<string, unknown>;
 }
@@ -125,6 +127,8 @@ export interface TicketFixture {
   dateMod?: Date | string;
   /** Another id than the next free one. */
   id?: number;
+  /** The external id ('' by default). */
+  externalid?: string;
 }
 
 export interface RecordedRequest {
@@ -142,19 +146,33 @@ export interface RecordedRequest {
  * - `truncated`: the real answer cut in half;
  * - `network`: no answer at all (fetch rejects);
  * - `500`: `ERROR_SQL` with status 500;
- * - `429`: a proxy's rate limit, with `Retry-After`;
- * - `timeout`: the answer comes after `hangMs`;
+ * - `502`, `503`: a reverse proxy's error page (HTML) while PHP is down or overloaded;
+ * - `429`: a proxy's rate limit, with `Retry-After` unless `retryAfter` is null;
+ * - `timeout`: the request is carried out and answered after `hangMs` (a caller that gave up
+ *   earlier has lost the answer of what was done);
+ * - `lost-answer`: the request is carried out, then the connection drops before the answer;
  * - `expire-session`: every session dies before the request is read.
  */
-export type FailureKind = 'html' | 'php-notice' | 'truncated' | 'network' | '500' | '429' | 'timeout' | 'expire-session';
+export type FailureKind =
+  | 'html'
+  | 'php-notice'
+  | 'truncated'
+  | 'network'
+  | '500'
+  | '502'
+  | '503'
+  | '429'
+  | 'timeout'
+  | 'lost-answer'
+  | 'expire-session';
 
 export interface FailureOptions {
   /** How many requests fail this way (default 1). */
   times?: number;
   /** Only requests to this endpoint (`Document`) or below it (`User` matches `User/7/Computer`). */
   endpoint?: string;
-  /** `Retry-After` of a 429: seconds or an HTTP date (default "120"). */
-  retryAfter?: string;
+  /** `Retry-After` of a 429: seconds or an HTTP date (default "120"); null sends none. */
+  retryAfter?: string | null;
 }
 
 interface QueuedFailure extends FailureOptions {
@@ -225,6 +243,7 @@ export class GlpiFakeState {
       solvedate: null,
       closedate: null,
       items: [],
+      externalid: fixture.externalid ?? '',
       input: {},
     };
     this.tickets.push(ticket);

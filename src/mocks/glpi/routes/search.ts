@@ -50,6 +50,7 @@ const OPTIONS: Record<number, SearchOption> = {
   // The writer: a plain (not grouped) user column gives the login.
   22: { uid: 'Ticket.User.name', kind: 'text', value: (t, state) => encodeLikeGlpi(state.user(t.users_id_recipient)?.name ?? '') },
   80: { uid: 'Ticket.Entity.completename', kind: 'text', value: () => ENTITY_NAME },
+  87: { uid: 'Ticket.externalid', kind: 'text', value: (t) => encodeLikeGlpi(t.externalid) },
 };
 
 /** GLPI's default display preferences for tickets, used when `forcedisplay` is absent. */

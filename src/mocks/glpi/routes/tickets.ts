@@ -79,6 +79,8 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
     closedate: null,
     items,
     requesterNotification: notification,
+    // GLPI stores what it is given as text.
+    externalid: typeof input.externalid === 'string' || typeof input.externalid === 'number' ? String(input.externalid) : '',
     input,
   };
   state.tickets.push(ticket);
