@@ -14,6 +14,15 @@ export interface TicketCreatedDetail {
   backend: string;
 }
 
+export interface TicketQueuedDetail {
+  /** The submission id: the same ticket keeps it until the helpdesk accepts it (GLPI: its `externalid`). */
+  id: string;
+  /** The backend type, e.g. "glpi". */
+  backend: string;
+  /** Why it could not be sent now: 'network', 'timeout', 'server' or 'rate-limited'. */
+  reason: HelpdeskErrorKind;
+}
+
 export interface TicketUpdatedDetail {
   id: string;
   backend: string;
@@ -32,19 +41,21 @@ export interface SupportErrorDetail {
 }
 
 export type SupportTicketCreatedEvent = CustomEvent<TicketCreatedDetail>;
+export type SupportTicketQueuedEvent = CustomEvent<TicketQueuedDetail>;
 export type SupportTicketUpdatedEvent = CustomEvent<TicketUpdatedDetail>;
 export type SupportErrorEvent = CustomEvent<SupportErrorDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'support-ticket-created': SupportTicketCreatedEvent;
+    'support-ticket-queued': SupportTicketQueuedEvent;
     'support-ticket-updated': SupportTicketUpdatedEvent;
     'support-error': SupportErrorEvent;
   }
 }
 
 /** Dispatches a `support-*` event from `target`, bubbling out of shadow roots. */
-export function emit<K extends 'support-ticket-created' | 'support-ticket-updated' | 'support-error'>(
+export function emit<K extends 'support-ticket-created' | 'support-ticket-queued' | 'support-ticket-updated' | 'support-error'>(
   target: EventTarget,
   name: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],

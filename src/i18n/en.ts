@@ -188,6 +188,21 @@ export const en = {
     another: 'Open another ticket',
     failedFiles: 'These files could not be attached; add them as a reply on the ticket:',
   },
+  queued: {
+    heading: 'Your ticket is saved and will be sent',
+    body: 'The helpdesk cannot be reached right now. Your ticket is kept on this device and will be sent by itself as soon as the helpdesk is reachable, even after a reload: there is nothing more to do.',
+    notKept: 'This browser will not keep it once the page is closed: leave this page open until it is sent.',
+  },
+  outbox: {
+    heading: 'Tickets waiting to be sent',
+    waiting: 'Will be sent when the helpdesk is reachable.',
+    nextAttempt: (time: string) => `Next try at ${time}.`,
+    sending: 'Being sent…',
+    failed: 'Not sent:',
+    sent: (id: string) => `Sent: ticket ${id}.`,
+    sendNow: 'Send now',
+    cancel: 'Cancel',
+  },
   draft: {
     restored: 'Draft restored',
     discard: 'Discard',

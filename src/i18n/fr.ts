@@ -174,6 +174,21 @@ export const fr: Messages = {
     another: 'Ouvrir un autre ticket',
     failedFiles: 'Ces fichiers n’ont pas pu être joints ; ajoutez-les en réponse au ticket :',
   },
+  queued: {
+    heading: 'Votre ticket est enregistré et sera envoyé',
+    body: 'Le support est injoignable pour le moment. Votre ticket est gardé sur cet appareil et partira de lui-même dès que le support sera joignable, même après un rechargement : vous n’avez rien d’autre à faire.',
+    notKept: 'Ce navigateur ne le gardera pas une fois la page fermée : laissez cette page ouverte jusqu’à son envoi.',
+  },
+  outbox: {
+    heading: 'Tickets en attente d’envoi',
+    waiting: 'Partira dès que le support sera joignable.',
+    nextAttempt: (time) => `Prochain essai à ${time}.`,
+    sending: 'Envoi en cours…',
+    failed: 'Non envoyé :',
+    sent: (id) => `Envoyé : ticket ${id}.`,
+    sendNow: 'Envoyer maintenant',
+    cancel: 'Annuler',
+  },
   draft: {
     restored: 'Brouillon restauré',
     discard: 'Supprimer',

@@ -156,19 +156,19 @@ describe('<support-ticket-form> creating a ticket', () => {
     expect(content).to.contain('********');
   });
 
-  it('keeps everything typed when the helpdesk fails, says what happened, and sends on retry', async () => {
+  it('keeps everything typed when the helpdesk refuses the ticket, says what happened, and sends on retry', async () => {
     const el = await formWith(glpiConfig());
     await fillGoodTicket(el);
     await type(el, '#field-phone', '+33 6 12 34 56 78');
-    fake.state.failNext('500', { endpoint: 'Ticket' });
+    fake.state.failNext('html', { endpoint: 'Ticket' });
     const failed = oneEvent(el, 'support-error');
     await submit(el);
     const error = await failed;
-    expect(error.detail.kind).to.equal('server');
+    expect(error.detail.kind).to.equal('bad-response');
     await el.updateComplete;
     const panel = $(el, '#failure')!;
     await waitUntil(() => focused(el) === panel, 'focus moves to the failure');
-    expect(panel.textContent).to.contain('internal error');
+    expect(panel.textContent).to.contain('answered something unexpected');
     expect(panel.textContent).to.contain('Everything you typed is still here.');
     expect(($(el, '#field-title') as HTMLInputElement).value).to.equal('Printer on 3rd floor offline since 9am');
     expect(($(el, '#field-phone') as HTMLInputElement).value).to.equal('+33 6 12 34 56 78');
@@ -183,13 +183,13 @@ describe('<support-ticket-form> creating a ticket', () => {
     expect(fake.state.tickets[0]!.content).to.contain('+33 6 12 34 56 78');
   });
 
-  it('says the helpdesk cannot be reached when the network is down', async () => {
+  it('keeps the ticket when the network is down, and says it will be sent', async () => {
     const el = await formWith(glpiConfig());
     await fillGoodTicket(el);
     fake.state.failNext('network', { endpoint: 'Ticket' });
     await submit(el);
-    await waitUntil(() => $(el, '#failure'), 'failure shown');
-    expect(text(el, '#failure')).to.contain('cannot be reached');
+    await waitUntil(() => $(el, '#queued'), 'the ticket is kept');
+    expect(text(el, '#queued')).to.contain('will be sent by itself as soon as the helpdesk is reachable');
   });
 
   it('creates one ticket on a double click', async () => {
@@ -205,13 +205,17 @@ describe('<support-ticket-form> creating a ticket', () => {
   });
 
   it('is accessible while sending, and says so', async () => {
+    fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php', hangMs: 1000 });
+    await useHandlers(...fake.handlers);
     const el = await formWith(glpiConfig());
     await fillGoodTicket(el);
     fake.state.failNext('timeout', { endpoint: 'Ticket' });
+    const created = oneEvent(el, 'support-ticket-created');
     await submit(el);
     expect(text(el, 'button[part="submit"]')).to.equal('Sending…');
     expect($(el, 'button[part="submit"]')!.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
+    await created;
   });
 
   it('offers the categories matching the type and the person’s equipment, and sends them', async () => {

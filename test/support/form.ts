@@ -29,6 +29,24 @@ export async function formWith(config: HelpdeskConfigInput, lang = 'en'): Promis
   return el;
 }
 
+/** A form appended to `container` (a "page" a reload can empty and fill again). */
+export async function formIn(container: HTMLElement, config: HelpdeskConfigInput, lang = 'en'): Promise<SupportTicketForm> {
+  const el = document.createElement('support-ticket-form');
+  el.lang = lang;
+  el.config = config;
+  container.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** What a reload does to a form: it goes (writing its draft as it does), a new one comes with the same configuration. */
+export async function reloadForm(el: SupportTicketForm, config: HelpdeskConfigInput, lang = 'en'): Promise<SupportTicketForm> {
+  const container = el.parentElement!;
+  el.remove();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return formIn(container, config, lang);
+}
+
 export function $(el: HTMLElement, selector: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(selector);
 }

@@ -159,5 +159,24 @@ export const styles = [
       align-items: flex-start;
       margin-bottom: 0.5em;
     }
+
+    .outbox ul {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 0.5em;
+    }
+
+    .outbox li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+      align-items: baseline;
+      overflow-wrap: anywhere;
+    }
+
+    .draft {
+      margin: 0.5em 0 0;
+    }
   `,
 ];

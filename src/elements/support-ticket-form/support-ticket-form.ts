@@ -30,8 +30,9 @@ import { styles } from './support-ticket-form.styles.js';
  * category, equipment, call-back details and files — sent to the configured helpdesk.
  * What the person typed is kept whatever happens.
  *
- * @event support-ticket-created - The helpdesk accepted a ticket. `detail`: `{ id, url, backend }`.
- * @event support-error - A send failed. `detail`: `{ kind, message, code, detail }`.
+ * @event support-ticket-created - The helpdesk accepted a ticket (also one sent later from the outbox). `detail`: `{ id, url, backend }`.
+ * @event support-ticket-queued - The helpdesk could not be reached (offline, 5xx, 429, timeout): the ticket is kept and will be sent by itself. `detail`: `{ id, backend, reason }`, `id` being the submission id.
+ * @event support-error - The helpdesk refused a ticket. `detail`: `{ kind, message, code, detail }`.
  *
  * @csspart base - The block around the whole form.
  * @csspart header - The heading and introduction.
@@ -49,6 +50,8 @@ import { styles } from './support-ticket-form.styles.js';
  * @csspart failure - The message shown when the helpdesk refused or could not be reached.
  * @csspart submit - The send button.
  * @csspart success - The confirmation with the ticket number.
+ * @csspart queued - The block saying the ticket is kept and will be sent when the helpdesk is reachable.
+ * @csspart outbox - The list of tickets waiting to be sent, each with its state.
  * @csspart sign-in - The sign-in block.
  * @csspart config-error - The message shown when the configuration is invalid.
  *
@@ -76,10 +79,19 @@ export class SupportTicketForm extends HelpdeskElement {
     lang: () => this.localize.lang,
     contentLabels: () => ({ callbackPhone: this.localize.messages.phone.label }),
     created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
+    queued: (id, backend, reason) => emit(this, 'support-ticket-queued', { id, backend, reason }),
     failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
     focus: (target) =>
       void this.focusAfterRender(
-        { summary: '#summary', secrets: '#secrets', error: '#failure', 'sign-in': '#login', success: '#success', start: '#type-incident' }[target],
+        {
+          summary: '#summary',
+          secrets: '#secrets',
+          error: '#failure',
+          'sign-in': '#login',
+          success: '#success',
+          queued: '#queued',
+          start: '#type-incident',
+        }[target],
       ),
   });
 
@@ -99,7 +111,8 @@ export class SupportTicketForm extends HelpdeskElement {
     if (!this.resolved) return nothing;
     if ('problems' in this.resolved) return configErrorPanel(t, this.resolved.problems);
     const ctx: FieldContext = { model: this.model, config: this.resolved.config, t, lang: this.localize.lang, theme: this.theme };
-    if (this.model.phase === 'sent' && this.model.created) return this.successPanel(ctx);
+    if (this.model.phase === 'sent' && this.model.created) return html`${this.successPanel(ctx)} ${this.outboxList(ctx)}`;
+    if (this.model.phase === 'queued') return html`${this.queuedPanel(ctx)} ${this.outboxList(ctx)}`;
     return html`
       <div part="base" class="base">
         <header part="header">
@@ -110,7 +123,7 @@ export class SupportTicketForm extends HelpdeskElement {
             : nothing}
           ${draftNotice(t, this.model.draft, () => void this.model.discardDraft())}
         </header>
-        ${this.model.signIn.render(t, this.resolved.backend)} ${this.summaryPanel(ctx)} ${this.model.phase === 'failed' && this.model.error
+        ${this.model.signIn.render(t, this.resolved.backend)} ${this.outboxList(ctx)} ${this.summaryPanel(ctx)} ${this.model.phase === 'failed' && this.model.error
           ? failurePanel(t, { id: 'failure', heading: t.submit.failedHeading, error: this.model.error, extra: t.submit.kept })
           : nothing}
         <form novalidate @submit=${this.onSubmit} aria-busy=${this.model.phase === 'sending' ? 'true' : 'false'}>
@@ -172,6 +185,70 @@ export class SupportTicketForm extends HelpdeskElement {
           <button type="button" class="secondary" @click=${() => model.sendAnyway()}>${t.secrets.sendAnyway}</button>
           <button type="button" class="link" @click=${() => model.dismissSecrets()}>${t.secrets.cancel}</button>
         </div>
+      </section>
+    `;
+  }
+
+  /** Kept, not sent yet: said plainly, with what happened folded away. */
+  private queuedPanel({ model, t }: FieldContext) {
+    const error = model.error;
+    return html`
+      <section id="queued" part="base queued" class="panel warning" tabindex="-1" aria-labelledby="queued-heading">
+        <h2 id="queued-heading">${t.queued.heading}</h2>
+        <p>${t.queued.body}</p>
+        ${model.queue.sender?.box.storage.persistent === false ? html`<p><strong>${t.queued.notKept}</strong></p>` : nothing}
+        ${error && (error.code || error.detail)
+          ? html`<details>
+              <summary>${t.submit.technical}</summary>
+              <p class="detail">${[error.code, error.detail].filter(Boolean).join(' — ')}</p>
+            </details>`
+          : nothing}
+        <button type="button" class="secondary" @click=${() => model.startAgain()}>${t.success.another}</button>
+      </section>
+    `;
+  }
+
+  /** Every ticket of this helpdesk waiting in the outbox, with its state, to send now or cancel; then those sent meanwhile. */
+  private outboxList({ model, t, lang }: FieldContext) {
+    const { entries, sent } = model.queue;
+    if (!entries.length && !sent.length) return nothing;
+    const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
+    return html`
+      <section part="outbox" class="panel outbox" aria-labelledby="outbox-heading">
+        <h3 id="outbox-heading">${t.outbox.heading}</h3>
+        <ul aria-live="polite">
+          ${entries.map((entry) => {
+            const titleId = `outbox-${entry.id}`;
+            const waiting = entry.state !== 'sending';
+            return html`<li>
+              <strong id=${titleId}>${entry.payload.title}</strong>
+              <span>
+                ${entry.state === 'sending'
+                  ? t.outbox.sending
+                  : entry.state === 'failed'
+                    ? `${t.outbox.failed} ${t.errors[(entry.lastError?.kind ?? 'server') as keyof typeof t.errors] ?? ''}`
+                    : html`${t.outbox.waiting}
+                      ${entry.nextAttemptAt > Date.now() ? t.outbox.nextAttempt(time.format(entry.nextAttemptAt)) : nothing}`}
+              </span>
+              ${waiting
+                ? html`<span class="actions">
+                    <button type="button" class="link" aria-describedby=${titleId} @click=${() => void model.queue.sendNow(entry.id)}>
+                      ${t.outbox.sendNow}
+                    </button>
+                    <button type="button" class="link" aria-describedby=${titleId} @click=${() => void model.cancel(entry.id)}>
+                      ${t.outbox.cancel}
+                    </button>
+                  </span>`
+                : nothing}
+            </li>`;
+          })}
+          ${sent.map(
+            ({ title, ticket }) => html`<li>
+              <strong>${title}</strong>
+              <span>${ticket.url ? html`<a href=${ticket.url} target="_blank" rel="noopener noreferrer">${t.outbox.sent(ticket.id)}</a>` : t.outbox.sent(ticket.id)}</span>
+            </li>`,
+          )}
+        </ul>
       </section>
     `;
   }

@@ -1,12 +1,14 @@
 /**
  * The presentation state of `<support-ticket-form>` and its submit flow, kept out of
  * the element so the templates stay readable. Holds what the person typed (never
- * cleared on failure), asks the rules in `core/` what is wrong, and talks to the
- * adapter only through the `HelpdeskBackend` interface.
+ * cleared on failure, kept as a draft), asks the rules in `core/` what is wrong, and
+ * sends through the outbox: a submitted ticket is stored with its submission id
+ * before anything reaches the helpdesk, and kept for later sending when the
+ * helpdesk cannot be reached.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { HelpdeskConfig } from '../../core/config.js';
-import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
+import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { URGENCIES } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';
@@ -14,11 +16,14 @@ import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advic
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { draftKey, type Draft } from '../../store/drafts.js';
+import { newSubmissionId, type OutboxEntry } from '../../store/outbox.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { ChosenFiles } from '../shared/file-picker.js';
 import { DraftKeeper } from '../shared/draft.js';
+import { QueuedTickets } from './queued-tickets.js';
 
-export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
+/** `queued`: kept in the outbox, to be sent when the helpdesk is reachable. */
+export type Phase = 'editing' | 'sending' | 'queued' | 'sent' | 'failed';
 type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'failed'; items: T[] };
 
 /** Text fields the secret check reads, and where each finding was. */
@@ -43,8 +48,12 @@ export function emptyValues(): TicketFormValues {
   };
 }
 
-/** What a draft of the form keeps: the values as typed (the files go beside them). */
-export type FormDraft = TicketFormValues;
+/**
+ * What a draft of the form keeps: the values as typed (the files go beside them), and
+ * the ticket's submission id once submitted, so that after a reload the same ticket
+ * keeps the same id and is never created twice.
+ */
+export type FormDraft = TicketFormValues & { submissionId?: string; tried?: boolean };
 
 export class TicketFormModel {
   values: TicketFormValues = emptyValues();
@@ -62,11 +71,26 @@ export class TicketFormModel {
   created?: CreatedTicket;
   categories: Loadable<Category> = { status: 'idle', items: [] };
   equipment: Loadable<EquipmentItem> = { status: 'idle', items: [] };
+  /**
+   * The id of the ticket being written, from its first submit until the helpdesk
+   * accepted it: every attempt, after failures and reloads, sends this same id.
+   */
+  submissionId?: string;
+  /** An attempt with `submissionId` was made: it may have created the ticket. */
+  private tried = false;
+  readonly queue = new QueuedTickets(this.host, {
+    owns: (id) => id === this.submissionId,
+    accepted: (entry, created) => this.accepted(entry, created),
+    changed: (entries) => this.follow(entries),
+  });
   readonly signIn = new SignInFlow(
     this.host,
     async () => {
       this.resetLists();
       this.loadLists();
+      // Queued tickets the session's end stopped go on.
+      for (const entry of this.queue.entries) if (entry.lastError?.kind === 'auth') await this.queue.sender?.box.retry(entry.id);
+      void this.queue.sender?.send();
       if (this.sendAfterSignIn) {
         this.sendAfterSignIn = false;
         await this.submit();
@@ -88,9 +112,10 @@ export class TicketFormModel {
       /** Labels written into the ticket, in the person's language. */
       contentLabels: () => NewTicket['labels'];
       created: (ticket: CreatedTicket, backend: string) => void;
+      queued: (id: string, backend: string, reason: HelpdeskErrorKind) => void;
       failed: (error: HelpdeskError) => void;
       /** Called after the render that shows what needs the person's attention. */
-      focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success' | 'start') => void;
+      focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success' | 'queued' | 'start') => void;
     },
   ) {}
 
@@ -104,6 +129,7 @@ export class TicketFormModel {
     this.loadLists();
     // Per page, helpdesk and questions: another form elsewhere keeps its own draft; credentials are left out.
     void this.draft.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
+    this.queue.attach(`${backend.type}:${config.backend.url}`, backend);
   }
 
   get capabilities() {
@@ -204,10 +230,17 @@ export class TicketFormModel {
     this.signIn.ask();
   }
 
-  /** "Open another ticket": a fresh form that keeps how to reach the person. */
+  /** "Open another ticket": a fresh form that keeps how to reach the person; a queued ticket stays queued. */
   startAgain(): void {
     const { phone, followUpByEmail, followUpEmail } = this.values;
     this.reset({ ...emptyValues(), phone, followUpByEmail, followUpEmail });
+  }
+
+  /** Cancels a queued ticket; the form's own comes back into the form, as typed. */
+  async cancel(id: string): Promise<void> {
+    if (!(await this.queue.cancel(id)) || id !== this.submissionId) return;
+    this.phase = 'editing';
+    this.show('start');
   }
 
   /** "Discard" on the restored draft: an empty form, and the stored draft removed. */
@@ -219,6 +252,8 @@ export class TicketFormModel {
 
   private reset(values: TicketFormValues): void {
     this.values = values;
+    this.submissionId = undefined;
+    this.tried = false;
     this.files.clear();
     this.problems = [];
     this.attempted = false;
@@ -229,30 +264,87 @@ export class TicketFormModel {
     this.host.requestUpdate();
   }
 
+  /**
+   * Stores the ticket in the outbox under its submission id, then has the page's
+   * sender send what is due. Sent: the confirmation. Not reachable (offline, 5xx,
+   * 429, timeout): kept, and the person is told it will be sent. Refused: the
+   * person fixes it or signs in again, and sends the same ticket again.
+   */
   private async send(backend: HelpdeskBackend, config: HelpdeskConfig): Promise<void> {
     this.phase = 'sending';
     this.error = undefined;
     this.host.requestUpdate();
-    try {
-      this.created = await backend.createTicket(this.toNewTicket(config));
-      this.phase = 'sent';
-      this.secretsAccepted = false;
-      void this.draft.discard();
-      this.hooks.created(this.created, backend.type);
-      this.show('success');
-    } catch (caught) {
-      const error = toHelpdeskError(caught);
-      if (this.signIn.showFor(error, backend)) {
-        this.phase = 'editing';
-        this.sendAfterSignIn = true;
-        this.show('sign-in');
-      } else {
-        this.phase = 'failed';
-        this.error = error;
-        this.show('error');
-      }
-      this.hooks.failed(error);
+    const id = (this.submissionId ??= newSubmissionId());
+    const tried = this.tried;
+    this.tried = true;
+    // The id is on disk before anything can reach the helpdesk: a crash now still sends this ticket once.
+    this.saveDraft();
+    await this.draft.flush();
+    await this.queue.keep(id, this.toNewTicket(config), tried);
+    await this.queue.sender?.send();
+    // Accepted during the round: `accepted` already showed it.
+    if (this.submissionId === id && this.phase === 'sending') this.settle(await this.queue.sender?.box.get(id), backend, true);
+  }
+
+  /**
+   * Where the form's own ticket stands after an attempt, or a change seen in the outbox.
+   * `submitted`: the person just sent it (the queued event is for that, not for a reload).
+   */
+  private settle(entry: OutboxEntry | undefined, backend: HelpdeskBackend, submitted = false): void {
+    if (!entry) {
+      // Cancelled, here or in another tab: everything typed is still in the form.
+      this.phase = 'editing';
+      return this.host.requestUpdate();
     }
+    if (entry.state === 'sent') return this.accepted(entry, { id: entry.ticket!.id, url: entry.ticket!.url, failedAttachments: [] });
+    if (entry.state === 'failed') return void this.refused(entry, backend);
+    const already = this.phase === 'queued';
+    this.phase = 'queued';
+    this.error = this.queue.sender?.errorOf(entry.id);
+    if (!submitted || already) return this.host.requestUpdate();
+    this.hooks.queued(entry.id, backend.type, (entry.lastError?.kind ?? 'network') as HelpdeskErrorKind);
+    this.show('queued');
+  }
+
+  /** The helpdesk refused the ticket for good: out of the outbox, back to the person with the reason. */
+  private async refused(entry: OutboxEntry, backend: HelpdeskBackend): Promise<void> {
+    const error =
+      this.queue.sender?.errorOf(entry.id) ??
+      new HelpdeskError((entry.lastError?.kind ?? 'bad-response') as HelpdeskErrorKind, { detail: entry.lastError?.message });
+    await this.queue.sender?.box.remove(entry.id);
+    if (this.signIn.showFor(error, backend)) {
+      this.phase = 'editing';
+      this.sendAfterSignIn = true;
+      this.show('sign-in');
+    } else {
+      this.phase = 'failed';
+      this.error = error;
+      this.show('error');
+    }
+    this.hooks.failed(error);
+  }
+
+  /** A ticket of this helpdesk was accepted; if it is this form's, the confirmation. */
+  private accepted(entry: OutboxEntry, created: CreatedTicket): void {
+    this.hooks.created(created, this.backend?.type ?? entry.backend.split(':')[0]);
+    if (entry.id !== this.submissionId) return;
+    this.created = created;
+    this.phase = 'sent';
+    this.submissionId = undefined;
+    this.tried = false;
+    this.secretsAccepted = false;
+    void this.draft.discard();
+    this.show('success');
+  }
+
+  /** Follows the form's own ticket in the outbox: sent, refused or cancelled elsewhere, queued after a reload. */
+  private follow(entries: OutboxEntry[]): void {
+    const id = this.submissionId;
+    if (!id || !this.backend || this.phase === 'sending' || this.phase === 'sent') return;
+    const entry = entries.find((candidate) => candidate.id === id);
+    // A restored draft whose ticket is not in the outbox: the person may send it again (same id).
+    if (!entry && this.phase !== 'queued') return;
+    this.settle(entry, this.backend);
   }
 
   private toNewTicket(config: HelpdeskConfig): NewTicket {
@@ -290,7 +382,8 @@ export class TicketFormModel {
     if (!typed && !this.files.files.length) return this.draft.save(undefined);
     const masked = (text: string) => removeSecrets(text, findSecrets(text));
     const answers = Object.fromEntries(Object.entries(v.answers).map(([id, text]) => [id, masked(text)]));
-    this.draft.save({ values: { ...v, title: masked(v.title), description: masked(v.description), answers }, files: this.files.files });
+    const values = { ...v, title: masked(v.title), description: masked(v.description), answers, submissionId: this.submissionId, tried: this.tried };
+    this.draft.save({ values, files: this.files.files });
   }
 
   /** Puts a saved draft back; anything another version wrote that does not fit is left out. */
@@ -309,8 +402,12 @@ export class TicketFormModel {
       followUpByEmail: values.followUpByEmail !== false,
       followUpEmail: text(values.followUpEmail) ?? '',
     };
+    this.submissionId = text(values.submissionId);
+    this.tried = values.tried === true;
     if (this.config && files.length) this.files.add(this.config.attachments, files);
     this.loadLists();
+    // Its ticket may be queued, or sent since.
+    void this.queue.refresh();
     this.host.requestUpdate();
   }
 

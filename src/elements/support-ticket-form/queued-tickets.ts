@@ -1,0 +1,111 @@
+/**
+ * The form's view of its helpdesk's outbox: the tickets kept for later sending,
+ * each with its state, that the person can send now or cancel, and the ones
+ * sent from the queue since the page opened. Follows every change, from this
+ * page or another tab, through the page's sender.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CreatedTicket, NewTicket } from '../../core/ticket.js';
+import type { HelpdeskBackend } from '../../backends/types.js';
+import type { OutboxEntry } from '../../store/outbox.js';
+import { outboxSender, type OutboxListener, type OutboxSender } from './outbox-sender.js';
+
+export interface QueueHooks {
+  /** Whether the form holds this submission. */
+  owns(id: string): boolean;
+  /** The helpdesk accepted a queued ticket. */
+  accepted(entry: OutboxEntry, created: CreatedTicket): void;
+  /** The outbox was read again: every entry of the helpdesk, sent ones included. */
+  changed(entries: OutboxEntry[]): void;
+}
+
+export class QueuedTickets implements ReactiveController {
+  /** The helpdesk's tickets not sent yet, oldest first. */
+  entries: OutboxEntry[] = [];
+  /** Tickets sent from the queue while this form was shown, newest last. */
+  sent: { title: string; ticket: CreatedTicket }[] = [];
+  sender?: OutboxSender;
+
+  private stop?: () => void;
+  private readonly listener: OutboxListener;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly hooks: QueueHooks,
+  ) {
+    host.addController(this);
+    this.listener = {
+      changed: () => void this.refresh(),
+      owns: (id) => hooks.owns(id),
+      sent: (entry, created) => {
+        if (!hooks.owns(entry.id)) this.sent = [...this.sent, { title: entry.payload.title, ticket: created }];
+        hooks.accepted(entry, created);
+        this.host.requestUpdate();
+      },
+    };
+  }
+
+  /** Follows the outbox of this helpdesk and sends what is left in it (from before a reload, for instance). */
+  attach(key: string, backend: HelpdeskBackend): void {
+    if (this.sender?.key !== key) {
+      this.stop?.();
+      this.sender = outboxSender(key);
+      this.stop = this.sender.listen(this.listener);
+    }
+    this.sender.use(backend);
+    void this.refresh().then(() => this.sender?.send());
+  }
+
+  /**
+   * Keeps the submission `id` for sending. Submitted again (after a failure, or a
+   * change), its entry takes the new content; one that already had an attempt
+   * counts it, so that the adapter looks for the ticket before creating one.
+   */
+  async keep(id: string, payload: NewTicket, tried: boolean): Promise<void> {
+    const box = this.sender!.box;
+    const existing = await box.get(id);
+    if (!existing) {
+      await box.add({ id, backend: this.sender!.key, payload });
+      if (tried) await box.update(id, (entry) => ({ ...entry, attempts: Math.max(entry.attempts, 1) }));
+    } else {
+      const waiting = (entry: OutboxEntry) => entry.state === 'waiting' || entry.state === 'failed';
+      await box.update(id, (entry) => (waiting(entry) ? { ...entry, payload, state: 'waiting', nextAttemptAt: Date.now() } : entry));
+    }
+  }
+
+  /** The person sends a waiting or failed ticket now. */
+  async sendNow(id: string): Promise<void> {
+    await this.sender?.box.retry(id);
+    await this.sender?.send();
+  }
+
+  /** The person does not want it sent; one being sent right now cannot be taken back. */
+  async cancel(id: string): Promise<boolean> {
+    const gone = (await this.sender?.box.cancel(id)) ?? false;
+    await this.refresh();
+    return gone;
+  }
+
+  async refresh(): Promise<void> {
+    const sender = this.sender;
+    if (!sender) return;
+    const all = await sender.box.list(sender.key);
+    this.entries = all.filter((entry) => entry.state !== 'sent');
+    // Sent while no form of this page was there to hear it (another tab, before a reload).
+    await sender.deliver(all);
+    this.hooks.changed(all);
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    if (this.sender && !this.stop) {
+      this.stop = this.sender.listen(this.listener);
+      void this.refresh();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+    this.stop = undefined;
+  }
+}
