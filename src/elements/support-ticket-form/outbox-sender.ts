@@ -33,6 +33,10 @@ export class OutboxSender {
   readonly #delivered = new Set<string>();
   #backend?: HelpdeskBackend;
   #timer?: ReturnType<typeof setTimeout>;
+  /** The last round left nothing to send and nothing changed since: coming back online has nothing to do. */
+  #idle = false;
+  /** Changes of this helpdesk's entries seen so far, to tell whether one came during a round. */
+  #changes = 0;
 
   constructor(
     /** The outbox's name for the helpdesk, e.g. `glpi:https://support.example.fr/apirest.php`. */
@@ -41,10 +45,13 @@ export class OutboxSender {
   ) {
     addEventListener('online', () => void this.#online());
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') void this.send();
+      if (document.visibilityState === 'visible' && !this.#idle) void this.send();
     });
     box.watch((change) => {
-      if (change.backend === key) this.#listeners.forEach((listener) => listener.changed());
+      if (change.backend !== key) return;
+      this.#changes++;
+      this.#idle = false;
+      this.#listeners.forEach((listener) => listener.changed());
     });
   }
 
@@ -72,9 +79,12 @@ export class OutboxSender {
   async send(): Promise<SendRound<NewTicket> | undefined> {
     const backend = this.#backend;
     if (!backend?.hasCredentials()) return undefined;
+    const changes = this.#changes;
     const round = await this.box.sendDue(this.key, (entry) => this.#attempt(backend, entry), senderOptions);
     await this.deliver(round.sent);
     this.#plan(round.nextAttemptAt);
+    // Nothing left, and nothing came meanwhile: failed entries wait for the person, and any change wakes the sender.
+    this.#idle = round.nextAttemptAt === undefined && this.#changes === changes;
     return round;
   }
 
@@ -117,6 +127,7 @@ export class OutboxSender {
 
   /** Back online: what failed for want of a network is due now (a rate limit's wait still holds). */
   async #online(): Promise<void> {
+    if (this.#idle) return;
     const now = Date.now();
     for (const entry of await this.box.list(this.key)) {
       if (entry.state === 'waiting' && entry.lastError?.kind === 'network' && entry.nextAttemptAt > now) {
