@@ -6,38 +6,16 @@
 import * as z from 'zod/mini';
 import { URGENCIES } from './urgency.js';
 import { TICKET_TYPES } from './ticket.js';
+import { localText, nonEmpty, wholeNumber } from './schema.js';
+import { glpiBackend } from './backend-configs/glpi.js';
+import { rtBackend } from './backend-configs/rt.js';
+import { freshdeskBackend } from './backend-configs/freshdesk.js';
+import { zammadBackend } from './backend-configs/zammad.js';
+import { restBackend } from './backend-configs/rest.js';
+import { emailBackend } from './backend-configs/email.js';
 
-// Every check is a `refine`: each other check kind of zod would add its own code to the
-// script-tag bundle, and these messages read better anyway.
-const nonEmpty = () => z.string().check(z.refine((value) => value.trim() !== '', 'must not be empty'));
-const wholeNumber = (min: number, max: number) =>
-  z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, `must be a whole number from ${min} to ${max}`));
-/** One text, or one per supported language. */
-const localText = z.union([nonEmpty(), z.strictObject({ en: z.optional(nonEmpty()), fr: z.optional(nonEmpty()) })]);
-/** An absolute http(s) URL, or a path on the page's own server ("/glpi/apirest.php", for a reverse proxy). */
-const httpUrl = z.string().check(
-  z.refine(
-    (value) => (/^\/(?!\/)\S*$/.test(value) || (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value))),
-    'must be an http(s) URL or a path starting with /',
-  ),
-);
-
-const glpiBackend = z.strictObject({
-  type: z.literal('glpi'),
-  /** The legacy REST API root, ending in `apirest.php`. */
-  url: httpUrl,
-  /** The API client's App-Token, when the GLPI admin configured one. */
-  appToken: z.optional(nonEmpty()),
-  /** A user's API token ("remote access key"); without it the widget asks the person to sign in. */
-  auth: z.optional(z.strictObject({ userToken: nonEmpty() })),
-  /** Link to a ticket on the helpdesk, `{id}` replaced; defaults to GLPI's `front/ticket.form.php?id={id}`. */
-  ticketUrl: z.optional(nonEmpty()),
-  /** Milliseconds before a call is given up. */
-  timeout: z._default(wholeNumber(1000, 120000), 20000),
-});
-
-/** One schema per helpdesk; later backends join it as a union on `type`. */
-export const backendSchema = glpiBackend;
+/** One schema per helpdesk (`src/core/backend-configs/`), chosen by `type`. */
+export const backendSchema = z.discriminatedUnion('type', [glpiBackend, rtBackend, freshdeskBackend, zammadBackend, restBackend, emailBackend]);
 
 const contactSchema = z.strictObject({
   kind: z.enum(['email', 'phone', 'url']),
@@ -105,10 +83,19 @@ export const configSchema = z.strictObject({
 export type HelpdeskConfig = z.infer<typeof configSchema>;
 export type HelpdeskConfigInput = z.input<typeof configSchema>;
 export type BackendConfig = HelpdeskConfig['backend'];
+export type BackendType = BackendConfig['type'];
 export type GlpiBackendConfig = Extract<BackendConfig, { type: 'glpi' }>;
+export type RtBackendConfig = Extract<BackendConfig, { type: 'rt' }>;
+export type FreshdeskBackendConfig = Extract<BackendConfig, { type: 'freshdesk' }>;
+export type ZammadBackendConfig = Extract<BackendConfig, { type: 'zammad' }>;
+export type RestBackendConfig = Extract<BackendConfig, { type: 'rest' }>;
+export type EmailBackendConfig = Extract<BackendConfig, { type: 'email' }>;
 export type ConfiguredQuestion = HelpdeskConfig['questions'][number];
 export type AttachmentRules = HelpdeskConfig['attachments'];
 export type TicketsConfig = HelpdeskConfig['tickets'];
+
+/** Where a backend configuration sends tickets: its API or relay URL, or its email address. */
+export const backendAddress = (backend: BackendConfig): string => ('url' in backend ? backend.url : `mailto:${backend.to}`);
 
 /** One problem of a configuration: the dotted key and what is wrong with it, in English for the admin. */
 export interface ConfigProblem {
@@ -140,7 +127,10 @@ interface LooseIssue {
   expected?: string;
   keys?: string[];
   values?: unknown[];
+  options?: unknown[];
 }
+
+const quoted = (values: unknown[] = []) => values.map((v) => JSON.stringify(v)).join(', ');
 
 /** The value found at `path` in what was given (issues do not carry it). */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -160,9 +150,12 @@ function describeIssue(raw: z.core.$ZodIssue, input: unknown): ConfigProblem {
       return { key: names.join(', '), problem: `unknown key${names.length > 1 ? 's' : ''}: check the spelling` };
     }
     case 'invalid_union':
-      return { key, problem: 'has an unexpected shape' };
+      // A discriminated union (`backend.type`) lists the values it knows.
+      return issue.options
+        ? { key, problem: `${valueAt(input, issue.path) === undefined ? 'is required: ' : 'must be '}one of ${quoted(issue.options)}` }
+        : { key, problem: 'has an unexpected shape' };
     case 'invalid_value':
-      return { key, problem: `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}` };
+      return { key, problem: `must be one of ${quoted(issue.values)}` };
     default:
       return { key, problem: issue.message };
   }

@@ -44,7 +44,9 @@ describe('configuration schema', () => {
 
   it('says which backend types exist and what is missing', () => {
     const unknown = parseConfig({ backend: { type: 'zendesk', url: '/x' } });
-    expect(!unknown.ok && formatProblems(unknown.problems)).to.contain('backend.type must be one of "glpi"');
+    expect(!unknown.ok && formatProblems(unknown.problems)).to.equal('backend.type must be one of "glpi", "rt", "freshdesk", "zammad", "rest", "email"');
+    const untyped = parseConfig({ backend: { url: '/x' } });
+    expect(!untyped.ok && formatProblems(untyped.problems)).to.match(/^backend.type is required: one of "glpi", "rt"/);
     const missing = parseConfig({});
     expect(!missing.ok && formatProblems(missing.problems)).to.equal('backend is required');
   });

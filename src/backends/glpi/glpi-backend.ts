@@ -33,7 +33,9 @@ import { urgencyRank } from '../../core/urgency.js';
 import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
 import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
-import { buildTicketContent, decodeEntities, textToHtml } from './html.js';
+import { decodeEntities } from './html.js';
+import { GLPI_CAPABILITIES, glpiSessionKey } from './descriptor.js';
+import { buildTicketContent, textToHtml } from '../message.js';
 import {
   documentsOf,
   followupRows,
@@ -174,17 +176,7 @@ function glpiIdOf(value: string): number {
 
 export class GlpiBackend implements HelpdeskBackend {
   readonly type = 'glpi';
-  readonly capabilities = {
-    categories: true,
-    equipment: true,
-    attachments: true,
-    passwordSignIn: true,
-    tickets: true,
-    organisationTickets: true,
-    reply: true,
-    approval: true,
-    closeReopen: true,
-  };
+  readonly capabilities = GLPI_CAPABILITIES;
 
   #config: GlpiBackendConfig;
   #base: string;
@@ -202,7 +194,7 @@ export class GlpiBackend implements HelpdeskBackend {
     this.#config = config;
     this.#base = config.url.replace(/\/+$/, '');
     this.#tokens = options.tokenStore ?? sessionTokenStore();
-    this.#key = `glpi:${this.#base}`;
+    this.#key = glpiSessionKey(config);
     this.#hold(config.auth);
   }
 

@@ -142,7 +142,7 @@ export class SupportTicketForm extends HelpdeskElement {
 
   /** A session the person opened in this widget (not a host's token): offer to close it, e.g. on a shared computer. */
   private signedInByPerson({ model, config }: FieldContext): boolean {
-    return Boolean(model.capabilities?.passwordSignIn && !model.signIn.shown && !config.backend.auth && !this.credentials);
+    return Boolean(model.capabilities?.passwordSignIn && !model.signIn.shown && !('auth' in config.backend && config.backend.auth) && !this.credentials);
   }
 
   private onSubmit(event: SubmitEvent): void {

@@ -7,7 +7,7 @@
  * helpdesk cannot be reached.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { HelpdeskConfig } from '../../core/config.js';
+import { backendAddress, type HelpdeskConfig } from '../../core/config.js';
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { URGENCIES } from '../../core/urgency.js';
@@ -129,7 +129,7 @@ export class TicketFormModel {
     this.loadLists();
     // Per page, helpdesk and questions: another form elsewhere keeps its own draft; credentials are left out.
     void this.draft.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
-    this.queue.attach(`${backend.type}:${config.backend.url}`, backend);
+    this.queue.attach(`${backend.type}:${backendAddress(config.backend)}`, backend);
   }
 
   get capabilities() {
