@@ -23,6 +23,13 @@ export interface HttpRequest {
   endpointName?: string;
   /** Reads the backend's own error body of a 4xx/5xx answer; `undefined` falls back to the HTTP status. */
   toError?: (response: HttpResponse) => HelpdeskError | undefined;
+  /**
+   * Cookies sent along: none by default (auth is header-based); `same-origin` or `include`
+   * for an API authenticated by the host's own session cookie (REST protocol).
+   */
+  credentials?: RequestCredentials;
+  /** A 2xx body that is neither JSON nor an HTML page is returned as its text (email endpoints answer "OK"). */
+  allowText?: boolean;
 }
 
 export interface HttpResponse {
@@ -59,13 +66,13 @@ async function exchange<T>(request: HttpRequest, accept: string, read: (response
   const headers: Record<string, string> = { Accept: accept, ...request.headers };
   if (json !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    // Auth is header-based: never send the helpdesk's cookies along.
     const response = await fetch(url, {
       method: request.method,
       headers,
       body: json === undefined ? request.form : JSON.stringify(json),
       signal: own ? AbortSignal.any([timeout, own]) : timeout,
-      credentials: 'omit',
+      // Auth is header-based unless the caller says otherwise: never send the helpdesk's cookies along.
+      credentials: request.credentials ?? 'omit',
     });
     return [response, await read(response)];
   } catch (error) {
@@ -80,6 +87,7 @@ function answer(request: HttpRequest, response: Response, text: string): HttpRes
   const fail = (kind: HelpdeskErrorKind, detail?: string, retryAfter?: number) => new HelpdeskError(kind, { status, detail, retryAfter });
   if (status === 429) throw fail('rate-limited', undefined, parseRetryAfter(response.headers.get('Retry-After')));
   const parsed = parseJsonBody(text);
+  if (!parsed.ok && request.allowText && !parsed.html && status < 300) return { status, headers: response.headers, body: text.trim() };
   if (!parsed.ok) {
     throw fail(
       status > 499 ? 'server' : 'bad-response',
