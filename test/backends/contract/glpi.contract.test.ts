@@ -1,0 +1,61 @@
+import { createBackend } from '../../../src/backends/index.js';
+import { decodeEntities } from '../../../src/backends/glpi/html.js';
+import { createGlpiFake, DEMO_USER, NEW, type FailureKind, type GlpiFakeState } from '../../../src/mocks/index.js';
+import { useHandlers } from '../../support/msw.js';
+import { describeContract, type ContractAgent } from './contract.js';
+
+const API = 'https://contract.example.fr/glpi/apirest.php';
+
+const text = (html: string) => decodeEntities(decodeEntities(html).replace(/<[^>]*>/g, ' '));
+
+function agentOf(state: GlpiFakeState): ContractAgent {
+  const FAILURES: Record<Parameters<NonNullable<ContractAgent['failNext']>>[0], [FailureKind, object?]> = {
+    network: ['network'],
+    'lost-answer': ['lost-answer', { endpoint: 'Ticket' }],
+    server: ['500'],
+    'rate-limited': ['429', { retryAfter: '30' }],
+    html: ['html'],
+  };
+  return {
+    async read(id) {
+      const ticket = state.ticket(Number(id))!;
+      const followups = state.followups.filter((one) => one.items_id === ticket.id && !one.is_private);
+      const solutions = state.solutions.filter((one) => one.items_id === ticket.id);
+      return {
+        title: decodeEntities(ticket.name),
+        text: [ticket.content, ...followups.map((one) => one.content), ...solutions.map((one) => one.content)].map(text).join('\n'),
+        attachments: state.documents.filter((one) => one.tickets_id === ticket.id).map((one) => one.filename),
+      };
+    },
+    async countTitled(title) {
+      return state.tickets.filter((ticket) => decodeEntities(ticket.name) === title).length;
+    },
+    async reply(id, answer) {
+      state.addFollowup(Number(id), { content: `<p>${answer}</p>` });
+    },
+    async solve(id, solution) {
+      state.proposeSolution(Number(id), `<p>${solution}</p>`);
+    },
+    failNext(kind) {
+      const [failure, options] = FAILURES[kind];
+      state.failNext(failure, options);
+    },
+    async seed(n, prefix) {
+      state.generateTickets(n, { name: prefix, status: NEW });
+    },
+  };
+}
+
+describeContract({
+  name: 'GLPI (fake)',
+  async start() {
+    sessionStorage.clear();
+    const fake = createGlpiFake({ baseUrl: API });
+    await useHandlers(...fake.handlers);
+    return {
+      backend: createBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken: DEMO_USER.userToken } }),
+      refused: createBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken: 'not-a-token' } }),
+      agent: agentOf(fake.state),
+    };
+  },
+});
