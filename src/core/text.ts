@@ -33,3 +33,10 @@ export function splitLongRuns(text: string): string[] {
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * Whether the text shows nothing: only spaces and invisible format characters (zero-width
+ * spaces and joiners, bidirectional marks, BOM), which `trim()` leaves in place. A title of
+ * ten zero-width spaces is empty to the person reading the ticket.
+ */
+export const isBlank = (text: string): boolean => text.replace(/\p{Cf}/gu, '').trim() === '';

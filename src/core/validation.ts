@@ -7,6 +7,7 @@ import { TITLE_MAX_LENGTH } from './advice/title.js';
 import type { ConfiguredQuestion, HelpdeskConfig } from './config.js';
 import type { TicketType } from './ticket.js';
 import type { Urgency } from './urgency.js';
+import { isBlank } from './text.js';
 
 export type FieldId =
   | 'type'
@@ -77,16 +78,17 @@ export function validateTicketForm(values: TicketFormValues, config: HelpdeskCon
   if (!values.urgency) report('urgency', 'required');
 
   const title = values.title.trim();
-  if (title === '') report('title', 'required');
+  if (isBlank(title)) report('title', 'required');
   else if (title.length > TITLE_MAX_LENGTH) report('title', 'too-long');
 
-  if (values.description.trim() === '') report('description', 'required');
+  if (isBlank(values.description)) report('description', 'required');
 
   if (fields.category === 'required' && context.categoriesOffered && !values.categoryId) report('category', 'required');
   if (fields.equipment === 'required' && context.equipmentOffered && !values.equipmentId) report('equipment', 'required');
 
   for (const question of visibleQuestions(config.questions, values.type, values.categoryId)) {
-    const reason = questionProblem(question, (values.answers[question.id] ?? '').trim());
+    const answer = values.answers[question.id] ?? '';
+    const reason = questionProblem(question, isBlank(answer) ? '' : answer.trim());
     if (reason) report(`question:${question.id}`, reason);
   }
 

@@ -80,6 +80,18 @@ describe('ticket form validation', () => {
       ]);
     });
 
+    it('takes text of invisible characters only (zero-width, bidi marks, BOM) for empty', () => {
+      const invisible = '\u200B\u200C\u200D\u2060\uFEFF\u202E\u200F '.repeat(3);
+      const values = filled({ title: invisible, description: `\n${invisible}\n`, answers: { account: invisible } });
+      expect(validateTicketForm(values, config({ questions: QUESTIONS }), OFFERED)).to.deep.include.members([
+        { field: 'title', reason: 'required' },
+        { field: 'description', reason: 'required' },
+        { field: 'question:account', reason: 'required' },
+      ]);
+      // Right-to-left text is text.
+      expect(validateTicketForm(filled({ title: 'الطابعة في الطابق الثالث لا تعمل', description: '\u200Fמדפסת' }), config(), OFFERED)).to.deep.equal([]);
+    });
+
     it('refuses a title longer than GLPI accepts, measured trimmed', () => {
       expect(validateTicketForm(filled({ title: 'x'.repeat(256) }), config(), OFFERED)).to.deep.equal([
         { field: 'title', reason: 'too-long' },
