@@ -7,7 +7,7 @@ import { drafts } from '../../src/store/drafts.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';
 import { replace } from '../store/storage-helpers.js';
-import { $, fillGoodTicket, press, focused, glpiConfig, submit, text, type } from '../support/form.js';
+import { $, fillGoodTicket, formIn, press, focused, glpiConfig, reloadForm, submit, text, type } from '../support/form.js';
 
 let fake: GlpiFake;
 let restore: (() => void)[] = [];
@@ -28,26 +28,10 @@ afterEach(async () => {
 /** A form in its own container, so that a "reload" can remove it and put a new one in its place. */
 async function openForm(config: HelpdeskConfigInput, lang = 'en'): Promise<SupportTicketForm> {
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  return addForm(container, config, lang);
+  return formIn(container, config, lang);
 }
 
-async function addForm(container: HTMLElement, config: HelpdeskConfigInput, lang = 'en'): Promise<SupportTicketForm> {
-  const el = document.createElement('support-ticket-form');
-  el.lang = lang;
-  el.config = config;
-  container.append(el);
-  await el.updateComplete;
-  return el;
-}
 
-/** What a reload does to the form: this element goes (writing its draft as it does), a new one comes with the same configuration. */
-async function reload(el: SupportTicketForm, config: HelpdeskConfigInput, lang = 'en'): Promise<SupportTicketForm> {
-  const container = el.parentElement!;
-  el.remove();
-  // The element's saver writes as it is disconnected; a new store read must see that write.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  return addForm(container, config, lang);
-}
 
 const restored = (el: SupportTicketForm) => waitUntil(() => $(el, '[part="draft"] button'), 'the draft is restored');
 const value = (el: SupportTicketForm, selector: string) => ($(el, selector) as HTMLInputElement).value;
@@ -70,7 +54,7 @@ describe('<support-ticket-form> drafts', () => {
     await fillGoodTicket(el);
     await type(el, '#field-phone', '04 00 00 00 01');
 
-    el = await reload(el, config);
+    el = await reloadForm(el, config);
     await restored(el);
     expect(text(el, '[part="draft"]')).to.equal('Draft restored · Discard');
     expect(checked(el, '#type-incident')).to.equal(true);
@@ -91,7 +75,7 @@ describe('<support-ticket-form> drafts', () => {
     const config = glpiConfig();
     let el = await openForm(config, 'fr');
     await type(el, '#field-title', 'Imprimante hors ligne');
-    el = await reload(el, config, 'fr');
+    el = await reloadForm(el, config, 'fr');
     await restored(el);
     expect(text(el, '[part="draft"]')).to.equal('Brouillon restauré · Supprimer');
   });
@@ -100,7 +84,7 @@ describe('<support-ticket-form> drafts', () => {
     const config = glpiConfig();
     let el = await openForm(config);
     await fillGoodTicket(el);
-    el = await reload(el, config);
+    el = await reloadForm(el, config);
     await restored(el);
 
     ($(el, '[part="draft"] button') as HTMLButtonElement).click();
@@ -110,7 +94,7 @@ describe('<support-ticket-form> drafts', () => {
     expect(checked(el, '#type-incident')).to.equal(false);
     await waitUntil(() => focused(el)?.id === 'type-incident', 'focus goes to the start of the form');
 
-    el = await reload(el, config);
+    el = await reloadForm(el, config);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect($(el, '[part="draft"]')).not.to.exist;
     expect(value(el, '#field-title')).to.equal('');
@@ -124,7 +108,7 @@ describe('<support-ticket-form> drafts', () => {
     await submit(el);
     await created;
 
-    el = await reload(el, config);
+    el = await reloadForm(el, config);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect($(el, '[part="draft"]')).not.to.exist;
     expect(value(el, '#field-title')).to.equal('');
@@ -137,7 +121,7 @@ describe('<support-ticket-form> drafts', () => {
     await fillGoodTicket(el);
     await pickFiles(el, new File(['écran bleu'], 'capture.png', { type: 'image/png' }));
 
-    el = await reload(el, config);
+    el = await reloadForm(el, config);
     await restored(el);
     expect(text(el, '.files')).to.contain('capture.png');
     const created = oneEvent(el, 'support-ticket-created');
@@ -152,10 +136,10 @@ describe('<support-ticket-form> drafts', () => {
     let el = await openForm(config);
     await type(el, '#field-title', 'First form');
     const other = glpiConfig({ questions: [{ id: 'room', label: 'Room' }] });
-    el = await reload(el, other);
+    el = await reloadForm(el, other);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(value(el, '#field-title')).to.equal('');
-    el = await reload(el, config);
+    el = await reloadForm(el, config);
     await restored(el);
     expect(value(el, '#field-title')).to.equal('First form');
   });
@@ -211,7 +195,7 @@ describe('<support-ticket-form> drafts', () => {
     ($(el, '#field-title') as HTMLInputElement).select();
     await type(el, '#field-title', '');
     await press(el, 'Backspace');
-    el = await reload(el, config);
+    el = await reloadForm(el, config);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect($(el, '[part="draft"]')).not.to.exist;
     expect(await drafts().storage.entries()).to.have.length(0);

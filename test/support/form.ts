@@ -43,6 +43,7 @@ export async function formIn(container: HTMLElement, config: HelpdeskConfigInput
 export async function reloadForm(el: SupportTicketForm, config: HelpdeskConfigInput, lang = 'en'): Promise<SupportTicketForm> {
   const container = el.parentElement!;
   el.remove();
+  // The element's saver writes as it is disconnected; a new store read must see that write.
   await new Promise((resolve) => setTimeout(resolve, 50));
   return formIn(container, config, lang);
 }
