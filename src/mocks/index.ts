@@ -3,3 +3,5 @@
  * for the demo and for integrators' own tests.
  */
 export * from './glpi/index.js';
+export * from './rest/index.js';
+export * from './zammad/index.js';

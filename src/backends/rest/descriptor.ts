@@ -1,10 +1,26 @@
-// PLACEHOLDER while the rest adapter is being written: replace this whole file.
 import type { RestBackendConfig } from '../../core/config.js';
-import { HelpdeskError } from '../../core/errors.js';
-import { NOTHING_BUT_CREATE, type BackendDescriptor } from '../descriptor.js';
+import type { BackendDescriptor } from '../descriptor.js';
+import type { BackendCapabilities } from '../types.js';
+
+/**
+ * The protocol's required routes (list, thread, reply, close and reopen) and the optional
+ * parts the host declared in `features`: known before any call, as the elements need.
+ */
+export const restCapabilities = ({ features }: RestBackendConfig): BackendCapabilities => ({
+  categories: features.categories,
+  equipment: false,
+  attachments: features.attachments,
+  passwordSignIn: false,
+  tickets: true,
+  organisationTickets: features.organisationTickets,
+  reply: true,
+  approval: features.approval,
+  closeReopen: true,
+});
 
 export const rest: BackendDescriptor<RestBackendConfig> = {
-  capabilities: () => NOTHING_BUT_CREATE,
+  capabilities: restCapabilities,
+  // The host's session cookie or its token: there is never a sign-in step in the widget.
   signedIn: () => true,
-  load: () => Promise.reject(new HelpdeskError('setup', { detail: 'the rest adapter is not written yet' })),
+  load: () => import('./rest-backend.js').then(({ RestBackend }) => (config) => new RestBackend(config)),
 };
