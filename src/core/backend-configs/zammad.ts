@@ -1,13 +1,23 @@
-/** `backend` for Zammad's REST API (BACKENDS.md §4). */
+/**
+ * `backend` for Zammad's REST API (BACKENDS.md §4). Zammad's CORS preflight does not
+ * allow the `Authorization` header (§4.6), so the URL is usually a path of the page's
+ * own site that a reverse proxy forwards to Zammad's `/api/v1`.
+ */
 import * as z from 'zod/mini';
 import { httpUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
 
 export const zammadBackend = z.strictObject({
   type: z.literal('zammad'),
-  /** The API root, ending in `/api/v1`. */
+  /** The API root, ending in `/api/v1`: usually a same-origin proxy path such as `/zammad/api/v1`. */
   url: httpUrl,
-  /** The group new tickets go to (Zammad's default is "Users"). */
+  /** The group new tickets go to, by name (Zammad's default is "Users"); customers must be allowed to create tickets in it. */
   group: z._default(nonEmpty(), 'Users'),
+  /**
+   * Send the urgency as the ticket's priority (Zammad's default three: low, normal, high).
+   * Zammad lets customers set it unless a core workflow of the instance forbids them, in
+   * which case every ticket would be refused: turn it off then.
+   */
+  priority: z._default(z.boolean(), true),
   /** The person's Zammad access token; without it the widget asks for their Zammad login and password. */
   auth: userTokenAuth,
   /** Defaults to Zammad's `#ticket/zoom/{id}` beside the API root. */

@@ -1,0 +1,142 @@
+/**
+ * A strict, stateful fake of Zammad's REST API (`/api/v1`) as msw handlers, for the
+ * demo and the tests. It authenticates as Zammad does (access token or Basic), lets a
+ * customer see only their own tickets (and their shared organisation's) and never an
+ * internal article, and refuses what Zammad refuses with the same statuses and bodies.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { addZammadDemoTickets } from './demo-tickets.js';
+import { preflight, withCors, ZammadApi } from './protocol.js';
+import { zammadRoutes, type ZammadFakeSettings, type ZammadRoute } from './routes.js';
+import type { ZammadFakeSeed, ZammadFakeUser } from './seed.js';
+import { ZammadFakeState } from './state.js';
+
+export interface ZammadFakeOptions extends Partial<ZammadFakeSettings> {
+  /** Where the API answers (relative URLs are resolved against the page). Default `/fake-zammad/api/v1`. */
+  baseUrl?: string;
+  /** How long a `timeout` failure keeps the caller waiting, in ms (default 30 000). */
+  hangMs?: number;
+  /** Data to start from instead of the demo's people, groups, states and priorities. */
+  seed?: ZammadFakeSeed;
+  /** Adds the demo's tickets (`addZammadDemoTickets`); off by default, tests start empty. */
+  demoTickets?: boolean;
+}
+
+export interface ZammadFake {
+  handlers: HttpHandler[];
+  state: ZammadFakeState;
+  baseUrl: string;
+}
+
+/** Who the request authenticates as, or the answer refusing it (ApplicationController::Authenticates). */
+function authenticate(request: Request, state: ZammadFakeState, settings: ZammadFakeSettings, api: ZammadApi): ZammadFakeUser | Response {
+  const header = request.headers.get('Authorization') ?? '';
+  const basic = /^Basic\s+(\S+)$/i.exec(header);
+  if (basic) {
+    if (!settings.passwordAccess) return api.forbidden('API password access disabled!');
+    let decoded = '';
+    try {
+      decoded = new TextDecoder().decode(Uint8Array.from(atob(basic[1]), (char) => char.charCodeAt(0)));
+    } catch {
+      return api.unauthorized('Invalid BasicAuth credentials');
+    }
+    const colon = decoded.indexOf(':');
+    const [login, password] = [decoded.slice(0, colon).toLowerCase(), decoded.slice(colon + 1)];
+    const user = state.users.find((one) => (one.login.toLowerCase() === login || one.email.toLowerCase() === login) && one.password && one.password === password);
+    if (!user) return api.unauthorized('Invalid BasicAuth credentials');
+    return user.active ? user : api.unauthorized('Login failed. Have you double-checked your credentials and completed the email verification step?');
+  }
+  // Rails' token parsing: `Token token="abc"`, `Token token=abc`, `Token abc` and `Bearer abc`.
+  const token = /^(?:Token|Bearer)\s+(?:token=)?"?([^",\s]+)"?/i.exec(header);
+  if (token) {
+    if (!settings.tokenAccess) return api.forbidden('API token access disabled!');
+    const user = state.users.find((one) => one.tokens.includes(token[1]));
+    if (!user) return api.unauthorized("Can't find User for Token");
+    return user.active ? user : api.unauthorized('Login failed. Have you double-checked your credentials and completed the email verification step?');
+  }
+  return api.forbidden('Authentication required');
+}
+
+export function createZammadFake(options: ZammadFakeOptions = {}): ZammadFake {
+  const baseUrl = (options.baseUrl ?? '/fake-zammad/api/v1').replace(/\/+$/, '');
+  const state = new ZammadFakeState(options.seed);
+  if (options.demoTickets) addZammadDemoTickets(state);
+  const settings: ZammadFakeSettings = {
+    tokenAccess: options.tokenAccess ?? true,
+    passwordAccess: options.passwordAccess ?? true,
+    customerPriority: options.customerPriority ?? true,
+    tagNew: options.tagNew ?? true,
+  };
+  const hangMs = options.hangMs ?? 30_000;
+
+  async function answer(route: ZammadRoute | undefined, request: Request, params: Record<string, string | readonly string[] | undefined>): Promise<Response> {
+    const api = new ZammadApi(state, request);
+    const url = new URL(request.url);
+    const root = new URL(baseUrl, request.url).pathname;
+    const endpoint = decodeURIComponent(url.pathname.slice(root.length + 1));
+    const body = /^(POST|PUT)$/.test(request.method) ? await request.clone().text() : '';
+    let json: unknown;
+    try {
+      json = body ? JSON.parse(body) : undefined;
+    } catch {
+      json = undefined;
+    }
+    state.requests.push({ method: request.method, url: request.url, endpoint, headers: Object.fromEntries(request.headers), body: json });
+
+    const failure = state.takeFailure(request.method, endpoint);
+    switch (failure?.kind) {
+      case 'network':
+        return HttpResponse.error();
+      case 'html':
+        return new HttpResponse(APP_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+      case '429': {
+        const retryAfter = failure.retryAfter === undefined ? '60' : failure.retryAfter;
+        return new HttpResponse('<html><body><h1>429 Too Many Requests</h1></body></html>', {
+          status: 429,
+          headers: { 'Content-Type': 'text/html', ...(retryAfter === null ? {} : { 'Retry-After': retryAfter }) },
+        });
+      }
+      case '502':
+      case '503':
+        return new HttpResponse(PROXY_PAGE.replaceAll('%s', failure.kind === '502' ? '502 Bad Gateway' : '503 Service Unavailable'), {
+          status: Number(failure.kind),
+          headers: { 'Content-Type': 'text/html' },
+        });
+      case '500':
+        return api.masked(500);
+      case 'token-expired':
+        return api.unauthorized('Not authorized (token expired)!');
+      case 'timeout':
+        await delay(hangMs);
+        break;
+    }
+
+    let response: Response;
+    if (!route) {
+      // ErrorsController#routing.
+      response = api.error(404, `No route matches [${request.method}] ${url.pathname}`);
+    } else {
+      const user = authenticate(request, state, settings, api);
+      response =
+        user instanceof Response
+          ? user
+          : withCors(await route.handle({ request, params, query: url.searchParams, state, settings, api, user }));
+    }
+    // Done on the server, never heard of by the caller.
+    return failure?.kind === 'lost-answer' ? HttpResponse.error() : response;
+  }
+
+  const handlers: HttpHandler[] = [
+    http.options(`${baseUrl}/*`, () => preflight()),
+    ...zammadRoutes.map((route) => http[route.method](`${baseUrl}/${route.path}`, ({ request, params }) => answer(route, request, params))),
+    http.all(`${baseUrl}/*`, ({ request, params }) => answer(undefined, request, params)),
+  ];
+  return { handlers, state, baseUrl };
+}
+
+const PROXY_PAGE = '<html><head><title>%s</title></head><body><center><h1>%s</h1></center><hr><center>nginx</center></body></html>';
+
+/** What a proxy path that reaches Zammad's web app instead of `/api/v1` answers. */
+const APP_PAGE = `<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>Zammad Helpdesk</title></head>
+<body><div id="app" class="content horizontal"><noscript>Zammad needs JavaScript.</noscript></div></body></html>`;

@@ -1,0 +1,36 @@
+/** The fake Zammad (`createZammadFake`), its state and helpers, and its demo data. */
+export { createZammadFake, type ZammadFake, type ZammadFakeOptions } from './fake.js';
+export type { ZammadCall, ZammadFakeSettings, ZammadRoute } from './routes.js';
+export {
+  ZAMMAD_AGENT,
+  ZAMMAD_ARTICLE_TYPES,
+  ZAMMAD_COLLEAGUE,
+  ZAMMAD_CUSTOMER,
+  ZAMMAD_NOBODY,
+  ZAMMAD_OUTSIDER,
+  ZAMMAD_SENDERS,
+  zammadDefaultPriorities,
+  zammadDefaultStates,
+  zammadDemoSeed,
+  type ZammadFakeGroup,
+  type ZammadFakeOrganization,
+  type ZammadFakePriority,
+  type ZammadFakeSeed,
+  type ZammadFakeTicketState,
+  type ZammadFakeUser,
+  type ZammadStateType,
+} from './seed.js';
+export {
+  attachmentOf as zammadAttachmentOf,
+  ZammadFakeState,
+  type NewZammadArticle,
+  type ZammadFailureKind,
+  type ZammadFailureOptions,
+  type ZammadFakeArticle,
+  type ZammadFakeAttachment,
+  type ZammadFakeTicket,
+  type ZammadRecordedRequest,
+  type ZammadSender,
+  type ZammadTicketFixture,
+} from './state.js';
+export { addZammadDemoTickets } from './demo-tickets.js';
