@@ -30,6 +30,11 @@ export interface HttpRequest {
   credentials?: RequestCredentials;
   /** A 2xx body that is neither JSON nor an HTML page is returned as its text (email endpoints answer "OK"). */
   allowText?: boolean;
+  /**
+   * `manual` for a server that answers a refused browser with a redirect to its login page
+   * (Request Tracker): the redirect is not followed, and is an 'auth' failure.
+   */
+  redirect?: RequestRedirect;
 }
 
 export interface HttpResponse {
@@ -73,6 +78,7 @@ async function exchange<T>(request: HttpRequest, accept: string, read: (response
       signal: own ? AbortSignal.any([timeout, own]) : timeout,
       // Auth is header-based unless the caller says otherwise: never send the helpdesk's cookies along.
       credentials: request.credentials ?? 'omit',
+      redirect: request.redirect,
     });
     return [response, await read(response)];
   } catch (error) {
@@ -84,6 +90,8 @@ async function exchange<T>(request: HttpRequest, accept: string, read: (response
 /** The parsed 2xx answer, or the error a 4xx/5xx answer, a 429 or a body that is not JSON means. */
 function answer(request: HttpRequest, response: Response, text: string): HttpResponse {
   const { status } = response;
+  // Only with `redirect: 'manual'`: the browser hides where it went (status 0), and it is always a login page.
+  if (response.type === 'opaqueredirect') throw new HelpdeskError('auth', { detail: 'redirected to a login page' });
   const fail = (kind: HelpdeskErrorKind, detail?: string, retryAfter?: number) => new HelpdeskError(kind, { status, detail, retryAfter });
   if (status === 429) throw fail('rate-limited', undefined, parseRetryAfter(response.headers.get('Retry-After')));
   const parsed = parseJsonBody(text);
