@@ -1,10 +1,28 @@
-// PLACEHOLDER while the freshdesk adapter is being written: replace this whole file.
 import type { FreshdeskBackendConfig } from '../../core/config.js';
-import { HelpdeskError } from '../../core/errors.js';
-import { NOTHING_BUT_CREATE, type BackendDescriptor } from '../descriptor.js';
+import type { BackendDescriptor } from '../descriptor.js';
+import type { BackendCapabilities } from '../types.js';
+
+/**
+ * What a requester can do on Freshdesk through the relay. No categories nor equipment
+ * (Freshdesk has neither for customers), no approval (a resolved ticket is closed or
+ * reopened instead), no organisation list (the relay pins the person), no password
+ * sign-in (the host's session is the sign-in).
+ */
+export const FRESHDESK_CAPABILITIES: BackendCapabilities = {
+  categories: false,
+  equipment: false,
+  attachments: true,
+  passwordSignIn: false,
+  tickets: true,
+  organisationTickets: false,
+  reply: true,
+  approval: false,
+  closeReopen: true,
+};
 
 export const freshdesk: BackendDescriptor<FreshdeskBackendConfig> = {
-  capabilities: () => NOTHING_BUT_CREATE,
+  capabilities: () => FRESHDESK_CAPABILITIES,
+  // The relay knows the person from the host's session cookie: nothing to ask here.
   signedIn: () => true,
-  load: () => Promise.reject(new HelpdeskError('setup', { detail: 'the freshdesk adapter is not written yet' })),
+  load: () => import('./freshdesk-backend.js').then(({ FreshdeskBackend }) => (config) => new FreshdeskBackend(config)),
 };
