@@ -28,7 +28,7 @@ export interface HttpRequest {
    * for an API authenticated by the host's own session cookie (REST protocol).
    */
   credentials?: RequestCredentials;
-  /** A 2xx body that is neither JSON nor an HTML page is returned as its text (email endpoints answer "OK"). */
+  /** A body that is neither JSON nor an HTML page is read as its text, not refused (email endpoints answer "OK" or "Missing field"). */
   allowText?: boolean;
   /**
    * `manual` for a server that answers a refused browser with a redirect to its login page
@@ -94,8 +94,8 @@ function answer(request: HttpRequest, response: Response, text: string): HttpRes
   if (response.type === 'opaqueredirect') throw new HelpdeskError('auth', { detail: 'redirected to a login page' });
   const fail = (kind: HelpdeskErrorKind, detail?: string, retryAfter?: number) => new HelpdeskError(kind, { status, detail, retryAfter });
   if (status === 429) throw fail('rate-limited', undefined, parseRetryAfter(response.headers.get('Retry-After')));
-  const parsed = parseJsonBody(text);
-  if (!parsed.ok && request.allowText && !parsed.html && status < 300) return { status, headers: response.headers, body: text.trim() };
+  let parsed = parseJsonBody(text);
+  if (!parsed.ok && request.allowText && !parsed.html) parsed = { ok: true, value: text.trim() };
   if (!parsed.ok) {
     throw fail(
       status > 499 ? 'server' : 'bad-response',
