@@ -42,7 +42,15 @@ export interface NewTicket {
   answers: QuestionAnswer[];
   callbackPhone?: string;
   /** Words the adapter writes into the ticket, in the person's language; its English ones otherwise. */
-  labels?: { callbackPhone?: string };
+  labels?: {
+    callbackPhone?: string;
+    /** The type as a whole line ("Type: Incident"), for backends that write it as text (email). */
+    type?: string;
+    /** The urgency as a whole line ("Urgency: High"), for backends that write it as text (email). */
+    urgency?: string;
+    /** Before the address to reply to ("Email address for follow-up"). */
+    followUpEmail?: string;
+  };
   /** Email follow-up: `undefined` leaves the backend's default. */
   followUp?: { byEmail: boolean; email?: string };
   attachments: File[];
@@ -55,6 +63,12 @@ export interface CreatedTicket {
   url?: string;
   /** Files the backend refused after the ticket itself was created. */
   failedAttachments: { name: string; reason: string }[];
+  /**
+   * Email without a sending endpoint: nothing was sent, the person's mail client must send
+   * this message. `url` is its `mailto:` link, whose body is `shortened` (cut, ending "[…]")
+   * when the whole one would pass what mail clients take in a link.
+   */
+  mail?: { to: string; subject: string; body: string; url: string; shortened: boolean };
 }
 
 // ---- Following tickets (ticket list and thread) ----
@@ -137,6 +151,8 @@ export interface TicketDetail extends TicketSummary {
   documents: TicketDocument[];
   /** When the ticket was solved, for "closes by itself on …". */
   solvedAt?: Date;
+  /** When the helpdesk itself will close the ticket, when it says (Zammad's pending close date). */
+  closesAt?: Date;
   actions: TicketActions;
   /** Where the ticket can be seen on the helpdesk, when known. */
   url?: string;

@@ -1,10 +1,28 @@
-// PLACEHOLDER while the zammad adapter is being written: replace this whole file.
 import type { ZammadBackendConfig } from '../../core/config.js';
-import { HelpdeskError } from '../../core/errors.js';
-import { NOTHING_BUT_CREATE, type BackendDescriptor } from '../descriptor.js';
+import type { BackendDescriptor } from '../descriptor.js';
+import type { BackendCapabilities } from '../types.js';
+
+/**
+ * What a Zammad customer can do through the API (BACKENDS.md §4): no categories nor
+ * equipment (Zammad has neither for customers); the organisation's tickets are those
+ * of a shared organisation (only the person's own otherwise); approval stands for a
+ * ticket the agent set to "pending close": approve closes it now, refuse reopens it.
+ */
+export const ZAMMAD_CAPABILITIES: BackendCapabilities = {
+  categories: false,
+  equipment: false,
+  attachments: true,
+  passwordSignIn: true,
+  tickets: true,
+  organisationTickets: true,
+  reply: true,
+  approval: true,
+  closeReopen: true,
+};
 
 export const zammad: BackendDescriptor<ZammadBackendConfig> = {
-  capabilities: () => NOTHING_BUT_CREATE,
-  signedIn: () => true,
-  load: () => Promise.reject(new HelpdeskError('setup', { detail: 'the zammad adapter is not written yet' })),
+  capabilities: () => ZAMMAD_CAPABILITIES,
+  // No server session: a password lives in the adapter's memory only, so after a reload the person signs in again.
+  signedIn: (config) => Boolean(config.auth),
+  load: () => import('./zammad-backend.js').then(({ ZammadBackend }) => (config) => new ZammadBackend(config)),
 };
