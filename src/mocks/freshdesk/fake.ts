@@ -19,6 +19,8 @@ export interface FreshdeskFakeOptions extends Partial<FreshdeskFakeSettings> {
   hangMs?: number;
   /** Adds the demo's tickets (`addFreshdeskDemoTickets`); off by default, tests start empty. */
   demoTickets?: boolean;
+  /** Another fake's state: a second relay of the same Freshdesk account (on another origin, say). */
+  state?: FreshdeskFakeState;
 }
 
 export interface FreshdeskFake {
@@ -43,8 +45,8 @@ const acceptsJson = (request: Request) => /application\/json|\*\/\*/i.test(reque
 
 export function createFreshdeskFake(options: FreshdeskFakeOptions = {}): FreshdeskFake {
   const baseUrl = (options.baseUrl ?? '/fake-freshdesk').replace(/\/+$/, '');
-  const state = new FreshdeskFakeState(options);
-  if (options.demoTickets) addFreshdeskDemoTickets(state);
+  const state = options.state ?? new FreshdeskFakeState(options);
+  if (options.demoTickets && !options.state) addFreshdeskDemoTickets(state);
   const hangMs = options.hangMs ?? 30_000;
 
   async function answer(route: FreshdeskRoute | undefined, request: Request, params: Record<string, string | readonly string[] | undefined>): Promise<Response> {
