@@ -6,3 +6,4 @@ export * from './glpi/index.js';
 export * from './rest/index.js';
 export * from './zammad/index.js';
 export * from './freshdesk/index.js';
+export * from './email/index.js';

@@ -1,10 +1,13 @@
-// PLACEHOLDER while the email adapter is being written: replace this whole file.
 import type { EmailBackendConfig } from '../../core/config.js';
-import { HelpdeskError } from '../../core/errors.js';
 import { NOTHING_BUT_CREATE, type BackendDescriptor } from '../descriptor.js';
+import type { BackendCapabilities } from '../types.js';
+
+/** Nothing to follow (the helpdesk answers by email); files only through an endpoint, since a mailto: link cannot carry them. */
+export const emailCapabilities = ({ endpoint }: EmailBackendConfig): BackendCapabilities => ({ ...NOTHING_BUT_CREATE, attachments: Boolean(endpoint) });
 
 export const email: BackendDescriptor<EmailBackendConfig> = {
-  capabilities: () => NOTHING_BUT_CREATE,
+  capabilities: emailCapabilities,
+  // Nobody signs in: the endpoint is the host's, the mail client the person's.
   signedIn: () => true,
-  load: () => Promise.reject(new HelpdeskError('setup', { detail: 'the email adapter is not written yet' })),
+  load: () => import('./email-backend.js').then(({ EmailBackend }) => (config) => new EmailBackend(config)),
 };

@@ -4,9 +4,13 @@ import { emailAddress, httpUrl, timeout } from '../schema.js';
 
 export const emailBackend = z.strictObject({
   type: z.literal('email'),
-  /** The provider's support address. */
+  /** The provider's support address: every ticket is one message to it (seed 002: one request, one message). */
   to: emailAddress,
-  /** A form-post endpoint that sends the message; without it, the person's mail client opens (`mailto:`). */
+  /**
+   * A form-post endpoint that sends the message (the fields it receives: docs/email-endpoint.md): the
+   * person then needs no mail client and may attach files. Without it, the person's mail
+   * client opens with the message (`mailto:`), to be sent from there.
+   */
   endpoint: z.optional(httpUrl),
   timeout,
 });
