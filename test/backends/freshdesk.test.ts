@@ -249,6 +249,24 @@ describe('FreshdeskBackend', () => {
       expect(calls('GET', 'tickets')).to.have.length(1);
     });
 
+    it('reads the tags of same-titled tickets one by one if a list leaves tags out', async () => {
+      // The list as a Freshdesk without tags in its rows would give it: the fake's, tags removed.
+      const untagged = http.get(`${RELAY}/api/v2/tickets`, async ({ request }) => {
+        const rows = (await (await fetch(request.url.replace(RELAY, `${RELAY}/inner`))).json()) as Record<string, unknown>[];
+        rows.forEach((row) => delete row.tags);
+        return HttpResponse.json(rows);
+      });
+      await start();
+      await useHandlers(untagged, ...createFreshdeskFake({ baseUrl: `${RELAY}/inner`, state: fake.state }).handlers, ...fake.handlers);
+      const mine = fake.state.addTicket({ subject: 'Station 4 : horloge décalée', tags: ['sw-mine'], created: new Date(Date.now() - 60_000) });
+      fake.state.addTicket({ subject: 'Station 4 : horloge décalée', tags: ['sw-other'] });
+      fake.state.addTicket({ subject: 'Autre', tags: ['sw-mine'] });
+      const found = await freshdesk().createTicket(newTicket(), { submissionId: 'mine', mayExist: true });
+      expect(found.id).to.equal(String(mine.id));
+      expect(fake.state.tickets).to.have.length(3);
+      expect(calls('GET', /^tickets\/\d+$/), 'the two same-titled ones, newest first').to.have.length(2);
+    });
+
     it('after a lost answer, the next attempt finds the ticket instead of making a second', async () => {
       fake.state.failNext('lost-answer', { method: 'POST', path: 'tickets' });
       const lost = await rejection(freshdesk().createTicket(newTicket(), { submissionId: 'lost-1' }));

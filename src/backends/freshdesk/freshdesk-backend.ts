@@ -188,7 +188,7 @@ export class FreshdeskBackend implements HelpdeskBackend {
     const tag = submissionId && submissionTag(submissionId);
     if (tag && mayExist) {
       // The files went in the same request as the ticket: a ticket found has them all.
-      const found = await this.#findTagged(tag, signal);
+      const found = await this.#findTagged(tag, ticket.title, signal);
       if (found) return this.#created(found);
     }
     const fields: Fields = {
@@ -220,11 +220,20 @@ export class FreshdeskBackend implements HelpdeskBackend {
     return { id: String(id), url: this.#ticketUrl(String(id)), failedAttachments: [] };
   }
 
-  /** The person's ticket carrying `tag`, among their latest 100 created (each row lists its tags). */
-  async #findTagged(tag: string, signal?: AbortSignal): Promise<number | undefined> {
+  /**
+   * The person's ticket carrying `tag`, among their latest 100 created. Rows list their tags;
+   * should a Freshdesk leave them out of lists, the few rows with the same subject are read one by one.
+   */
+  async #findTagged(tag: string, title: string, signal?: AbortSignal): Promise<number | undefined> {
     const query = `tickets?updated_since=${SINCE_EVER}&order_by=created_at&order_type=desc&per_page=${MAX_PER_PAGE}&page=1`;
     const [rows] = await this.#get(ticketRows, query, signal);
-    return rows.find((row) => row.tags?.some((one) => one.toLowerCase() === tag))?.id;
+    const tagged = (tags: string[] | undefined) => tags?.some((one) => one.toLowerCase() === tag);
+    const found = rows.find((row) => tagged(row.tags));
+    if (found) return found.id;
+    for (const row of rows.filter((one) => !one.tags && one.subject === title).slice(0, 3)) {
+      if (tagged((await this.#get(ticketAnswer, `tickets/${row.id}`, signal))[0].tags)) return row.id;
+    }
+    return undefined;
   }
 
   async listTickets({ start, limit }: TicketPageQuery, { signal }: CallOptions = {}): Promise<TicketPage> {
