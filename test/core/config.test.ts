@@ -88,3 +88,19 @@ describe('errors and texts', () => {
     expect(localText(undefined, 'en')).to.equal('');
   });
 });
+
+describe('Zammad backend configuration', () => {
+  it('needs only the API URL: the group is "Users" and the urgency is sent as the priority', () => {
+    const result = parseConfig({ backend: { type: 'zammad', url: '/zammad/api/v1' } });
+    expect(result.ok && result.config.backend).to.deep.equal({ type: 'zammad', url: '/zammad/api/v1', group: 'Users', priority: true, timeout: 20000 });
+  });
+
+  it('takes a group, an access token, no priority and a ticket URL, and refuses a misspelt key', () => {
+    const backend = { type: 'zammad', url: 'https://helpdesk.example.fr/api/v1', group: 'Mairie', priority: false, auth: { userToken: 'tok' }, ticketUrl: 'https://helpdesk.example.fr/#ticket/zoom/{id}' };
+    expect(parseConfig({ backend }).ok).to.equal(true);
+    const typo = parseConfig({ backend: { ...backend, groupe: 'Mairie' } });
+    expect(!typo.ok && formatProblems(typo.problems)).to.equal('backend.groupe unknown key: check the spelling');
+    const empty = parseConfig({ backend: { ...backend, group: ' ' } });
+    expect(!empty.ok && formatProblems(empty.problems)).to.equal('backend.group must not be empty');
+  });
+});

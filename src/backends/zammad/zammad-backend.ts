@@ -402,36 +402,42 @@ export class ZammadBackend implements HelpdeskBackend {
 
   /** Who the credentials belong to: their id filters the list, their name labels it. */
   #whoAmI(signal?: AbortSignal): Promise<Me> {
-    this.#me ??= this.#call(userRecord, 'users/me', signal).then(
-      (user) => ({ id: user.id, name: `${user.firstname ?? ''} ${user.lastname ?? ''}`.trim() || user.login || undefined }),
-      (error: unknown) => {
-        this.#me = undefined;
-        throw error;
-      },
-    );
-    return this.#me;
+    return (this.#me ??= this.#cached(
+      () => this.#call(userRecord, 'users/me', signal),
+      (user): Me => ({ id: user.id, name: `${user.firstname ?? ''} ${user.lastname ?? ''}`.trim() || user.login || undefined }),
+      () => this.#me,
+      () => (this.#me = undefined),
+    ));
   }
 
   /** The instance's states with their types; asked again when a ticket shows one not seen yet (an admin added it). */
   async #stateList(signal?: AbortSignal, wanted?: number): Promise<ZammadState[]> {
     const load = () =>
-      this.#call(stateList, 'ticket_states?expand=true', signal).catch((error: unknown) => {
-        this.#states = undefined;
-        throw error;
-      });
-    let states = await (this.#states ??= load());
-    if (wanted !== undefined && !states.some((state) => state.id === wanted)) states = await (this.#states = load());
-    return states;
+      (this.#states = this.#cached(
+        () => this.#call(stateList, 'ticket_states?expand=true', signal),
+        (states) => states,
+        () => this.#states,
+        () => (this.#states = undefined),
+      ));
+    const states = await (this.#states ?? load());
+    return wanted === undefined || states.some((state) => state.id === wanted) ? states : load();
   }
 
   /** The instance's priorities; without them (a refusal) tickets simply show no urgency and take Zammad's default. */
   #priorityList(signal?: AbortSignal): Promise<ZammadPriority[]> {
-    this.#priorities ??= this.#call(priorityList, 'ticket_priorities', signal).catch((error: unknown) => {
-      this.#priorities = undefined;
-      if (/forbidden|not-found/.test((error as HelpdeskError | undefined)?.kind ?? '')) return [];
-      throw error;
-    });
-    return this.#priorities;
+    const load = () =>
+      this.#call(priorityList, 'ticket_priorities', signal).catch((error: unknown) => {
+        if (/forbidden|not-found/.test((error as HelpdeskError | undefined)?.kind ?? '')) return [];
+        throw error;
+      });
+    return (this.#priorities ??= this.#cached(load, (priorities) => priorities, () => this.#priorities, () => (this.#priorities = undefined)));
+  }
+
+  /** A promise kept by the caller, dropped when it fails unless something newer replaced it already. */
+  #cached<A, T>(load: () => Promise<A>, map: (answer: A) => T, current: () => Promise<T> | undefined, drop: () => void): Promise<T> {
+    const promise = load().then(map);
+    promise.catch(() => current() === promise && drop());
+    return promise;
   }
 
   /** One JSON call, its answer checked against `schema`. */
@@ -444,28 +450,24 @@ export class ZammadBackend implements HelpdeskBackend {
 
   /** Runs `send` with the Authorization header; credentials Zammad refuses are forgotten (a password, what a provider gave). */
   async #authorized<T>(send: (authorization: string) => Promise<T>): Promise<T> {
-    const credentials = await this.#credentials();
+    const provided = typeof this.#held === 'function' ? (this.#provided ??= Promise.resolve(this.#held())) : undefined;
+    const credentials = provided ? await provided : this.#held;
+    if (!credentials || typeof credentials === 'function') {
+      if (provided && this.#provided === provided) this.#provided = undefined;
+      throw new HelpdeskError('auth', { detail: 'no credentials' });
+    }
     try {
       return await send(authorizationOf(credentials));
     } catch (error) {
       if ((error as HelpdeskError | undefined)?.kind === 'auth') {
         if (credentials === this.#held && 'password' in credentials) this.#hold(undefined);
-        if (typeof this.#held === 'function') this.#provided = undefined;
+        // Only if nothing newer was asked of the provider meanwhile.
+        if (provided && this.#provided === provided) this.#provided = undefined;
+        // Calls made together with this one are refused too: the next call must not wait for them.
+        this.#me = this.#states = this.#priorities = undefined;
       }
       throw error;
     }
-  }
-
-  async #credentials(): Promise<Credentials> {
-    const held = this.#held;
-    let credentials: Credentials | undefined;
-    if (typeof held === 'function') {
-      this.#provided ??= Promise.resolve(held());
-      credentials = await this.#provided;
-      if (!credentials) this.#provided = undefined;
-    } else credentials = held;
-    if (!credentials) throw new HelpdeskError('auth', { detail: 'no credentials' });
-    return credentials;
   }
 
   /** What every request shares: the URL, the timeout, Zammad's error bodies. */

@@ -1,0 +1,317 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createBackend } from '../../src/backends/index.js';
+import { ZammadBackend } from '../../src/backends/zammad/zammad-backend.js';
+import type { ZammadBackendConfig } from '../../src/core/config.js';
+import { HelpdeskError } from '../../src/core/errors.js';
+import type { NewTicket } from '../../src/core/ticket.js';
+import {
+  createZammadFake,
+  ZAMMAD_COLLEAGUE,
+  ZAMMAD_CUSTOMER,
+  zammadDemoSeed,
+  type ZammadFake,
+  type ZammadFakeOptions,
+  type ZammadRecordedRequest,
+} from '../../src/mocks/index.js';
+import { useHandlers } from '../support/msw.js';
+
+const API = 'https://support.example.fr/zammad/api/v1';
+const TOKEN = ZAMMAD_CUSTOMER.tokens[0];
+
+let fake: ZammadFake;
+
+async function start(options: ZammadFakeOptions = {}, ...extra: Parameters<typeof useHandlers>): Promise<void> {
+  fake = createZammadFake({ baseUrl: API, ...options });
+  // Each date the fake writes is a minute after the previous one, so threads and lists have a clear order.
+  let time = Date.UTC(2025, 2, 10, 9);
+  fake.state.clock = () => new Date((time += 60_000));
+  await useHandlers(...extra, ...fake.handlers);
+}
+
+function zammad(config: Partial<ZammadBackendConfig> = {}): ZammadBackend {
+  return new ZammadBackend({ type: 'zammad', url: API, group: 'Users', priority: true, timeout: 5000, auth: { userToken: TOKEN }, ...config });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(HelpdeskError);
+    return error as HelpdeskError;
+  }
+  throw new Error('expected a rejection');
+}
+
+function newTicket(fields: Partial<NewTicket> = {}): NewTicket {
+  return {
+    type: 'incident',
+    urgency: 'medium',
+    title: 'Imprimante HS',
+    description: 'Elle affiche <E-204> & "bourrage".\n\nDepuis lundi.',
+    answers: [{ id: 'site', label: 'Site', value: 'Lyon' }],
+    callbackPhone: '04 00 00 00 00',
+    attachments: [],
+    ...fields,
+  };
+}
+
+const calls = (method: string, endpoint: string | RegExp): ZammadRecordedRequest[] =>
+  fake.state.requests.filter((request) => request.method === method && (typeof endpoint === 'string' ? request.endpoint === endpoint : endpoint.test(request.endpoint)));
+
+type Json = Record<string, unknown>;
+const mine = { scope: 'mine', start: 0, limit: 100 } as const;
+
+describe('ZammadBackend', () => {
+  beforeEach(() => start());
+
+  it('is created by createBackend and says what it can do', () => {
+    const backend = createBackend({ type: 'zammad', url: API, group: 'Users', priority: true, timeout: 5000 });
+    expect(backend.type).to.equal('zammad');
+    expect(backend.capabilities).to.deep.equal({
+      categories: false,
+      equipment: false,
+      attachments: true,
+      passwordSignIn: true,
+      tickets: true,
+      organisationTickets: true,
+      reply: true,
+      approval: true,
+      closeReopen: true,
+    });
+    expect(backend.hasCredentials(), 'no token: the person signs in').to.equal(false);
+  });
+
+  describe('credentials', () => {
+    it('sends the access token as Zammad reads it, on every call', async () => {
+      await zammad().listTickets(mine);
+      expect(fake.state.requests.map((request) => request.headers.authorization)).to.satisfy((all: string[]) => all.every((one) => one === `Token token=${TOKEN}`));
+    });
+
+    it('signs in with login and password as Basic auth, UTF-8 included, and keeps them in memory only', async () => {
+      const user = fake.state.addUser({ login: 'zoé', email: 'zoe@example.fr', password: 'mot de passe é' });
+      const backend = zammad({ auth: undefined });
+      await backend.signIn({ login: 'zoé', password: 'mot de passe é' });
+      expect(fake.state.requests[0].endpoint).to.equal('users/me');
+      expect(fake.state.requests[0].headers.authorization).to.equal(`Basic ${btoa(String.fromCharCode(...new TextEncoder().encode('zoé:mot de passe é')))}`);
+      fake.state.addTicket({ title: 'Mine', customer: user.id });
+      expect((await backend.listTickets(mine)).tickets.map((ticket) => ticket.title)).to.deep.equal(['Mine']);
+      expect(JSON.stringify({ ...localStorage, ...sessionStorage })).to.not.contain('mot de passe');
+    });
+
+    it('forgets a refused password, keeps one the network kept from being tried', async () => {
+      const backend = zammad({ auth: undefined });
+      backend.setCredentials({ login: ZAMMAD_CUSTOMER.login, password: 'demo' });
+      fake.state.failNext('network');
+      expect((await rejection(backend.listTickets(mine))).kind).to.equal('network');
+      expect(backend.hasCredentials()).to.equal(true);
+      const refused = await rejection(backend.signIn({ login: ZAMMAD_CUSTOMER.login, password: 'wrong' }));
+      expect([refused.kind, refused.status, refused.detail]).to.deep.equal(['auth', 401, 'Invalid BasicAuth credentials']);
+      expect(backend.hasCredentials()).to.equal(false);
+      const before = fake.state.requests.length;
+      expect((await rejection(backend.listTickets(mine))).kind).to.equal('auth');
+      expect(fake.state.requests.length, 'no call without credentials').to.equal(before);
+    });
+
+    it('asks a provider once, and again after Zammad refused what it gave', async () => {
+      let asked = 0;
+      const tokens = ['not-a-token', TOKEN];
+      const backend = zammad({ auth: undefined });
+      backend.setCredentials(() => ({ userToken: tokens[asked++] }));
+      expect((await rejection(backend.listTickets(mine))).kind).to.equal('auth');
+      await backend.listTickets(mine);
+      await backend.getTicket(String(fake.state.addTicket({ title: 'T' }).id));
+      expect(asked).to.equal(2);
+    });
+
+    it('signs out by forgetting the credentials: Zammad has no API session', async () => {
+      const backend = zammad();
+      await backend.signOut();
+      expect(backend.hasCredentials()).to.equal(false);
+      expect(fake.state.requests).to.have.length(0);
+    });
+
+    it('tells a proxy that dropped the Authorization header from refused credentials and disabled access', async () => {
+      await start({}, http.get(`${API}/users/me`, () => HttpResponse.json({ error: 'Authentication required', error_human: 'Authentication required' }, { status: 403 })));
+      expect((await rejection(zammad().signIn())).kind).to.equal('auth');
+      await start({ tokenAccess: false });
+      const disabled = await rejection(zammad().signIn());
+      expect([disabled.kind, disabled.detail]).to.deep.equal(['setup', 'API token access disabled!']);
+    });
+  });
+
+  describe('createTicket', () => {
+    it('posts the ticket with its group, priority and first article, and answers its id and URL', async () => {
+      const created = await zammad().createTicket(newTicket({ attachments: [new File(['E-204'], 'log é.txt', { type: 'text/plain' })] }));
+      expect(created).to.deep.equal({ id: '1', url: 'https://support.example.fr/zammad/#ticket/zoom/1', failedAttachments: [] });
+      const [post] = calls('POST', 'tickets');
+      const body = post.body as Json;
+      expect(body).to.deep.include({ title: 'Imprimante HS', group: 'Users', priority_id: 2 });
+      expect(body.article).to.deep.equal({
+        subject: 'Imprimante HS',
+        body: '<p>Elle affiche &lt;E-204&gt; &amp; &quot;bourrage&quot;.</p><p>Depuis lundi.</p><p><strong>Site:</strong> Lyon</p><p><strong>Phone to call back:</strong> 04 00 00 00 00</p>',
+        content_type: 'text/html',
+        type: 'note',
+        internal: false,
+        attachments: [{ filename: 'log é.txt', data: btoa('E-204'), 'mime-type': 'text/plain' }],
+      });
+      const [article] = fake.state.articles;
+      expect(await article.attachments[0].file.text()).to.equal('E-204');
+      expect(article.sender).to.equal('Customer');
+    });
+
+    it('folds the five urgencies onto Zammad’s three priorities around the default one', async () => {
+      const backend = zammad();
+      for (const urgency of ['very-low', 'low', 'medium', 'high', 'very-high'] as const) await backend.createTicket(newTicket({ urgency }));
+      expect(fake.state.tickets.map((ticket) => fake.state.find(fake.state.priorities, ticket.priority_id)?.name)).to.deep.equal([
+        '1 low',
+        '1 low',
+        '2 normal',
+        '3 high',
+        '3 high',
+      ]);
+      expect(calls('GET', 'ticket_priorities'), 'read once').to.have.length(1);
+      const { tickets } = await backend.listTickets(mine);
+      expect(tickets.map((ticket) => ticket.urgency)).to.deep.equal(['high', 'high', 'medium', 'low', 'low']);
+    });
+
+    it('gives each urgency its own priority on an instance that has five, whatever their ids', async () => {
+      const seed = zammadDemoSeed();
+      seed.priorities = ['very low', 'low', 'normal', 'high', 'urgent'].map((name, index) => ({
+        id: 11 + index,
+        name,
+        default_create: name === 'normal',
+        ui_icon: null,
+        ui_color: null,
+        active: true,
+      }));
+      await start({ seed });
+      for (const urgency of ['very-low', 'low', 'medium', 'high', 'very-high'] as const) await zammad().createTicket(newTicket({ urgency }));
+      expect(fake.state.tickets.map((ticket) => ticket.priority_id)).to.deep.equal([11, 12, 13, 14, 15]);
+    });
+
+    it('leaves the priority to Zammad when configured so (a core workflow forbids customers to set it)', async () => {
+      await start({ customerPriority: false });
+      const refused = await rejection(zammad().createTicket(newTicket({ urgency: 'high' })));
+      expect(refused.kind, 'the widget’s setup must change').to.equal('setup');
+      await zammad({ priority: false }).createTicket(newTicket({ urgency: 'high' }));
+      expect(calls('POST', 'tickets').at(-1)?.body).to.not.have.property('priority_id');
+      expect(fake.state.tickets[0].priority_id).to.equal(2);
+    });
+
+    it('reports a group Zammad does not know or does not open to customers as setup', async () => {
+      for (const group of ['Nope', 'Support N2']) {
+        const error = await rejection(zammad({ group }).createTicket(newTicket()));
+        expect([group, error.kind, error.status]).to.deep.equal([group, 'setup', 422]);
+      }
+    });
+
+    it('uses the configured ticket URL', async () => {
+      expect((await zammad({ ticketUrl: 'https://helpdesk.example.fr/#ticket/zoom/{id}' }).createTicket(newTicket())).url).to.equal('https://helpdesk.example.fr/#ticket/zoom/1');
+    });
+
+    it('sends again without the files when the proxy refuses the body as too large, and says which', async () => {
+      let refused = false;
+      await start(
+        {},
+        http.post(`${API}/tickets`, async ({ request }) => {
+          if (refused || !(await request.clone().text()).includes('"data"')) return undefined;
+          refused = true;
+          return new HttpResponse('<html><head><title>413 Request Entity Too Large</title></head><body></body></html>', { status: 413, headers: { 'Content-Type': 'text/html' } });
+        }),
+      );
+      const created = await zammad().createTicket(newTicket({ attachments: [new File(['x'.repeat(10)], 'big.bin')] }));
+      expect(created.failedAttachments).to.deep.equal([{ name: 'big.bin', reason: 'too large for the server (HTTP 413)' }]);
+      expect(fake.state.tickets).to.have.length(1);
+    });
+  });
+
+  describe('createTicket exactly once', () => {
+    const submissionId = '5f0c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f';
+    const marker = `<${submissionId}@support-widgets.invalid>`;
+
+    it('writes the submission id into the first article’s message_id, and looks for nothing on a first attempt', async () => {
+      await zammad().createTicket(newTicket(), { submissionId });
+      expect(fake.state.articles[0].message_id).to.equal(marker);
+      expect(fake.state.requests.map((request) => `${request.method} ${request.endpoint}`)).to.deep.equal(['GET ticket_priorities', 'POST tickets']);
+    });
+
+    it('after an answer lost once the ticket was created, finds it instead of creating another', async () => {
+      const backend = zammad();
+      fake.state.failNext('lost-answer', { method: 'POST', endpoint: 'tickets' });
+      expect((await rejection(backend.createTicket(newTicket(), { submissionId }))).kind).to.equal('network');
+      // A same-titled ticket without the marker, and the colleague's, are not it.
+      fake.state.addTicket({ title: 'Imprimante HS' });
+      fake.state.addTicket({ title: 'Imprimante HS', customer: ZAMMAD_COLLEAGUE.id });
+      const found = await backend.createTicket(newTicket(), { submissionId, mayExist: true });
+      expect(found).to.deep.equal({ id: '1', url: 'https://support.example.fr/zammad/#ticket/zoom/1', failedAttachments: [] });
+      expect(fake.state.tickets).to.have.length(3);
+      expect(calls('POST', 'tickets')).to.have.length(1);
+      // Read from the database (GET /tickets), never from the search index.
+      expect(fake.state.requests.some((request) => request.endpoint.startsWith('tickets/search'))).to.equal(false);
+    });
+
+    it('creates the ticket when the earlier attempt did not reach Zammad, and never matches another submission', async () => {
+      const backend = zammad();
+      await backend.createTicket(newTicket(), { submissionId: 'another-one' });
+      const created = await backend.createTicket(newTicket(), { submissionId, mayExist: true });
+      expect(created.id).to.equal('2');
+      expect(fake.state.articles.map((article) => article.message_id)).to.deep.equal(['<another-one@support-widgets.invalid>', marker]);
+    });
+
+    it('finds it among more than a page of tickets', async () => {
+      await zammad().createTicket(newTicket(), { submissionId });
+      fake.state.generateTickets(150);
+      expect((await zammad().createTicket(newTicket(), { submissionId, mayExist: true })).id).to.equal('1');
+      expect(calls('GET', 'tickets'), 'two pages').to.have.length(2);
+    });
+
+    it('after a timeout, asks to wait twice the timeout: Zammad may still be committing the ticket', async () => {
+      fake.state.failNext('timeout', { method: 'POST' });
+      const error = await rejection(zammad({ timeout: 1000 }).createTicket(newTicket()));
+      expect([error.kind, error.retryAfter]).to.deep.equal(['timeout', 2]);
+    });
+
+    it('reports a failed lookup as the attempt’s failure, creating nothing', async () => {
+      fake.state.failNext('500', { endpoint: 'tickets', method: 'GET' });
+      expect((await rejection(zammad().createTicket(newTicket(), { submissionId, mayExist: true }))).kind).to.equal('server');
+      expect(fake.state.tickets).to.have.length(0);
+    });
+  });
+
+  describe('errors', () => {
+    it('maps Zammad’s answers and the proxy’s to kinds', async () => {
+      const backend = zammad();
+      // Who the person is, the states and priorities are known: each failure meets the list's own call.
+      await backend.listTickets(mine);
+      const cases: [Parameters<typeof fake.state.failNext>[0], string, number | undefined][] = [
+        ['500', 'server', 500],
+        ['502', 'server', 502],
+        ['503', 'server', 503],
+        ['429', 'rate-limited', 429],
+        ['html', 'bad-response', 200],
+        ['network', 'network', undefined],
+        ['token-expired', 'auth', 401],
+      ];
+      for (const [failure, kind, status] of cases) {
+        fake.state.failNext(failure);
+        const error = await rejection(backend.listTickets(mine));
+        expect([failure, error.kind, error.status]).to.deep.equal([failure, kind, status]);
+      }
+      fake.state.failNext('429', { retryAfter: '30' });
+      expect((await rejection(backend.listTickets(mine))).retryAfter).to.equal(30);
+    });
+
+    it('keeps the masked error’s reference for the administrator', async () => {
+      fake.state.failNext('500');
+      expect((await rejection(zammad().listTickets(mine))).detail).to.match(/^Error ID \S+: Please contact your administrator\.$/);
+    });
+
+    it('reports an answer of the wrong shape as a bad response saying where', async () => {
+      await start({}, http.get(`${API}/users/me`, () => HttpResponse.json({ id: 'ten' })));
+      const error = await rejection(zammad().signIn());
+      expect(error.kind).to.equal('bad-response');
+      expect(error.detail).to.match(/^users\/me answer: .+ at \/id$/);
+    });
+  });
+});
