@@ -35,6 +35,8 @@ export interface HttpRequest {
    * (Request Tracker): the redirect is not followed, and is an 'auth' failure.
    */
   redirect?: RequestRedirect;
+  /** The browser's HTTP cache mode; `no-store` keeps it from revalidating (Request Tracker 5.0 fails on If-Modified-Since). */
+  cache?: RequestCache;
 }
 
 export interface HttpResponse {
@@ -79,6 +81,7 @@ async function exchange<T>(request: HttpRequest, accept: string, read: (response
       // Auth is header-based unless the caller says otherwise: never send the helpdesk's cookies along.
       credentials: request.credentials ?? 'omit',
       redirect: request.redirect,
+      cache: request.cache,
     });
     return [response, await read(response)];
   } catch (error) {
