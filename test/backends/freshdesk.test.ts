@@ -161,6 +161,7 @@ describe('FreshdeskBackend', () => {
             { id: 'site', label: 'Site', value: ' Lyon 3e ' },
             { id: 'ref', label: 'Votre référence', value: '' },
             { id: 'other', label: 'Autre', value: 'rien' },
+            { id: 'constructor', label: 'Not a field', value: 'Object.prototype has one' },
           ],
         }),
       );

@@ -200,8 +200,10 @@ export class FreshdeskBackend implements HelpdeskBackend {
     };
     if (tag) fields.tags = [tag];
     // Answers stay in the description too: the custom field may be hidden from the agent's view.
+    const { customFields } = this.#config;
     const custom = Object.fromEntries(
-      ticket.answers.filter(({ id, value }) => this.#config.customFields[id] && value.trim()).map(({ id, value }) => [this.#config.customFields[id], value.trim()]),
+      // Own keys only: a question may be called "constructor".
+      ticket.answers.filter(({ id, value }) => Object.hasOwn(customFields, id) && value.trim()).map(({ id, value }) => [customFields[id], value.trim()]),
     );
     if (Object.keys(custom).length) fields.custom_fields = custom;
     let created: z.infer<typeof ticketAnswer>;
@@ -387,8 +389,9 @@ export class FreshdeskBackend implements HelpdeskBackend {
     const validation = z.safeParse(validationBody, body);
     if (validation.success) {
       const { description = 'Validation failed', errors } = validation.data;
-      const fields = errors.map(({ field = '' }) => PERSON_FIELDS[field] ?? this.#questionOf.get(field.replace(/^custom_fields\./, '')) ?? field);
-      const theirs = errors.every(({ field = '' }) => PERSON_FIELDS[field] || this.#questionOf.has(field.replace(/^custom_fields\./, '')));
+      const personal = (field: string) => (Object.hasOwn(PERSON_FIELDS, field) ? PERSON_FIELDS[field] : this.#questionOf.get(field.replace(/^custom_fields\./, '')));
+      const fields = errors.map(({ field = '' }) => personal(field) ?? field);
+      const theirs = errors.every(({ field = '' }) => personal(field) !== undefined);
       return new HelpdeskError(status === 400 && !theirs ? 'setup' : kindForStatus(status), {
         status,
         code: errors[0]?.code,
