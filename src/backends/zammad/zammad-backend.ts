@@ -297,7 +297,9 @@ export class ZammadBackend implements HelpdeskBackend {
       this.#call(ticketRecord, `tickets/${id}?expand=true`, signal),
       this.#call(articleList, `ticket_articles/by_ticket/${id}`, signal),
       this.#priorityList(signal),
+      this.#stateList(signal),
     ]);
+    // Known by now, unless the ticket is in a state added since they were read.
     const states = await this.#stateList(signal, ticket.state_id);
     const summary = summaryOf(ticket, states, priorities);
     const { group } = summary.status;

@@ -116,8 +116,8 @@ function lookup<T extends { id: number; name: string }>(
   const id = params[`${key}_id`];
   if (id === undefined || id === null || id === '') return { ok: true };
   const row = rows.find((one) => one.id === toId(id));
-  // An unknown id breaks the foreign key: an unexpected error, masked.
-  if (!row) return { ok: false, response: api.masked(422) };
+  // CanCleanupParam checks every `_id` against its table.
+  if (!row) return { ok: false, response: api.unprocessable(`Invalid value for param '${key}_id': ${JSON.stringify(id)}`) };
   return { ok: true, row };
 }
 
