@@ -267,6 +267,7 @@ describe('ZammadBackend', () => {
     });
 
     it('after a timeout, asks to wait twice the timeout: Zammad may still be committing the ticket', async () => {
+      await start({ hangMs: 1500 });
       fake.state.failNext('timeout', { method: 'POST' });
       const error = await rejection(zammad({ timeout: 1000 }).createTicket(newTicket()));
       expect([error.kind, error.retryAfter]).to.deep.equal(['timeout', 2]);
