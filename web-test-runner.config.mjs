@@ -4,6 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { realRt } from './test/support/real-rt.mjs';
+
+/** A real Request Tracker 5, started on first use and stopped by its process id (test/support/real-rt.mjs). */
+const rt = realRt();
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workerPath = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
@@ -40,7 +44,8 @@ export default {
       },
     }),
   ],
-  plugins: [mswWorker, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  middleware: [rt.middleware],
+  plugins: [mswWorker, rt, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   coverageConfig: {
     include: ['src/**/*.ts'],
     exclude: ['src/mocks/**', 'node_modules/**'],

@@ -1,10 +1,29 @@
-// PLACEHOLDER while the rt adapter is being written: replace this whole file.
 import type { RtBackendConfig } from '../../core/config.js';
-import { HelpdeskError } from '../../core/errors.js';
-import { NOTHING_BUT_CREATE, type BackendDescriptor } from '../descriptor.js';
+import type { BackendDescriptor } from '../descriptor.js';
+import type { BackendCapabilities } from '../types.js';
+
+/**
+ * What RT's REST2 lets a requester do. No categories (RT has queues, which the configuration
+ * chooses), no equipment, no organisation list (RT has no organisations: a requester sees
+ * the tickets they are Requestor of) and no solution to approve (a technician resolves; the
+ * person reopens by answering). Closing needs a right the RT admin may not give requesters:
+ * each ticket says whether it can be closed (`TicketDetail.actions`, from RT's lifecycle links).
+ */
+export const RT_CAPABILITIES: BackendCapabilities = {
+  categories: false,
+  equipment: false,
+  attachments: true,
+  passwordSignIn: true,
+  tickets: true,
+  organisationTickets: false,
+  reply: true,
+  approval: false,
+  closeReopen: true,
+};
 
 export const rt: BackendDescriptor<RtBackendConfig> = {
-  capabilities: () => NOTHING_BUT_CREATE,
-  signedIn: () => true,
-  load: () => Promise.reject(new HelpdeskError('setup', { detail: 'the rt adapter is not written yet' })),
+  capabilities: () => RT_CAPABILITIES,
+  // A password is kept in memory only: after a reload the person signs in again.
+  signedIn: (config) => Boolean(config.auth),
+  load: () => import('./rt-backend.js').then(({ RtBackend }) => (config) => new RtBackend(config)),
 };
