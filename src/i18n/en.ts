@@ -312,6 +312,29 @@ export const en = {
     notFound: (id: string) => `No <script type="application/json" id="${id}"> in the page.`,
     forAdmin: 'For the site’s administrator:',
   },
+  /** An email-only provider (seed 002): the form writes one message to its support address. */
+  email: {
+    typeLabel: 'Type',
+    mailtoIntro: (to: string) => `This form writes an email to ${to}: your mail client opens with it, ready to send.`,
+    openMailClient: 'Open the message in my mail client',
+    openedHeading: 'Your mail client opened with the message',
+    openedBody: (to: string) => `Send it from there: nothing reaches ${to} until you do.`,
+    openAgain: 'Open the message again',
+    nothingOpened: 'Nothing opened, or you use webmail?',
+    copyInstead: (to: string) => `Write to ${to} with this subject and this text:`,
+    shortened: 'The message is too long for a mail link, so it is cut in your mail client: replace its text with the whole text below.',
+    subject: 'Subject',
+    text: 'Text of the message',
+    copy: 'Copy the text',
+    copied: 'Copied.',
+    attachInMailClient: 'Files cannot be added here: attach your screenshots or logs in your mail client once it opens with the message.',
+    sentHeading: (to: string) => `Your message was sent to ${to}`,
+    sentBody: 'The support team answers by email.',
+    replyNote: 'To add information to this request, reply to the acknowledgement you receive: a new message would open a new request.',
+    replyTo: 'Your email address, for the answer',
+    replyToHint: 'The acknowledgement and the answers come to this address.',
+    outboxSent: 'Sent by email.',
+  },
 };
 
 export type Messages = typeof en;

@@ -14,7 +14,7 @@ import { adviseTitle } from '../../core/advice/title.js';
 import { DESCRIBE_PROMPTS, answeredPrompts, descriptionTemplate } from '../../core/qqoqccp.js';
 import type { FieldId, FieldProblem } from '../../core/validation.js';
 import type { Messages } from '../../i18n/en.js';
-import type { TicketFormModel } from './ticket-form-model.js';
+import { emailMode, type TicketFormModel } from './ticket-form-model.js';
 import { filePicker } from '../shared/file-picker.js';
 import '../contact-guidance/contact-guidance.js';
 
@@ -52,7 +52,7 @@ export function fieldLabel(field: FieldId, { t, config, lang }: FieldContext): s
     case 'phone':
       return t.phone.label;
     case 'followUpEmail':
-      return t.followUp.email;
+      return emailMode(config) === 'endpoint' ? t.email.replyTo : t.followUp.email;
     case 'attachments':
       return t.attachments.label;
     default: {
@@ -360,6 +360,7 @@ export function equipmentField(ctx: FieldContext): TemplateResult | typeof nothi
 export function contactFields(ctx: FieldContext): TemplateResult {
   const { model, t, config } = ctx;
   const v = model.values;
+  const email = emailMode(config);
   return html`
     ${config.fields.phone === 'hidden'
       ? nothing
@@ -373,9 +374,22 @@ export function contactFields(ctx: FieldContext): TemplateResult {
           value: v.phone,
           onInput: (value) => model.set('phone', value),
         })}
-    ${config.fields.followUp === 'hidden'
-      ? nothing
-      : html`<label class="check">
+    ${config.fields.followUp === 'hidden' || email === 'mailto'
+      ? // The mail goes from the person's own mailbox: the answer comes back there.
+        nothing
+      : email === 'endpoint'
+        ? // Sent by the host's endpoint, the answer only finds the person through this address.
+          textField(ctx, {
+            field: 'followUpEmail',
+            label: t.email.replyTo,
+            required: true,
+            hint: t.email.replyToHint,
+            inputType: 'email',
+            autocomplete: 'email',
+            value: v.followUpEmail,
+            onInput: (value) => model.set('followUpEmail', value),
+          })
+        : html`<label class="check">
             <input
               type="checkbox"
               id="field-followUp"
@@ -401,6 +415,7 @@ export function contactFields(ctx: FieldContext): TemplateResult {
 
 export function attachmentsField(ctx: FieldContext): TemplateResult | typeof nothing {
   const { model, t, config, lang } = ctx;
-  if (!model.capabilities?.attachments) return nothing;
+  // A mailto: link cannot carry files: where they go instead.
+  if (!model.capabilities?.attachments) return emailMode(config) === 'mailto' ? html`<p part="field" class="hint" id="attachments-mailto">${t.email.attachInMailClient}</p>` : nothing;
   return filePicker({ id: 'field-attachments', t, lang, rules: config.attachments, chosen: model.files, labelSuffix: requiredMark(ctx, false) });
 }

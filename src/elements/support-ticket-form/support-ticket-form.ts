@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import type { CreatedTicket } from '../../core/ticket.js';
 import type { HelpdeskConfig } from '../../core/config.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
@@ -7,7 +8,7 @@ import { configErrorPanel } from '../shared/config-error.js';
 import { draftNotice } from '../shared/draft.js';
 import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
-import { TicketFormModel } from './ticket-form-model.js';
+import { emailMode, TicketFormModel } from './ticket-form-model.js';
 import {
   attachmentsField,
   categoryField,
@@ -22,6 +23,7 @@ import {
   urgencyField,
   type FieldContext,
 } from './fields.js';
+import { emailSentPanel } from './email-sent.js';
 import { styles } from './support-ticket-form.styles.js';
 
 /**
@@ -30,7 +32,7 @@ import { styles } from './support-ticket-form.styles.js';
  * category, equipment, call-back details and files — sent to the configured helpdesk.
  * What the person typed is kept whatever happens.
  *
- * @event support-ticket-created - The helpdesk accepted a ticket (also one sent later from the outbox). `detail`: `{ id, url, backend }`.
+ * @event support-ticket-created - The helpdesk accepted a ticket (also one sent later from the outbox). `detail`: `{ id, url, backend }`. With an email endpoint, `id` is the endpoint's reference or the submission id; not fired when the person's mail client opens with the message (`mailto:`), since nothing was sent.
  * @event support-ticket-queued - The helpdesk could not be reached (offline, 5xx, 429, timeout): the ticket is kept and will be sent by itself. `detail`: `{ id, backend, reason }`, `id` being the submission id.
  * @event support-error - The helpdesk refused a ticket. `detail`: `{ kind, message, code, detail }`.
  *
@@ -49,7 +51,7 @@ import { styles } from './support-ticket-form.styles.js';
  * @csspart secrets - The warning shown when text looks like a secret.
  * @csspart failure - The message shown when the helpdesk refused or could not be reached.
  * @csspart submit - The send button.
- * @csspart success - The confirmation with the ticket number.
+ * @csspart success - The confirmation with the ticket number (for email: "sent to …", or "your mail client opened" with the message to copy).
  * @csspart queued - The block saying the ticket is kept and will be sent when the helpdesk is reachable.
  * @csspart outbox - The list of tickets waiting to be sent, each with its state.
  * @csspart sign-in - The sign-in block.
@@ -77,7 +79,17 @@ export class SupportTicketForm extends HelpdeskElement {
 
   private readonly model = new TicketFormModel(this, {
     lang: () => this.localize.lang,
-    contentLabels: () => ({ callbackPhone: this.localize.messages.phone.label }),
+    contentLabels: ({ type, urgency }) => {
+      const t = this.localize.messages;
+      return {
+        callbackPhone: t.phone.label,
+        type: t.list.fact(t.email.typeLabel, t.type.names[type]),
+        urgency: t.list.fact(t.urgency.legend, t.urgency.names[urgency]),
+        followUpEmail: t.followUp.email,
+      };
+    },
+    // Through the link the panel shows, so that it is the same one the person can click again.
+    openMail: () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLAnchorElement>('#mailto')?.click()),
     created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
     queued: (id, backend, reason) => emit(this, 'support-ticket-queued', { id, backend, reason }),
     failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
@@ -94,6 +106,9 @@ export class SupportTicketForm extends HelpdeskElement {
         }[target],
       ),
   });
+
+  /** The email message whose text was copied to the clipboard. */
+  @state() private copiedMail?: CreatedTicket;
 
   protected configured(config: HelpdeskConfig, backend: HelpdeskBackend): void {
     this.model.attach(config, backend);
@@ -118,6 +133,9 @@ export class SupportTicketForm extends HelpdeskElement {
         <header part="header">
           <h2>${t.form.heading}</h2>
           <p class="hint">${t.form.intro}</p>
+          ${'to' in this.resolved.config.backend && emailMode(this.resolved.config) === 'mailto'
+            ? html`<p class="hint">${t.email.mailtoIntro(this.resolved.config.backend.to)}</p>`
+            : nothing}
           ${this.signedInByPerson(ctx)
             ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
             : nothing}
@@ -131,7 +149,7 @@ export class SupportTicketForm extends HelpdeskElement {
           ${categoryField(ctx)} ${equipmentField(ctx)} ${contactFields(ctx)} ${attachmentsField(ctx)} ${this.secretsPanel(ctx)}
           <div class="actions">
             <button part="submit" type="submit" class="primary" aria-disabled=${this.model.phase === 'sending' ? 'true' : 'false'}>
-              ${this.model.phase === 'sending' ? t.submit.sending : t.submit.send}
+              ${this.model.phase === 'sending' ? t.submit.sending : emailMode(ctx.config) === 'mailto' ? t.email.openMailClient : t.submit.send}
             </button>
             <span class="visually-hidden" role="status">${this.model.phase === 'sending' ? t.submit.sending : ''}</span>
           </div>
@@ -209,7 +227,8 @@ export class SupportTicketForm extends HelpdeskElement {
   }
 
   /** Every ticket of this helpdesk waiting in the outbox, with its state, to send now or cancel; then those sent meanwhile. */
-  private outboxList({ model, t, lang }: FieldContext) {
+  private outboxList(ctx: FieldContext) {
+    const { model, t, lang } = ctx;
     const { entries, sent } = model.queue;
     if (!entries.length && !sent.length) return nothing;
     const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
@@ -245,7 +264,13 @@ export class SupportTicketForm extends HelpdeskElement {
           ${sent.map(
             ({ title, ticket }) => html`<li>
               <strong>${title}</strong>
-              <span>${ticket.url ? html`<a href=${ticket.url} target="_blank" rel="noopener noreferrer">${t.outbox.sent(ticket.id)}</a>` : t.outbox.sent(ticket.id)}</span>
+              <span>
+                ${emailMode(ctx.config)
+                  ? t.email.outboxSent
+                  : ticket.url
+                    ? html`<a href=${ticket.url} target="_blank" rel="noopener noreferrer">${t.outbox.sent(ticket.id)}</a>`
+                    : t.outbox.sent(ticket.id)}
+              </span>
             </li>`,
           )}
         </ul>
@@ -253,8 +278,18 @@ export class SupportTicketForm extends HelpdeskElement {
     `;
   }
 
-  private successPanel({ model, t }: FieldContext) {
+  private successPanel(ctx: FieldContext) {
+    const { model, t, config } = ctx;
     const created = model.created!;
+    if (config.backend.type === 'email') {
+      const copy = (text: string) =>
+        navigator.clipboard.writeText(text).then(
+          () => (this.copiedMail = created),
+          // No clipboard (permission, an old browser): the text is selected for the person's own Ctrl+C.
+          () => this.renderRoot.querySelector<HTMLTextAreaElement>('#mail-text')?.select(),
+        );
+      return emailSentPanel(ctx, { to: config.backend.to, copied: this.copiedMail === created, copy });
+    }
     return html`
       <section id="success" part="base success" class="panel success" tabindex="-1" aria-labelledby="success-heading">
         <h2 id="success-heading">${t.success.heading(created.id)}</h2>

@@ -10,7 +10,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { backendAddress, type HelpdeskConfig } from '../../core/config.js';
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
-import { URGENCIES } from '../../core/urgency.js';
+import { URGENCIES, type Urgency } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';
 import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
@@ -46,6 +46,16 @@ export function emptyValues(): TicketFormValues {
     followUpByEmail: true,
     followUpEmail: '',
   };
+}
+
+/**
+ * How an email-only provider gets the ticket (seed 002): `endpoint`, sent by the host's
+ * form-post endpoint, or `mailto`, written into the person's mail client and sent from
+ * there. Undefined for a helpdesk.
+ */
+export function emailMode({ backend }: HelpdeskConfig): 'endpoint' | 'mailto' | undefined {
+  if (backend.type !== 'email') return undefined;
+  return backend.endpoint ? 'endpoint' : 'mailto';
 }
 
 /**
@@ -109,8 +119,10 @@ export class TicketFormModel {
     private readonly host: ReactiveControllerHost,
     private readonly hooks: {
       lang: () => string;
-      /** Labels written into the ticket, in the person's language. */
-      contentLabels: () => NewTicket['labels'];
+      /** Words written into the ticket, in the person's language (the type and urgency lines for email). */
+      contentLabels: (ticket: { type: TicketType; urgency: Urgency }) => NewTicket['labels'];
+      /** Opens a `mailto:` link in the person's mail client (email without an endpoint). */
+      openMail: (url: string) => void;
       created: (ticket: CreatedTicket, backend: string) => void;
       queued: (id: string, backend: string, reason: HelpdeskErrorKind) => void;
       failed: (error: HelpdeskError) => void;
@@ -159,10 +171,16 @@ export class TicketFormModel {
 
   private validate(): FieldProblem[] {
     if (!this.config) return [];
-    return validateTicketForm(this.values, this.config, {
+    const problems = validateTicketForm(this.values, this.config, {
       categoriesOffered: this.categories.status === 'ready' && this.categories.items.length > 0,
       equipmentOffered: this.equipment.status === 'ready' && this.equipment.items.length > 0,
     });
+    // Sent by an endpoint, the message reaches the person again only through the address they give.
+    if (emailMode(this.config) === 'endpoint' && this.config.fields.followUp !== 'hidden' && !this.values.followUpEmail.trim()) {
+      const at = problems.findIndex((problem) => problem.field === 'attachments');
+      problems.splice(at < 0 ? problems.length : at, 0, { field: 'followUpEmail', reason: 'required' });
+    }
+    return problems;
   }
 
   private textFields(): { field: SecretField; text: string }[] {
@@ -275,6 +293,7 @@ export class TicketFormModel {
     this.error = undefined;
     this.host.requestUpdate();
     const id = (this.submissionId ??= newSubmissionId());
+    if (emailMode(config) === 'mailto') return this.writeMail(backend, config, id);
     const tried = this.tried;
     this.tried = true;
     // The id is on disk before anything can reach the helpdesk: a crash now still sends this ticket once.
@@ -284,6 +303,24 @@ export class TicketFormModel {
     await this.queue.sender?.send();
     // Accepted during the round: `accepted` already showed it.
     if (this.submissionId === id && this.phase === 'sending') this.settle(await this.queue.sender?.box.get(id), backend, true);
+  }
+
+  /**
+   * Email without an endpoint: the message goes to the person's mail client, to be sent
+   * from there. Nothing reaches a server here, so nothing is kept in the outbox (there is
+   * nothing to send again) and no "created" event is fired (nothing was created).
+   */
+  private async writeMail(backend: HelpdeskBackend, config: HelpdeskConfig, id: string): Promise<void> {
+    try {
+      const created = await backend.createTicket(this.toNewTicket(config), { submissionId: id });
+      this.showCreated(created);
+      if (created.mail) this.hooks.openMail(created.mail.url);
+    } catch (error) {
+      this.phase = 'failed';
+      this.error = toHelpdeskError(error);
+      this.show('error');
+      this.hooks.failed(this.error);
+    }
   }
 
   /**
@@ -327,7 +364,11 @@ export class TicketFormModel {
   /** A ticket of this helpdesk was accepted; if it is this form's, the confirmation. */
   private accepted(entry: OutboxEntry, created: CreatedTicket): void {
     this.hooks.created(created, this.backend?.type ?? entry.backend.split(':')[0]);
-    if (entry.id !== this.submissionId) return;
+    if (entry.id === this.submissionId) this.showCreated(created);
+  }
+
+  /** The confirmation: the draft and the submission are done with. */
+  private showCreated(created: CreatedTicket): void {
     this.created = created;
     this.phase = 'sent';
     this.submissionId = undefined;
@@ -350,6 +391,7 @@ export class TicketFormModel {
   private toNewTicket(config: HelpdeskConfig): NewTicket {
     const v = this.values;
     const lang = this.hooks.lang();
+    const email = emailMode(config);
     const equipment = this.equipment.items.find((item) => `${item.kind}:${item.id}` === v.equipmentId);
     return {
       type: v.type!,
@@ -362,12 +404,13 @@ export class TicketFormModel {
         .filter((q) => (v.answers[q.id] ?? '').trim() !== '')
         .map((q) => ({ id: q.id, label: localText(q.label, lang), value: v.answers[q.id]!.trim() })),
       callbackPhone: v.phone.trim() || undefined,
+      // A mail sent from the person's own client needs no address; one sent by an endpoint always does.
       followUp:
-        config.fields.followUp === 'hidden'
+        config.fields.followUp === 'hidden' || email === 'mailto'
           ? undefined
-          : { byEmail: v.followUpByEmail, email: v.followUpByEmail ? v.followUpEmail.trim() || undefined : undefined },
-      attachments: this.files.files,
-      labels: this.hooks.contentLabels(),
+          : { byEmail: v.followUpByEmail || email === 'endpoint', email: v.followUpByEmail || email === 'endpoint' ? v.followUpEmail.trim() || undefined : undefined },
+      attachments: this.capabilities?.attachments ? this.files.files : [],
+      labels: this.hooks.contentLabels({ type: v.type!, urgency: v.urgency! }),
     };
   }
 
