@@ -7,3 +7,4 @@ export * from './rest/index.js';
 export * from './zammad/index.js';
 export * from './freshdesk/index.js';
 export * from './email/index.js';
+export * from './rt/index.js';

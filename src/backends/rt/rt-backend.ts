@@ -232,9 +232,10 @@ export class RtBackend implements HelpdeskBackend {
       signal,
     );
     const tickets = answer.items.slice(start - (page - 1) * perPage).map((item) => summaryOf(item, this.#config));
-    // RT counts what the person may see (unless its admin turned $UseSQLForACLChecks off: then its next_page is all there is).
+    // RT counts what the person may see, unless its admin turned $UseSQLForACLChecks off: then RT drops the rows
+    // the person may not see from each page it read, and only a full page says that more may follow.
     const total = answer.total ?? undefined;
-    const more = total === undefined ? Boolean(answer.next_page) : (page - 1) * perPage + answer.count < total;
+    const more = total === undefined ? answer.count === perPage : (page - 1) * perPage + answer.count < total;
     return { tickets, total, more };
   }
 
