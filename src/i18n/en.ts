@@ -246,6 +246,11 @@ export const en = {
     requester: 'Requester',
     fact: (label: string, value: string) => `${label}: ${value}`,
     back: 'Back to the list',
+    /** When the helpdesk cannot list tickets: what the person does instead. */
+    unavailable: {
+      email: 'This helpdesk works by email: its answers come to your mailbox. To add information to a request, reply to the acknowledgement you received.',
+      other: 'Tickets cannot be followed from here with this helpdesk: follow them on the helpdesk itself, or in the emails it sends you.',
+    },
   },
   detail: {
     loading: 'Loading the ticket…',

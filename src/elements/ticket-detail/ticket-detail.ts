@@ -12,6 +12,7 @@ import { emit, type TicketUpdatedDetail } from '../../events/events.js';
 import { configErrorPanel } from '../shared/config-error.js';
 import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
+import { noTicketsNote } from '../shared/no-tickets.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { ChosenFiles, filePicker } from '../shared/file-picker.js';
 import { DraftKeeper, draftNotice } from '../shared/draft.js';
@@ -152,7 +153,7 @@ export class TicketDetailElement extends HelpdeskElement {
   async load(): Promise<void> {
     const backend = this.backendOrNothing();
     const id = this.ticketId;
-    if (!backend || !id || !backend.hasCredentials()) return;
+    if (!backend || !id || !backend.capabilities.tickets || !backend.hasCredentials()) return;
     this.requestedId = id;
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
@@ -307,6 +308,7 @@ export class TicketDetailElement extends HelpdeskElement {
     if (!this.resolved) return nothing;
     if ('problems' in this.resolved) return configErrorPanel(t, this.resolved.problems);
     const { config, backend } = this.resolved;
+    if (!backend.capabilities.tickets) return noTicketsNote(t, backend);
     const ticket = this.ticket;
     return html`
       <article part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'} aria-labelledby="ticket-title">
@@ -405,7 +407,8 @@ export class TicketDetailElement extends HelpdeskElement {
   private solutionView(ticket: Ticket, config: HelpdeskConfig) {
     const t = this.localize.messages.detail;
     const days = config.tickets.autoCloseDays;
-    const closesOn = days && ticket.solvedAt ? new Date(ticket.solvedAt.getTime() + days * DAY) : undefined;
+    // The helpdesk's own date (Zammad's pending close) comes before the configured rule.
+    const closesOn = ticket.closesAt ?? (days && ticket.solvedAt ? new Date(ticket.solvedAt.getTime() + days * DAY) : undefined);
     return html`
       <section part="solution" class="panel warning" aria-labelledby="solution-heading">
         <h3 id="solution-heading">${t.solution.heading}</h3>

@@ -13,6 +13,7 @@ import { emit } from '../../events/events.js';
 import { configErrorPanel } from '../shared/config-error.js';
 import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
+import { noTicketsNote } from '../shared/no-tickets.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import '../ticket-detail/ticket-detail.js';
 import { styles } from './ticket-list.styles.js';
@@ -41,6 +42,7 @@ const MAX_PAGES = 1000;
  * @csspart input - The search input.
  * @csspart sign-in - The sign-in block.
  * @csspart config-error - The message shown when the configuration is invalid.
+ * @csspart notice - Where to follow tickets instead, on a helpdesk that cannot list them (email).
  *
  * @cssproperty --support-list-height - Height of the scrolling list before it scrolls (default 32rem).
  * @cssproperty --support-font-family - Font of the whole element.
@@ -118,7 +120,7 @@ export class TicketList extends HelpdeskElement {
    */
   async load({ quiet = false } = {}): Promise<void> {
     const resolved = this.resolved;
-    if (!resolved || !('backend' in resolved) || !resolved.backend.hasCredentials()) return;
+    if (!resolved || !('backend' in resolved) || !resolved.backend.capabilities.tickets || !resolved.backend.hasCredentials()) return;
     const { backend, config } = resolved;
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
@@ -195,7 +197,7 @@ export class TicketList extends HelpdeskElement {
     if (!this.resolved) return nothing;
     if ('problems' in this.resolved) return configErrorPanel(t, this.resolved.problems);
     const { backend } = this.resolved;
-    if (!backend.capabilities.tickets) return nothing;
+    if (!backend.capabilities.tickets) return noTicketsNote(t, backend);
     // The list stays in the page while a ticket is open, so coming back finds it as it was (scroll, search).
     return html`
       ${this.ticketId ? this.detailView() : nothing}
