@@ -1,14 +1,12 @@
 /**
- * Starts the built-in fake GLPI in the browser (msw service worker), so every demo
- * page works with no helpdesk at hand. A real page does not load this.
+ * Starts the built-in fake helpdesks in the browser (one msw service worker for
+ * all of them), so every demo page works with no helpdesk at hand. A real page
+ * does not load this.
  */
 import { setupWorker } from 'msw/browser';
-import { createGlpiFake } from '../src/mocks/index.js';
+import { desks } from './desks.js';
 
-// With the demo person's tickets in every status, so the list has something to show.
-export const fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php', demoTickets: true });
-
-export const ready = setupWorker(...fake.handlers).start({
+export const ready = setupWorker(...Object.values(desks).flatMap((desk) => desk.handlers)).start({
   serviceWorker: { url: '/mockServiceWorker.js' },
   quiet: true,
   onUnhandledRequest: 'bypass',

@@ -1,6 +1,8 @@
-import { fake, ready } from './fake-helpdesk.js';
+import { ready } from './fake-helpdesk.js';
+import { desks, type DemoDesk, type DemoFailure, type DeskName } from './desks.js';
 import { demoConfig } from './helpdesk-config.js';
-import { DEMO_USER } from '../src/mocks/index.js';
+import { createBackend } from '../src/backends/index.js';
+import { parseConfig } from '../src/core/config.js';
 import '../src/index.js';
 
 await ready;
@@ -12,52 +14,52 @@ function selected(name: string): string {
   return document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)!.value;
 }
 
+const desk = (): DemoDesk => desks[selected('desk') as DeskName];
+
 function apply(): void {
   document.documentElement.lang = selected('lang');
   const theme = selected('theme');
-  const token = selected('auth') === 'token';
+  const { backend, token, hint, technician } = desk();
+  const withToken = selected('auth') === 'token' && token;
   for (const widget of widgets) {
     if (theme) widget.setAttribute('theme', theme);
     else widget.removeAttribute('theme');
-    widget.config = { ...demoConfig, backend: { ...demoConfig.backend, ...(token ? { auth: { userToken: 'demo-user-token' } } : {}) } };
+    widget.config = { ...demoConfig, backend: { ...backend, ...(withToken ? { auth: { userToken: token } } : {}) } };
   }
+  document.querySelector('#desk-hint')!.textContent = withToken ? 'The demo person’s token is in the configuration.' : hint;
+  document.querySelector<HTMLFieldSetElement>('#technician')!.disabled = !technician;
+  document.querySelector<HTMLFieldSetElement>('#auth')!.disabled = !token;
 }
 
 document.querySelectorAll('input[type="radio"]').forEach((input) => input.addEventListener('change', apply));
 document.querySelector<HTMLSelectElement>('#fail')!.addEventListener('change', (event) => {
-  const kind = (event.target as HTMLSelectElement).value;
-  if (kind) fake.state.failNext(kind as Parameters<typeof fake.state.failNext>[0]);
+  const select = event.target as HTMLSelectElement;
+  if (select.value) desk().failNext(select.value as DemoFailure);
+  select.value = '';
 });
 
 // ---- the technician's side: changes on the helpdesk the person then sees in the list ----
 
-/** The demo person's open ticket updated last. */
-function latestOpenTicket() {
-  return fake.state.tickets
-    .filter((ticket) => ticket.requester === DEMO_USER.id && ticket.status < 5)
-    .sort((a, b) => b.date_mod.localeCompare(a.date_mod))[0];
+/** The demo person's open ticket updated last, read through the widget's own adapter. */
+async function latestOpenTicket(): Promise<string | undefined> {
+  const parsed = parseConfig({ backend: { ...desk().backend, ...(desk().token ? { auth: { userToken: desk().token } } : {}) } });
+  if (!parsed.ok) return undefined;
+  const page = await createBackend(parsed.config.backend).listTickets({ scope: 'mine', start: 0, limit: 50 });
+  return page.tickets.find((ticket) => ticket.status.group === 'open' || ticket.status.group === 'waiting')?.id;
 }
 
-function asTechnician(id: string, act: (ticketId: number) => void): void {
-  document.querySelector(`#${id}`)!.addEventListener('click', () => {
-    const ticket = latestOpenTicket();
+for (const action of ['ask', 'reply', 'solve'] as const) {
+  document.querySelector(`#tech-${action}`)!.addEventListener('click', async () => {
     const said = document.querySelector('#tech-said')!;
-    if (!ticket) {
+    const id = await latestOpenTicket().catch(() => undefined);
+    if (!id) {
       said.textContent = 'No open ticket: create one first.';
       return;
     }
-    act(ticket.id);
-    said.textContent = `Done on ticket ${ticket.id}: refresh the list or open the ticket.`;
+    desk().technician?.[action](id);
+    said.textContent = `Done on ticket ${id}: refresh the list or open the ticket.`;
   });
 }
-
-asTechnician('tech-question', (id) =>
-  fake.state.addFollowup(id, { content: '<p>Bonjour, pouvez-vous préciser le <strong>message d’erreur</strong> exact ?</p>', pending: true }),
-);
-asTechnician('tech-reply', (id) => fake.state.addFollowup(id, { content: '<p>Je prends la main sur votre poste à 14 h.</p>' }));
-asTechnician('tech-solution', (id) =>
-  fake.state.proposeSolution(id, '<p>Le pilote a été réinstallé ; <a href="https://example.org/faq">voir la FAQ</a>.</p>'),
-);
 
 // ---- what a host page hears ----
 
@@ -67,7 +69,7 @@ function log(text: string): void {
   events.prepend(item);
 }
 
-for (const name of ['support-ticket-created', 'support-ticket-updated', 'support-error'] as const) {
+for (const name of ['support-ticket-created', 'support-ticket-queued', 'support-ticket-updated', 'support-error'] as const) {
   document.addEventListener(name, (e) => log(`${name} ${JSON.stringify(e.detail)}`));
 }
 

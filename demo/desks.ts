@@ -1,0 +1,129 @@
+/**
+ * Every helpdesk the demo can switch to, each a fake running in the page (msw):
+ * its backend configuration, how the demo person signs in, the failures the
+ * playground can inject, and what its technician can do. A real page loads none
+ * of this.
+ */
+import type { HttpHandler } from 'msw';
+import type { HelpdeskConfigInput } from '../src/core/config.js';
+import {
+  createEmailFake,
+  createFreshdeskFake,
+  createGlpiFake,
+  createRestFake,
+  createZammadFake,
+  FRESHDESK_PENDING,
+  REST_DEMO_PERSON,
+  REST_SESSION_COOKIE,
+  ZAMMAD_CUSTOMER,
+} from '../src/mocks/index.js';
+
+type BackendInput = HelpdeskConfigInput['backend'];
+
+/** The failures every fake can play on the next call. */
+export type DemoFailure = 'network' | '500' | '503' | '429' | 'html' | 'timeout';
+
+export interface DemoDesk {
+  label: string;
+  /** The configuration's `backend`, without credentials. */
+  backend: BackendInput;
+  /** The demo person's token, for the "token in the configuration" mode. */
+  token?: string;
+  /** How the demo person signs in, shown above the widgets. */
+  hint: string;
+  handlers: HttpHandler[];
+  failNext(kind: DemoFailure): void;
+  /** The technician's side, on a ticket id; absent where tickets are not followed (email). */
+  technician?: {
+    ask(id: string): void;
+    reply(id: string): void;
+    solve(id: string): void;
+  };
+}
+
+const QUESTION = 'Bonjour, pouvez-vous préciser le <strong>message d’erreur</strong> exact ?';
+const REPLY = 'Je prends la main sur votre poste à 14 h.';
+const SOLUTION = 'Le pilote a été réinstallé ; <a href="https://example.org/faq">voir la FAQ</a>.';
+
+const glpi = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php', demoTickets: true });
+const freshdesk = createFreshdeskFake({ baseUrl: '/fake-freshdesk', demoTickets: true });
+const zammad = createZammadFake({ baseUrl: '/fake-zammad/api/v1', demoTickets: true });
+const rest = createRestFake({ baseUrl: '/fake-app/api/support', demoTickets: true });
+const SUPPORT_ADDRESS = 'support@example.fr';
+const email = createEmailFake({ endpoint: '/fake-mail/send', to: SUPPORT_ADDRESS });
+
+export const desks = {
+  glpi: {
+    label: 'GLPI',
+    backend: { type: 'glpi', url: glpi.baseUrl },
+    token: 'demo-user-token',
+    hint: 'Sign in with demo / demo.',
+    handlers: glpi.handlers,
+    failNext: (kind) => glpi.state.failNext(kind),
+    technician: {
+      ask: (id) => glpi.state.addFollowup(Number(id), { content: `<p>${QUESTION}</p>`, pending: true }),
+      reply: (id) => glpi.state.addFollowup(Number(id), { content: `<p>${REPLY}</p>` }),
+      solve: (id) => glpi.state.proposeSolution(Number(id), `<p>${SOLUTION}</p>`),
+    },
+  },
+  freshdesk: {
+    label: 'Freshdesk (through your relay)',
+    backend: { type: 'freshdesk', url: freshdesk.baseUrl },
+    hint: 'The relay knows who is signed in on the site: no sign-in in the widget.',
+    handlers: freshdesk.handlers,
+    failNext: (kind) => freshdesk.state.failNext(kind),
+    technician: {
+      ask: (id) => freshdesk.state.reply(Number(id), `<p>${QUESTION}</p>`, { status: FRESHDESK_PENDING }),
+      reply: (id) => freshdesk.state.reply(Number(id), `<p>${REPLY}</p>`),
+      solve: (id) => freshdesk.state.resolve(Number(id), `<p>${SOLUTION}</p>`),
+    },
+  },
+  zammad: {
+    label: 'Zammad',
+    backend: { type: 'zammad', url: zammad.baseUrl },
+    token: ZAMMAD_CUSTOMER.tokens[0],
+    hint: `Sign in with ${ZAMMAD_CUSTOMER.email} / demo.`,
+    handlers: zammad.handlers,
+    failNext: (kind) => zammad.state.failNext(kind),
+    technician: {
+      ask: (id) => {
+        zammad.state.replyAsAgent(Number(id), `<p>${QUESTION}</p>`);
+        zammad.state.setState(Number(id), 'pending reminder', { pendingTime: new Date(Date.now() + 3 * 86_400_000) });
+      },
+      reply: (id) => zammad.state.replyAsAgent(Number(id), `<p>${REPLY}</p>`),
+      solve: (id) => zammad.state.solve(Number(id), `<p>${SOLUTION}</p>`),
+    },
+  },
+  rest: {
+    label: 'Your application (REST protocol)',
+    backend: { type: 'rest', url: rest.baseUrl, features: { categories: true, attachments: true, approval: true, organisationTickets: true } },
+    token: REST_DEMO_PERSON.token,
+    hint: 'The application’s own session: set by this page, no sign-in in the widget.',
+    handlers: rest.handlers,
+    failNext: (kind) => rest.state.failNext(kind),
+    technician: {
+      ask: (id) => rest.state.reply(id, QUESTION, { waiting: true, html: true }),
+      reply: (id) => rest.state.reply(id, REPLY),
+      solve: (id) => rest.state.solve(id, SOLUTION, { html: true }),
+    },
+  },
+  'email-mailto': {
+    label: 'Email only (your mail client)',
+    backend: { type: 'email', to: SUPPORT_ADDRESS },
+    hint: 'The form writes the message and opens your mail client.',
+    handlers: [],
+    failNext: () => undefined,
+  },
+  'email-endpoint': {
+    label: 'Email only (sent by the site)',
+    backend: { type: 'email', to: SUPPORT_ADDRESS, endpoint: email.endpoint },
+    hint: 'The site sends the message to the support address: see the events.',
+    handlers: email.handlers,
+    failNext: (kind) => email.state.failNext(kind),
+  },
+} satisfies Record<string, DemoDesk>;
+
+export type DeskName = keyof typeof desks;
+
+/** The REST demo is authenticated by the application's own session cookie, as a SaaS page would be. */
+document.cookie = `${REST_SESSION_COOKIE}=${REST_DEMO_PERSON.session}; path=/`;
