@@ -11,10 +11,14 @@ import {
   createFreshdeskFake,
   createGlpiFake,
   createRestFake,
+  createRtFake,
   createZammadFake,
   FRESHDESK_PENDING,
   REST_DEMO_PERSON,
   REST_SESSION_COOKIE,
+  RT_REQUESTER,
+  RT_SUBMISSION_FIELD,
+  RT_SUPPORT_QUEUE,
   ZAMMAD_CUSTOMER,
 } from '../src/mocks/index.js';
 
@@ -46,6 +50,7 @@ const REPLY = 'Je prends la main sur votre poste à 14 h.';
 const SOLUTION = 'Le pilote a été réinstallé ; <a href="https://example.org/faq">voir la FAQ</a>.';
 
 const glpi = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php', demoTickets: true });
+const rt = createRtFake({ baseUrl: '/fake-rt/REST/2.0', demoTickets: true });
 const freshdesk = createFreshdeskFake({ baseUrl: '/fake-freshdesk', demoTickets: true });
 const zammad = createZammadFake({ baseUrl: '/fake-zammad/api/v1', demoTickets: true });
 const rest = createRestFake({ baseUrl: '/fake-app/api/support', demoTickets: true });
@@ -64,6 +69,22 @@ export const desks = {
       ask: (id) => glpi.state.addFollowup(Number(id), { content: `<p>${QUESTION}</p>`, pending: true }),
       reply: (id) => glpi.state.addFollowup(Number(id), { content: `<p>${REPLY}</p>` }),
       solve: (id) => glpi.state.proposeSolution(Number(id), `<p>${SOLUTION}</p>`),
+    },
+  },
+  rt: {
+    label: 'Request Tracker',
+    backend: { type: 'rt', url: rt.baseUrl, queue: RT_SUPPORT_QUEUE.name, submissionField: RT_SUBMISSION_FIELD.name },
+    token: RT_REQUESTER.token,
+    hint: `Sign in with ${RT_REQUESTER.name} / ${RT_REQUESTER.password}.`,
+    handlers: rt.handlers,
+    failNext: (kind) => rt.state.failNext(kind),
+    technician: {
+      ask: (id) => {
+        rt.state.reply(Number(id), `<p>${QUESTION}</p>`);
+        rt.state.setStatus(Number(id), 'stalled');
+      },
+      reply: (id) => rt.state.reply(Number(id), `<p>${REPLY}</p>`),
+      solve: (id) => rt.state.resolve(Number(id), `<p>${SOLUTION}</p>`),
     },
   },
   freshdesk: {

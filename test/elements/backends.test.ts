@@ -16,8 +16,11 @@ import {
   createFreshdeskFake,
   createGlpiFake,
   createRestFake,
+  createRtFake,
   createZammadFake,
   REST_DEMO_PERSON,
+  RT_REQUESTER,
+  RT_SUPPORT_QUEUE,
   ZAMMAD_CUSTOMER,
 } from '../../src/mocks/index.js';
 import '../support/benign-errors.js';
@@ -36,6 +39,13 @@ const DESKS: Desk[] = [
     start: () => {
       const fake = createGlpiFake({ baseUrl: '/desk-glpi/apirest.php', demoTickets: true });
       return { handlers: fake.handlers, backend: { type: 'glpi', url: fake.baseUrl, auth: { userToken: 'demo-user-token' } } };
+    },
+  },
+  {
+    name: 'Request Tracker',
+    start: () => {
+      const fake = createRtFake({ baseUrl: '/desk-rt/REST/2.0', demoTickets: true });
+      return { handlers: fake.handlers, backend: { type: 'rt', url: fake.baseUrl, queue: RT_SUPPORT_QUEUE.name, auth: { userToken: RT_REQUESTER.token! } } };
     },
   },
   {
