@@ -21,7 +21,7 @@ export function mimeBase64(bytes: Uint8Array): string {
 
 /** MIME::Base64's decode_base64: what is not base64 is skipped. */
 export function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+  const clean = text.replace(/[^A-Za-z0-9+/=]/g, '');
   try {
     return Uint8Array.from(atob(clean.slice(0, clean.length - (clean.length % 4))), (char) => char.charCodeAt(0));
   } catch {
