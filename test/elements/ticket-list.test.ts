@@ -218,6 +218,26 @@ describe('<ticket-list>', () => {
     expect(text(el, '.count')).to.equal('4 tickets');
   });
 
+  it('signs in once for the page: the form beside the list stops asking', async () => {
+    seedTickets();
+    const config = glpiConfig({}, false);
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <support-ticket-form lang="en" .config=${config}></support-ticket-form>
+      <ticket-list lang="en" .config=${config}></ticket-list>
+    </div>`);
+    const form = page.querySelector('support-ticket-form')!;
+    const list = page.querySelector('ticket-list')!;
+    await form.updateComplete;
+    await list.updateComplete;
+    expect($(form, '[part="sign-in"]'), 'both ask at first').to.exist;
+    await signIn(list);
+    await loaded(list);
+    await waitUntil(() => !$(form, '[part="sign-in"]'), 'the form no longer asks');
+    // The form goes on as if it had signed in itself: its lists load.
+    $(form, '#type-incident')!.click();
+    await waitUntil(() => (($(form, '#field-category') as HTMLSelectElement | null)?.options.length ?? 0) > 1, 'categories load');
+  });
+
   it('speaks French, with GLPI’s own status names', async () => {
     const { wifi } = seedTickets();
     const el = await listWith(glpiConfig(), 'fr');

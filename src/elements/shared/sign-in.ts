@@ -4,14 +4,19 @@
  * call, and its template. The password only goes to the adapter, which drops it
  * once it has opened a session.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import type { Messages } from '../../i18n/en.js';
 
-export class SignInFlow {
+/** Fired on `window` when a person signed in through any element: the others on that helpdesk stop asking. */
+const SIGNED_IN = 'support-widgets:signed-in';
+
+export class SignInFlow implements ReactiveController {
   /** The sign-in block is shown. */
   shown = false;
+  /** The helpdesk the block is shown for. */
+  private backend?: HelpdeskBackend;
   busy = false;
   /** Shown because a session ended while the person was working. */
   expired = false;
@@ -23,10 +28,28 @@ export class SignInFlow {
     private readonly signedIn: () => unknown,
     /** Called when the block needs the person's attention (shown, or refused the password). */
     private readonly attention: () => void,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  /** Another element signed in on the same helpdesk (one adapter per configuration): go on as if this one had. */
+  private readonly onSignedIn = (event: Event) => {
+    if (!this.shown || this.busy || (event as CustomEvent<HelpdeskBackend>).detail !== this.backend) return;
+    this.hide();
+    void this.signedIn();
+  };
+
+  hostConnected(): void {
+    window.addEventListener(SIGNED_IN, this.onSignedIn);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener(SIGNED_IN, this.onSignedIn);
+  }
 
   /** Shows the block when the backend has no credentials but can take the person's own. */
   showIfNeeded(backend: HelpdeskBackend): boolean {
+    this.backend = backend;
     this.shown = !backend.hasCredentials() && backend.capabilities.passwordSignIn;
     this.host.requestUpdate();
     return this.shown;
@@ -38,6 +61,7 @@ export class SignInFlow {
    */
   showFor(error: HelpdeskError, backend: HelpdeskBackend, expired = true): boolean {
     if (error.kind !== 'auth' || !backend.capabilities.passwordSignIn) return false;
+    this.backend = backend;
     this.shown = true;
     this.expired = expired;
     this.host.requestUpdate();
@@ -65,6 +89,7 @@ export class SignInFlow {
     try {
       await backend.signIn({ login, password });
       this.hide();
+      window.dispatchEvent(new CustomEvent(SIGNED_IN, { detail: backend }));
       await this.signedIn();
     } catch (error) {
       this.busy = false;
