@@ -35,7 +35,7 @@ export default defineConfig([
   },
   {
     name: 'support-widgets/node',
-    files: ['*.{js,mjs,cjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.mjs'],
+    files: ['*.{js,mjs,cjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.mjs', 'examples/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 ]);

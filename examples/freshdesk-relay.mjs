@@ -16,7 +16,6 @@
 //
 // Mount it under the host's own origin (a reverse-proxy location, or these handlers in
 // the host's server) so that the session cookie reaches it and no CORS is needed.
-/* global process, Buffer, console, fetch, Response, URL, URLSearchParams */
 import { createServer } from 'node:http';
 
 const env = process.env;

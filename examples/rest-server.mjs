@@ -7,7 +7,6 @@
 //   curl -H 'Authorization: Bearer rest-demo-token' http://localhost:8787/api/support/tickets
 //
 // Node ≥ 20 has Request and Response; nothing else is needed.
-/* global process, Buffer, console, Headers, Request, URL */
 import { createServer } from 'node:http';
 import { addRestDemoTickets, createRestExampleServer, REST_DEMO_PERSON, REST_SESSION_COOKIE } from 'support-widgets/mocks';
 
