@@ -136,7 +136,6 @@ describe('fake RT', () => {
         'customfield',
         'history',
         'correspond',
-        'comment',
         'lifecycle:open',
         'lifecycle:resolved',
         'lifecycle:rejected',

@@ -145,7 +145,8 @@ export class RtApi {
       { ref: 'history', _url: this.url(`ticket/${ticket.id}/history`) },
     ];
     if (state.canReply(user, ticket)) links.push({ ref: 'correspond', _url: this.url(`ticket/${ticket.id}/correspond`) });
-    if (state.canComment(user, ticket)) links.push({ ref: 'comment', _url: this.url(`ticket/${ticket.id}/comment`) });
+    // The link needs CommentOnTicket itself (staff), though RT takes a comment from anyone with ModifyTicket too.
+    if (user.privileged && state.canSee(user, ticket)) links.push({ ref: 'comment', _url: this.url(`ticket/${ticket.id}/comment`) });
     // The default lifecycle's actions from this status, each needing ModifyTicket (deleting needs DeleteTicket, which nobody here has).
     if (state.canModify(user, ticket)) {
       for (const [to, label, update] of LIFECYCLE_ACTIONS[ticket.status] ?? []) {

@@ -365,6 +365,10 @@ export const rtRoutes: RtRoute[] = [
       if (!found) return api.error(404, 'Not Found');
       return api.json({
         ...userFields(found),
+        Creator: api.userRef(1),
+        LastUpdatedBy: api.userRef(1),
+        Created: rtDate(state.born),
+        LastUpdated: rtDate(state.born),
         Memberships: [],
         CustomFields: [],
         _hyperlinks: [

@@ -158,6 +158,8 @@ export class RtFakeState {
   readonly settings: RtFakeSettings;
   /** Where every date the fake writes comes from; tests may replace it. */
   clock: () => Date = () => new Date();
+  /** When the seed's people and queues were made. */
+  readonly born = new Date();
   private readonly failures: QueuedFailure[] = [];
 
   constructor(seed: RtFakeSeed = rtDemoSeed(), settings: Partial<RtFakeSettings> = {}) {

@@ -12,40 +12,10 @@ import type { HelpdeskBackend } from '../../../src/backends/types.js';
 import type { RtBackendConfig } from '../../../src/core/config.js';
 import { HelpdeskError } from '../../../src/core/errors.js';
 import type { NewTicket } from '../../../src/core/ticket.js';
+import { basicOf, realRt, type RealRt, type RealRtAccount } from '../../support/real-rt-client.js';
 import { describeContract, type ContractAgent } from './contract.js';
 
-interface Account {
-  login: string;
-  password: string;
-  email: string;
-  name: string;
-}
-
-interface RealRt {
-  available: boolean;
-  required?: boolean;
-  reason?: string;
-  url: string;
-  queue: string;
-  restrictedQueue: string;
-  submissionField: string;
-  siteField: string;
-  requester: Account & { token: string };
-  other: Account;
-  agent: Account;
-}
-
 let rt: RealRt;
-
-/** RT started (once per run), or this file's tests skipped with a notice. */
-async function realRt(context: Mocha.Context): Promise<void> {
-  context.timeout(120_000);
-  rt ??= await (await fetch('/real-rt-status')).json();
-  if (rt.available) return;
-  if (rt.required) throw new Error(`a real RT 5 is required (REQUIRE_REAL_RT=1): ${rt.reason}`);
-  console.warn(`Skipping the real-RT tests: ${rt.reason}`);
-  context.skip();
-}
 
 const config = (fields: Partial<RtBackendConfig> = {}): RtBackendConfig => ({
   type: 'rt',
@@ -66,11 +36,10 @@ function requester(fields: Partial<RtBackendConfig> = {}): HelpdeskBackend {
 }
 
 /** REST2 as a staff user, with fetch: what a technician does in RT's own interface. */
-async function asAgent<T>(path: string, init: { method?: string; json?: unknown; account?: Account } = {}): Promise<T> {
-  const { login, password } = init.account ?? rt.agent;
+async function asAgent<T>(path: string, init: { method?: string; json?: unknown; account?: RealRtAccount } = {}): Promise<T> {
   const response = await fetch(`${rt.url}/${path}`, {
     method: init.method ?? (init.json ? 'POST' : 'GET'),
-    headers: { Authorization: `Basic ${btoa(`${login}:${password}`)}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: basicOf(init.account ?? rt.agent), 'Content-Type': 'application/json' },
     body: init.json === undefined ? undefined : JSON.stringify(init.json),
     credentials: 'omit',
   });
@@ -124,7 +93,7 @@ const agent: ContractAgent = {
 
 describe('Request Tracker 5 (real)', function () {
   before(async function () {
-    await realRt(this);
+    rt = await realRt(this);
   });
 
   describeContract({
@@ -168,7 +137,7 @@ describe('Request Tracker 5 (real)', function () {
 
     it('answers refused credentials with a 302 to its login page, which the adapter reads as auth', async () => {
       const response = await fetch(`${rt.url}/tickets?query=id>0`, {
-        headers: { Authorization: `Basic ${btoa(`${rt.requester.login}:wrong`)}` },
+        headers: { Authorization: basicOf({ login: rt.requester.login, password: 'wrong' }) },
         redirect: 'manual',
         credentials: 'omit',
       });

@@ -1,0 +1,197 @@
+/**
+ * The fake RT against a real RT 5 (test/support/real-rt.mjs): the same raw requests go to
+ * both, and what the adapter depends on must come back the same — statuses, RT's error
+ * messages, the keys of records and collections, the references, which transactions and
+ * MIME parts a requester sees, RT 5.0.3's failures. The fake is seeded with the real one's
+ * accounts, queues and custom fields. Skipped with the other real-RT tests when RT is not
+ * installed.
+ */
+import { expect } from '@open-wc/testing';
+import { createRtFake, type RtFakeSeed } from '../../src/mocks/index.js';
+import { basicOf, realRt, type RealRt } from '../support/real-rt-client.js';
+import { useHandlers } from '../support/msw.js';
+
+const FAKE = 'https://fidelity.example/REST/2.0';
+
+type Who = 'requester' | 'agent' | 'other' | 'wrong' | 'none';
+
+interface Target {
+  url: string;
+  auth: Record<Who, string | undefined>;
+  queue: string;
+  restrictedQueue: string;
+}
+
+interface Answer {
+  status: number;
+  type: ResponseType;
+  location: string | null;
+  body: unknown;
+}
+
+async function call(target: Target, path: string, init: { as?: Who; method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const auth = target.auth[init.as ?? 'requester'];
+  const response = await fetch(`${target.url}/${path}`, {
+    method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+    headers: { ...(auth ? { Authorization: auth } : {}), ...(init.json === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    redirect: 'manual',
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : '';
+  } catch {
+    // kept as text
+  }
+  return { status: response.status, type: response.type, location: response.headers.get('Location'), body };
+}
+
+const keys = (value: unknown) => (value && typeof value === 'object' ? Object.keys(value).sort() : typeof value);
+const items = (answer: Answer) => (answer.body as { items: Record<string, unknown>[] }).items;
+/** A sentence with its ticket id made neutral. */
+const neutral = (text: unknown) => String(text).replace(/Ticket \d+:/, 'Ticket N:');
+
+/**
+ * The probes: each makes its calls on one helpdesk and returns what must be equal on both.
+ * They run in order, on the tickets they make (the real RT also holds other tests' tickets).
+ */
+async function probe(target: Target): Promise<Record<string, unknown>> {
+  const seen: Record<string, unknown> = {};
+  const note = (name: string, value: unknown) => (seen[name] = value);
+  const { queue } = target;
+
+  note('rt', keys((await call(target, 'rt')).body));
+  for (const who of ['none', 'wrong'] as const) note(`refused ${who}`, (await call(target, 'rt', { as: who })).type);
+
+  const file = { FileName: 'note.txt', FileType: 'text/plain', FileContent: btoa('still jammed') };
+  const created = await call(target, 'ticket', {
+    json: { Queue: queue, Subject: 'Fidelity <b>&', Requestor: 27, Content: '<p>Bloqué</p>', ContentType: 'text/html', Priority: 75, CustomFields: { 'Widget submission': 'fid-1', Site: 'Lyon' }, Attachments: [file] },
+  });
+  note('create', [created.status, keys(created.body), /\/REST\/2\.0\/ticket\/\d+$/.test(created.location ?? '')]);
+  const id = (created.body as { id: string }).id;
+
+  for (const [name, json] of [
+    ['no queue', { Subject: 'x' }],
+    ['queue refused', { Queue: 'General', Subject: 'x' }],
+    ['attachment incomplete', { Queue: queue, Attachments: [{ FileName: 'a.txt' }] }],
+    ['attachments not a list', { Queue: queue, Attachments: {} }],
+  ] as const) {
+    const refused = await call(target, 'ticket', { json });
+    note(name, [refused.status, refused.body]);
+  }
+
+  const record = await call(target, `ticket/${id}`);
+  const ticket = record.body as Record<string, unknown> & { _hyperlinks: { ref: string; to?: string; label?: string; update?: string }[] };
+  note('ticket keys', keys(ticket));
+  note('ticket values', [ticket.id, ticket.Subject, ticket.Status, ticket.Priority, keys(ticket.Requestor), (ticket.Requestor as { id: string }[])[0].id, keys(ticket.Queue)]);
+  note('ticket links', ticket._hyperlinks.map((link) => [link.ref, link.to, link.label, link.update]));
+  note('ticket fields', (ticket.CustomFields as { name: string; values: string[] }[]).map((field) => [field.name, field.values]).sort());
+  note('if-modified-since', (await call(target, `ticket/${id}`, { headers: { 'If-Modified-Since': 'Sat, 21 Nov 2026 10:46:53 GMT' } })).status);
+  note('unknown ticket', [(await call(target, 'ticket/987654')).status, (await call(target, 'ticket/987654')).body]);
+
+  const theirs = await call(target, 'ticket', { as: 'agent', json: { Queue: queue, Subject: 'Not yours', Requestor: 28, Content: 'private', ContentType: 'text/plain' } });
+  const theirId = (theirs.body as { id: string }).id;
+  const forbidden = await call(target, `ticket/${theirId}`);
+  note('their ticket', [forbidden.status, forbidden.body]);
+  const theirReply = await call(target, `ticket/${theirId}/correspond`, { json: { Content: 'x', ContentType: 'text/plain' } });
+  note('their reply', [theirReply.status, theirReply.body]);
+  note('their history', keys((await call(target, `ticket/${theirId}/history`)).body));
+
+  note('put same', (await call(target, `ticket/${id}`, { method: 'PUT', json: { Status: 'new' } })).body);
+  note('put resolved', ((await call(target, `ticket/${id}`, { method: 'PUT', json: { Status: 'resolved' } })).body as string[]).map(neutral));
+  note('put invalid', ((await call(target, `ticket/${id}`, { method: 'PUT', json: { Status: 'bogus' } })).body as string[]).map(neutral));
+  const missing = await call(target, 'ticket/987654', { method: 'PUT', json: { Status: 'open' } });
+  note('put missing', [missing.status, missing.body]);
+
+  const noType = await call(target, `ticket/${id}/correspond`, { json: { Content: 'x' } });
+  note('reply without type', [noType.status, noType.body]);
+  const reply = await call(target, `ticket/${id}/correspond`, { json: { Content: 'Ça recommence', ContentType: 'text/plain' } });
+  note('reply', [reply.status, reply.body, /\/REST\/2\.0\/transaction\/\d+$/.test(reply.location ?? '')]);
+  await call(target, `ticket/${id}/comment`, { as: 'agent', json: { Content: 'internal', ContentType: 'text/plain' } });
+  const answer = await call(target, `ticket/${id}/correspond`, { as: 'agent', json: { Content: '<p>Réglé</p>', ContentType: 'text/html', Status: 'resolved' } });
+  note('agent reply with status', answer.body);
+  note('status after', ((await call(target, `ticket/${id}`)).body as { Status: string }).Status);
+
+  const history = await call(target, `ticket/${id}/history?fields=Type,Creator,Field,OldValue,NewValue&${encodeURIComponent('fields[Creator]')}=Name,RealName&per_page=100`);
+  note('history', [keys(history.body), (history.body as { total: unknown }).total, items(history).map((item) => [item.Type, item.Field, item.OldValue, item.NewValue, keys(item.Creator)])]);
+  note('history item keys', keys(items(history)[0]));
+  const agentHistory = await call(target, `ticket/${id}/history?fields=Type&per_page=100`, { as: 'agent' });
+  note('agent history types', new Set(items(agentHistory).map((item) => item.Type)).has('Comment'));
+
+  const parts = await call(target, `ticket/${id}/attachments?fields=TransactionId,ContentType,Filename,ContentLength&per_page=100`);
+  note('parts', items(parts).map((part) => [part.ContentType, part.Filename, part.ContentLength, typeof part.TransactionId]));
+  note('parts item keys', keys(items(parts)[0]));
+  note('parts with parent', (await call(target, `ticket/${id}/attachments?fields=Parent`)).status);
+  const fileId = items(parts).find((part) => part.Filename === 'note.txt')!.id;
+  const attachment = (await call(target, `attachment/${fileId}`)).body as Record<string, unknown>;
+  note('attachment', [keys(attachment), attachment.Content, keys(attachment.TransactionId), keys(attachment.Parent)]);
+  const top = items(parts)[0].id;
+  note('top part', [((await call(target, `attachment/${top}`)).body as { Parent: unknown }).Parent, 'Filename' in ((await call(target, `attachment/${top}`)).body as object)]);
+  note('unknown attachment', (await call(target, 'attachment/987654')).status);
+
+  const query = encodeURIComponent(`Requestor.id = '__CurrentUser__' AND CF.{Widget submission} = 'fid-1'`);
+  const found = await call(target, `tickets?query=${query}&fields=Subject,Status,Priority,LastUpdated&per_page=1`);
+  note('search', [keys(found.body), keys(items(found)[0]), items(found)[0].Subject, items(found)[0].Priority]);
+  const unknownField = await call(target, `tickets?query=${encodeURIComponent("Foo = 'x'")}`);
+  note('search unknown field', [unknownField.status, unknownField.body]);
+  note('search unknown custom field', (await call(target, `tickets?query=${encodeURIComponent("CF.{Nothing} = 'x'")}`)).body);
+
+  note('own user', keys((await call(target, 'user/27')).body));
+  const other = await call(target, 'user/28');
+  note('other user', [other.status, other.body]);
+  const queueRecord = (await call(target, `queue/${encodeURIComponent(queue)}`)).body as { TicketCustomFields: { name: string }[] };
+  note('queue fields', queueRecord.TicketCustomFields.map((field) => field.name).sort());
+  const unknownPath = await call(target, 'nothing-here');
+  note('unknown path', [unknownPath.status, unknownPath.body]);
+  return seen;
+}
+
+describe('fake RT against a real RT 5', function () {
+  let rt: RealRt;
+
+  before(async function () {
+    rt = await realRt(this);
+  });
+
+  it('answers the adapter’s requests as the real one does', async function () {
+    this.timeout(120_000);
+    const real: Target = {
+      url: rt.url,
+      auth: {
+        requester: `token ${rt.requester.token}`,
+        agent: basicOf(rt.agent),
+        other: basicOf(rt.other),
+        wrong: basicOf({ login: rt.requester.login, password: 'wrong' }),
+        none: undefined,
+      },
+      queue: rt.queue,
+      restrictedQueue: rt.restrictedQueue,
+    };
+    const seed: RtFakeSeed = {
+      users: [
+        { id: 1, name: 'RT_System', realName: 'The RT System itself', email: '', password: '', privileged: true },
+        { id: 6, name: 'Nobody', realName: 'Nobody in particular', email: '', password: '', privileged: false },
+        { id: 27, name: rt.requester.login, realName: rt.requester.name, email: rt.requester.email, password: rt.requester.password, token: rt.requester.token, privileged: false },
+        { id: 28, name: rt.other.login, realName: rt.other.name, email: rt.other.email, password: rt.other.password, privileged: false },
+        { id: 29, name: rt.agent.login, realName: rt.agent.name, email: rt.agent.email, password: rt.agent.password, privileged: true },
+      ],
+      queues: [
+        { id: 1, name: 'General', description: 'The default queue', requestersCreate: false, requestersModify: false },
+        { id: 3, name: rt.queue, description: '', requestersCreate: true, requestersModify: true },
+        { id: 4, name: rt.restrictedQueue, description: '', requestersCreate: true, requestersModify: false },
+      ],
+      customFields: [
+        { id: 1, name: rt.submissionField, queues: [3, 4] },
+        { id: 2, name: rt.siteField, queues: [3] },
+      ],
+    };
+    const fake = createRtFake({ baseUrl: FAKE, seed });
+    await useHandlers(...fake.handlers);
+    const fakeTarget: Target = { ...real, url: FAKE };
+    const [fromReal, fromFake] = [await probe(real), await probe(fakeTarget)];
+    for (const name of Object.keys(fromReal)) expect(fromFake[name], name).to.deep.equal(fromReal[name]);
+  });
+});
