@@ -104,3 +104,45 @@ describe('Zammad backend configuration', () => {
     expect(!empty.ok && formatProblems(empty.problems)).to.equal('backend.group must not be empty');
   });
 });
+
+describe('Request Tracker backend configuration', () => {
+  it('needs the REST2 root and the queue: HTML bodies, no fields, RT’s default statuses', () => {
+    const result = parseConfig({ backend: { type: 'rt', url: '/rt/REST/2.0', queue: 'Support' } });
+    expect(result.ok && result.config.backend).to.deep.equal({
+      type: 'rt',
+      url: '/rt/REST/2.0',
+      queue: 'Support',
+      contentType: 'text/html',
+      customFields: {},
+      statuses: {},
+      timeout: 20000,
+    });
+  });
+
+  it('takes a token, plain text, priorities, the submission field, question fields and custom statuses', () => {
+    const backend = {
+      type: 'rt',
+      url: 'https://rt.example.fr/REST/2.0',
+      queue: 3,
+      auth: { userToken: '1-27-abc' },
+      contentType: 'text/plain',
+      priorities: { 'very-low': 0, 'very-high': 99 },
+      submissionField: 'Widget submission',
+      customFields: { site: 'Site', asset: 12 },
+      statuses: { 'waiting for customer': 'waiting' },
+      ticketUrl: 'https://rt.example.fr/Ticket/Display.html?id={id}',
+    };
+    expect(parseConfig({ backend }).ok).to.equal(true);
+    const problems = (fields: Record<string, unknown>) => {
+      const result = parseConfig({ backend: { ...backend, ...fields } });
+      return !result.ok && formatProblems(result.problems);
+    };
+    expect(problems({ queue: ' ' })).to.match(/^backend.queue/);
+    expect(problems({ contentType: 'text/markdown' })).to.equal('backend.contentType must be one of "text/html", "text/plain"');
+    expect(problems({ priorities: { high: -1 } })).to.equal('backend.priorities.high must be a whole number from 0 to 2147483648');
+    expect(problems({ priorities: { urgent: 5 } })).to.match(/^backend.priorities/);
+    expect(problems({ statuses: { custom: 'pending' } })).to.match(/^backend.statuses.custom must be one of "open"/);
+    expect(problems({ submissionField: '' })).to.match(/^backend.submissionField/);
+    expect(problems({ queu: 'Support' })).to.equal('backend.queu unknown key: check the spelling');
+  });
+});
