@@ -86,7 +86,7 @@ async function probe(target: Target): Promise<Record<string, unknown>> {
   const record = await call(target, `ticket/${id}`);
   const ticket = record.body as Record<string, unknown> & { _hyperlinks: { ref: string; to?: string; label?: string; update?: string }[] };
   note('ticket keys', keys(ticket));
-  note('ticket values', [ticket.id, ticket.Subject, ticket.Status, ticket.Priority, keys(ticket.Requestor), (ticket.Requestor as { id: string }[])[0].id, keys(ticket.Queue)]);
+  note('ticket values', [typeof ticket.id, ticket.Subject, ticket.Status, ticket.Priority, keys(ticket.Requestor), (ticket.Requestor as { id: string }[])[0].id, keys(ticket.Queue)]);
   note('ticket links', ticket._hyperlinks.map((link) => [link.ref, link.to, link.label, link.update]));
   note('ticket fields', (ticket.CustomFields as { name: string; values: string[] }[]).map((field) => [field.name, field.values]).sort());
   note('if-modified-since', (await call(target, `ticket/${id}`, { headers: { 'If-Modified-Since': 'Sat, 21 Nov 2026 10:46:53 GMT' } })).status);
