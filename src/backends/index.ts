@@ -77,9 +77,11 @@ export class LazyBackend implements HelpdeskBackend {
   }
 
   async signOut() {
-    // Nothing to end when the adapter never loaded: forget what was held.
+    // A session kept from before a reload (GLPI's, in sessionStorage) must end too, even if
+    // this page never made a call: the adapter is loaded for that, unless it cannot be.
+    const adapter = this.#adapter ?? (await this.#load().catch(() => undefined));
     this.#held = undefined;
-    return this.#adapter?.signOut();
+    return adapter?.signOut();
   }
 
   async listCategories(...args: Parameters<HelpdeskBackend['listCategories']>) {

@@ -25,6 +25,16 @@ describe('createBackend: the adapter loaded on first use', () => {
     expect(createBackend(config).hasCredentials(), 'a session kept in the tab').to.equal(true);
   });
 
+  it('ends a session kept from before the reload though no call was made', async () => {
+    const key = `support-widgets:session:${glpiSessionKey(config)}`;
+    sessionStorage.setItem(key, 'kept-from-before-the-reload');
+    const backend = createBackend(config);
+    expect(backend.hasCredentials()).to.equal(true);
+    await backend.signOut();
+    expect(sessionStorage.getItem(key)).to.equal(null);
+    expect(backend.hasCredentials()).to.equal(false);
+  });
+
   it('hands credentials set before the load to the adapter, and every call to it', async () => {
     const backend = createBackend(config);
     backend.setCredentials({ userToken: DEMO_USER.userToken });
