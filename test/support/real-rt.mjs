@@ -25,8 +25,9 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 
-const RT_SERVER = '/usr/share/request-tracker5/libexec/rt-server';
-const RT_SETUP = '/usr/sbin/rt-setup-database-5';
+// Debian's paths; another install (or a test of the "not installed" path) may name its own.
+const RT_SERVER = process.env.REAL_RT_SERVER || '/usr/share/request-tracker5/libexec/rt-server';
+const RT_SETUP = process.env.REAL_RT_SETUP || '/usr/sbin/rt-setup-database-5';
 
 /** What the tests are given (test-only accounts of a throwaway RT). */
 export const REAL_RT = {
@@ -154,6 +155,7 @@ export function realRt({ prefix = '/real-rt', statusPath = '/real-rt-status' } =
   /** @type {Promise<{ port: number, token: string, seconds: number }> | undefined} */
   let booting;
   let logger = console;
+  let noticed = false;
 
   async function boot() {
     const began = Date.now();
@@ -239,6 +241,9 @@ export function realRt({ prefix = '/real-rt', statusPath = '/real-rt-status' } =
         requester: { ...REAL_RT.requester, token: (await booting).token },
       };
     } catch (error) {
+      // Also in the runner's own output, once: the browser's notice is easy to miss.
+      if (!noticed) logger[required ? 'error' : 'log'](`Real RT 5 not available, its tests ${required ? 'fail' : 'are skipped'}: ${error.message}`);
+      noticed = true;
       return { available: false, required, reason: error.message };
     }
   }
