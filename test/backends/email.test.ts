@@ -4,10 +4,10 @@ import { createBackend, type HelpdeskBackend } from '../../src/backends/index.js
 import { EmailBackend } from '../../src/backends/email/email-backend.js';
 import { buildEmailMessage, MAILTO_MAX_LENGTH, mailtoUrl, SHORTENED_MARK } from '../../src/backends/email/message.js';
 import { parseConfig, type EmailBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { createEmailFake, type EmailFake, type EmailFakeOptions } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
+import { rejection } from '../support/errors.js';
 
 const TO = 'acme@assistance.example.fr';
 const ENDPOINT = 'https://www.example.fr/support-mail';
@@ -42,16 +42,6 @@ function readMailto(url: string): { to: string; subject: string; body: string } 
   const [, to, query] = /^mailto:([^?]*)\?(.*)$/.exec(url)!;
   const params = Object.fromEntries(query.split('&').map((pair) => pair.split('=').map(decodeURIComponent)));
   return { to: decodeURIComponent(to), subject: params.subject, body: params.body };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('EmailBackend', () => {

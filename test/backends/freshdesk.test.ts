@@ -3,7 +3,6 @@ import { http, HttpResponse } from 'msw';
 import { createBackend, descriptorOf, type HelpdeskBackend } from '../../src/backends/index.js';
 import { FreshdeskBackend, submissionTag } from '../../src/backends/freshdesk/freshdesk-backend.js';
 import { parseConfig, type FreshdeskBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import {
   createFreshdeskFake,
@@ -16,6 +15,7 @@ import {
   type FreshdeskFakeOptions,
 } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
+import { rejection } from '../support/errors.js';
 
 const RELAY = '/support/freshdesk';
 
@@ -44,16 +44,6 @@ function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
     attachments: [],
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const calls = (method: string, path: string | RegExp) =>

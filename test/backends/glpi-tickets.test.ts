@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { GlpiBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { TicketDetail } from '../../src/core/ticket.js';
 import { GlpiBackend } from '../../src/backends/glpi/glpi-backend.js';
 import { memoryTokenStore, type TokenStore } from '../../src/store/session-token.js';
@@ -20,6 +19,7 @@ import {
   type GlpiFakeOptions,
 } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://support.example.fr/glpi/apirest.php';
 
@@ -39,16 +39,6 @@ async function start(options: GlpiFakeOptions = {}): Promise<void> {
 function glpi(userToken = DEMO_USER.userToken, config: Partial<GlpiBackendConfig> = {}): GlpiBackend {
   if (!stores.has(userToken)) stores.set(userToken, memoryTokenStore());
   return new GlpiBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken }, ...config }, { tokenStore: stores.get(userToken) });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const calls = (endpoint: string) => fake.state.requests.filter((request) => request.endpoint === endpoint);

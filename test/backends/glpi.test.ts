@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { GlpiBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { createBackend } from '../../src/backends/index.js';
 import { GlpiBackend, type GlpiBackendOptions } from '../../src/backends/glpi/glpi-backend.js';
@@ -9,6 +8,7 @@ import type { Credentials } from '../../src/backends/types.js';
 import { memoryTokenStore } from '../../src/store/session-token.js';
 import { createGlpiFake, type GlpiFake, type GlpiFakeOptions } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://support.example.fr/glpi/apirest.php';
 const USER_TOKEN = { userToken: 'demo-user-token' };
@@ -37,16 +37,6 @@ function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
     attachments: [],
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const calls = (endpoint: string) => fake.state.requests.filter((request) => request.endpoint === endpoint);

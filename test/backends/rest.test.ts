@@ -3,11 +3,11 @@ import { http, HttpResponse } from 'msw';
 import { createBackend } from '../../src/backends/index.js';
 import { RestBackend } from '../../src/backends/rest/rest-backend.js';
 import { parseConfig, type RestBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { createRestFake, REST_COLLEAGUE, REST_DEMO_PERSON, REST_SESSION_COOKIE, type RestFake, type RestFakeOptions } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
 import { expectValid, requestDefinition } from '../mocks/rest-schema.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://app.example.com/api/support';
 const TOKEN = { userToken: REST_DEMO_PERSON.token };
@@ -54,16 +54,6 @@ function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
     attachments: [],
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('RestBackend', () => {

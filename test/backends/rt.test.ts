@@ -6,7 +6,6 @@ import { rt as rtDescriptor } from '../../src/backends/rt/descriptor.js';
 import { statusOf, urgencyOf, DEFAULT_PRIORITIES } from '../../src/backends/rt/answers.js';
 import type { Credentials } from '../../src/backends/types.js';
 import type { RtBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import {
   createRtFake,
@@ -19,6 +18,7 @@ import {
   type RtFakeOptions,
 } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://support.example.fr/rt/REST/2.0';
 const TOKEN = { userToken: RT_REQUESTER.token! };
@@ -57,16 +57,6 @@ function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
     attachments: [],
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const requests = (method: string, pattern: RegExp) => fake.state.requests.filter((request) => request.method === method && pattern.test(request.endpoint));

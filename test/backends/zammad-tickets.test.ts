@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { ZammadBackend } from '../../src/backends/zammad/zammad-backend.js';
 import type { ZammadBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { LocalText } from '../../src/core/text.js';
 import {
   createZammadFake,
@@ -15,6 +14,7 @@ import {
   type ZammadFakeOptions,
 } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://support.example.fr/zammad/api/v1';
 
@@ -29,16 +29,6 @@ async function start(options: ZammadFakeOptions = {}, ...extra: Parameters<typeo
 
 function zammad(token = ZAMMAD_CUSTOMER.tokens[0], config: Partial<ZammadBackendConfig> = {}): ZammadBackend {
   return new ZammadBackend({ type: 'zammad', url: API, group: 'Users', priority: true, timeout: 5000, auth: { userToken: token }, ...config });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const requested = () => fake.state.requests.map((request) => `${request.method} ${request.endpoint}`);

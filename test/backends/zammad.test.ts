@@ -3,7 +3,6 @@ import { http, HttpResponse } from 'msw';
 import { createBackend } from '../../src/backends/index.js';
 import { ZammadBackend } from '../../src/backends/zammad/zammad-backend.js';
 import type { ZammadBackendConfig } from '../../src/core/config.js';
-import { HelpdeskError } from '../../src/core/errors.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import {
   createZammadFake,
@@ -15,6 +14,7 @@ import {
   type ZammadRecordedRequest,
 } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://support.example.fr/zammad/api/v1';
 const TOKEN = ZAMMAD_CUSTOMER.tokens[0];
@@ -31,16 +31,6 @@ async function start(options: ZammadFakeOptions = {}, ...extra: Parameters<typeo
 
 function zammad(config: Partial<ZammadBackendConfig> = {}): ZammadBackend {
   return new ZammadBackend({ type: 'zammad', url: API, group: 'Users', priority: true, timeout: 5000, auth: { userToken: TOKEN }, ...config });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 function newTicket(fields: Partial<NewTicket> = {}): NewTicket {

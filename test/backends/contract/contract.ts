@@ -7,8 +7,9 @@
  */
 import { expect } from '@open-wc/testing';
 import type { HelpdeskBackend } from '../../../src/backends/types.js';
-import { HelpdeskError, type HelpdeskErrorKind } from '../../../src/core/errors.js';
+import type { HelpdeskErrorKind } from '../../../src/core/errors.js';
 import type { NewTicket, StatusGroup, TicketDetail, TicketSummary } from '../../../src/core/ticket.js';
+import { rejection } from '../../support/errors.js';
 
 export interface ContractTarget {
   /** In test names: "Zammad (fake)". */
@@ -63,16 +64,6 @@ function newTicket(title: string, fields: Partial<NewTicket> = {}): NewTicket {
     attachments: [],
     ...fields,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HelpdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(HelpdeskError);
-    return error as HelpdeskError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Plain text of an entry body, whatever its format. */
