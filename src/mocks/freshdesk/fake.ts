@@ -11,6 +11,7 @@ import { addFreshdeskDemoTickets } from './demo-tickets.js';
 import { notFound, refused } from './protocol.js';
 import { FRESHDESK_ROUTES, type FreshdeskRoute } from './routes.js';
 import { FreshdeskFakeState, type FreshdeskFakeSettings } from './state.js';
+import { proxyErrorPage } from '../proxy.js';
 
 export interface FreshdeskFakeOptions extends Partial<FreshdeskFakeSettings> {
   /** Where the relay answers; relative URLs are resolved against the page. Default `/fake-freshdesk`. */
@@ -67,10 +68,7 @@ export function createFreshdeskFake(options: FreshdeskFakeOptions = {}): Freshde
       }
       case '502':
       case '503':
-        return new HttpResponse(PROXY_PAGE.replaceAll('%s', failure.kind === '502' ? '502 Bad Gateway' : '503 Service Unavailable'), {
-          status: Number(failure.kind),
-          headers: { 'Content-Type': 'text/html' },
-        });
+        return proxyErrorPage(failure.kind);
       case '500':
         return refused(500, 'internal_error', 'We are sorry, something went wrong. Please try again.');
       case 'timeout':
@@ -127,8 +125,6 @@ function rateLimited(total: number, retryAfter: string | null): Response {
   if (retryAfter !== null) headers['Retry-After'] = retryAfter;
   return new HttpResponse(JSON.stringify({ code: 'rate_limit_exceeded', message: 'You have exceeded the limit of requests per minute' }), { status: 429, headers });
 }
-
-const PROXY_PAGE = '<html><head><title>%s</title></head><body><center><h1>%s</h1></center><hr><center>nginx</center></body></html>';
 
 /** The host's own login page, where a relay path behind the host's authentication redirects. */
 const LOGIN_PAGE = `<!DOCTYPE html>

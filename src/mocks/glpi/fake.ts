@@ -18,6 +18,7 @@ import { ticketRoutes } from './routes/tickets.js';
 import { userRoutes } from './routes/users.js';
 import type { FakeSeed } from './seed.js';
 import { GlpiFakeState, type FailureKind } from './state.js';
+import { proxyErrorPage } from '../proxy.js';
 
 export interface GlpiFakeOptions extends Partial<FakeSettings> {
   /** Where the API answers; relative URLs are resolved against the page. Default `/fake-glpi/apirest.php`. */
@@ -90,10 +91,7 @@ export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
       }
       case '502':
       case '503':
-        return new HttpResponse(PROXY_PAGE.replaceAll('%s', failure.kind === '502' ? '502 Bad Gateway' : '503 Service Unavailable'), {
-          status: Number(failure.kind),
-          headers: { 'Content-Type': 'text/html' },
-        });
+        return proxyErrorPage(failure.kind);
       case '500':
         return withCors(request, api.error('ERROR_SQL', 500, 'An SQL error occurred, see the GLPI logs (files/_log/sql-errors.log)'));
       case 'timeout':
@@ -156,8 +154,6 @@ async function spoil(response: Response, kind: FailureKind): Promise<Response> {
 
 const PHP_NOTICE =
   '<br />\n<b>Notice</b>:  Undefined index: glpi_use_mode in <b>/var/www/glpi/inc/session.class.php</b> on line <b>1187</b><br />\n';
-
-const PROXY_PAGE = '<html><head><title>%s</title></head><body><center><h1>%s</h1></center><hr><center>nginx</center></body></html>';
 
 const LOGIN_PAGE = `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>GLPI - Authentification</title></head>

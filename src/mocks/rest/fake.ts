@@ -7,6 +7,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { createRestExampleServer, problem, type RestFeatures } from './example-server.js';
 import { addRestDemoTickets } from './demo-tickets.js';
 import { RestStore } from './store.js';
+import { proxyErrorPage } from '../proxy.js';
 
 /**
  * What `failNext` can make go wrong:
@@ -119,10 +120,8 @@ export function createRestFake(options: RestFakeOptions = {}): RestFake {
         return problem(429, 'rate-limited', 'Too many requests', after === null ? {} : { headers: { 'Retry-After': after } });
       }
       case '502':
-      case '503': {
-        const title = kind === '502' ? '502 Bad Gateway' : '503 Service Unavailable';
-        return new Response(PROXY_PAGE.replaceAll('%s', title), { status: Number(kind), headers: { 'Content-Type': 'text/html' } });
-      }
+      case '503':
+        return proxyErrorPage(kind);
       case '500':
         return problem(500, 'server-error', 'Internal error');
       case 'timeout':
@@ -150,8 +149,6 @@ export function createRestFake(options: RestFakeOptions = {}): RestFake {
     handle: (request) => server.handle(request),
   };
 }
-
-const PROXY_PAGE = '<html><head><title>%s</title></head><body><center><h1>%s</h1></center><hr><center>nginx</center></body></html>';
 
 const LOGIN_PAGE = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>

@@ -8,10 +8,11 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { addRtDemoTickets } from './demo-tickets.js';
-import { LOGIN_PAGE, PROXY_PAGE, RtApi, rtError } from './protocol.js';
+import { LOGIN_PAGE, RtApi, rtError } from './protocol.js';
 import { rtRoutes, type RtRoute } from './routes.js';
 import type { RtFakeSeed, RtFakeUser } from './seed.js';
 import { RtFakeState, type RtFakeSettings } from './state.js';
+import { proxyErrorPage } from '../proxy.js';
 
 export interface RtFakeOptions extends Partial<RtFakeSettings> {
   /** The REST2 root (relative URLs are resolved against the page). Default `/fake-rt/REST/2.0`. */
@@ -83,10 +84,7 @@ export function createRtFake(options: RtFakeOptions = {}): RtFake {
       }
       case '502':
       case '503':
-        return new HttpResponse(PROXY_PAGE.replaceAll('%s', failure.kind === '502' ? '502 Bad Gateway' : '503 Service Unavailable'), {
-          status: Number(failure.kind),
-          headers: { 'Content-Type': 'text/html' },
-        });
+        return proxyErrorPage(failure.kind);
       case '500':
         return rtError(500, 'Internal Server Error');
       case 'timeout':
@@ -122,5 +120,4 @@ async function truncate(response: Response): Promise<Response> {
   headers.delete('Content-Length');
   return new HttpResponse(bytes.slice(0, Math.floor(bytes.length / 2)), { status: response.status, headers });
 }
-
 

@@ -223,7 +223,6 @@ export function rtError(status: number, message: string): Response {
 }
 
 /** What a proxy in front of RT answers while RT is down. */
-export const PROXY_PAGE = '<html><head><title>%s</title></head><body><center><h1>%s</h1></center><hr><center>nginx</center></body></html>';
 
 /** RT's login page, which a URL reaching RT's web interface instead of REST2 answers. */
 export const LOGIN_PAGE = `<!DOCTYPE html>

@@ -10,6 +10,7 @@ import { preflight, withCors, ZammadApi } from './protocol.js';
 import { zammadRoutes, type ZammadFakeSettings, type ZammadRoute } from './routes.js';
 import type { ZammadFakeSeed, ZammadFakeUser } from './seed.js';
 import { ZammadFakeState } from './state.js';
+import { proxyErrorPage } from '../proxy.js';
 
 export interface ZammadFakeOptions extends Partial<ZammadFakeSettings> {
   /** Where the API answers (relative URLs are resolved against the page). Default `/fake-zammad/api/v1`. */
@@ -98,10 +99,7 @@ export function createZammadFake(options: ZammadFakeOptions = {}): ZammadFake {
       }
       case '502':
       case '503':
-        return new HttpResponse(PROXY_PAGE.replaceAll('%s', failure.kind === '502' ? '502 Bad Gateway' : '503 Service Unavailable'), {
-          status: Number(failure.kind),
-          headers: { 'Content-Type': 'text/html' },
-        });
+        return proxyErrorPage(failure.kind);
       case '500':
         return api.masked(500);
       case 'token-expired':
@@ -133,8 +131,6 @@ export function createZammadFake(options: ZammadFakeOptions = {}): ZammadFake {
   ];
   return { handlers, state, baseUrl };
 }
-
-const PROXY_PAGE = '<html><head><title>%s</title></head><body><center><h1>%s</h1></center><hr><center>nginx</center></body></html>';
 
 /** What a proxy path that reaches Zammad's web app instead of `/api/v1` answers. */
 const APP_PAGE = `<!DOCTYPE html>
