@@ -6,6 +6,7 @@ import {
   ZAMMAD_COLLEAGUE,
   ZAMMAD_CUSTOMER,
   ZAMMAD_OUTSIDER,
+  zammadDemoSeed,
   type ZammadFake,
   type ZammadFakeOptions,
 } from '../../src/mocks/index.js';
@@ -83,6 +84,29 @@ describe('fake Zammad', () => {
       expect((basic.body as Row).error).to.equal('Invalid BasicAuth credentials');
     });
 
+    // Zammad 6.6.x (develop bfa96f03): app/controllers/application_controller/authenticates.rb
+    // rescues Auth::Error::TwoFactorRequired, which lib/auth.rb raises only once the password
+    // was right (Auth#verify_two_factor!); the token path checks no second factor.
+    it('refuses Basic auth to an account with two-factor authentication, and takes its token', async () => {
+      const user = fake.state.addUser({ login: 'alex', password: 'right', twoFactor: true });
+      const refused = await get('users/me', { Authorization: `Basic ${btoa('alex:right')}` });
+      expect(refused.status).to.equal(401);
+      const message = 'Two-factor authentication is not supported with HTTP BasicAuth.';
+      expect(refused.body).to.deep.equal({ error: message, error_human: message });
+      expect(refused.headers.get('X-Failure')).to.equal(message);
+      const wrong = await get('users/me', { Authorization: `Basic ${btoa('alex:wrong')}` });
+      expect((wrong.body as Row).error, 'a wrong password says nothing of the second factor').to.equal('Invalid BasicAuth credentials');
+      expect((await get('users/me', { Authorization: `Token token=${user.tokens[0]}` })).status).to.equal(200);
+    });
+
+    // lib/auth.rb (6.6.x): Auth::User#can_login? fails for an inactive account before any password check.
+    it('refuses an inactive account’s password as invalid credentials, its token as a failed login', async () => {
+      const user = fake.state.addUser({ login: 'gone', password: 'right', active: false });
+      expect((await get('users/me', { Authorization: `Basic ${btoa('gone:right')}` })).body).to.deep.include({ error: 'Invalid BasicAuth credentials' });
+      const token = await get('users/me', { Authorization: `Token token=${user.tokens[0]}` });
+      expect([token.status, (token.body as Row).error]).to.deep.equal([401, 'Login failed. Have you double-checked your credentials and completed the email verification step?']);
+    });
+
     it('refuses a kind of access the admin turned off', async () => {
       await start({ passwordAccess: false, tokenAccess: false });
       expect((await get('users/me', { Authorization: `Basic ${btoa('camille.martin@mairie-exemple.fr:demo')}` })).body).to.deep.include({ error: 'API password access disabled!' });
@@ -154,10 +178,8 @@ describe('fake Zammad', () => {
       const refusals: [Row, string][] = [
         [{ group: undefined }, "The required value 'group_id' is missing."],
         [{ group: 'Nope' }, 'No lookup value found for \'group\': "Nope"'],
-        [{ group: 'Support N2' }, 'The value selected for "Group" is not allowed by the current workflow rules.'],
         [{ title: ' ' }, "Missing required value for field 'title'!"],
         [{ priority: '9 urgent' }, 'No lookup value found for \'priority\': "9 urgent"'],
-        [{ state: 'open' }, 'The value selected for "State" is not allowed by the current workflow rules.'],
         [{ article: { content_type: 'text/html' } }, "Need at least an 'article body' field."],
       ];
       for (const [fields, message] of refusals) {
@@ -167,9 +189,37 @@ describe('fake Zammad', () => {
       expect(fake.state.tickets).to.have.length(0);
     });
 
-    it('refuses a priority from a customer when a core workflow forbids it', async () => {
+    // Zammad 6.6.x (develop bfa96f03): ChecksCoreWorkflow#check_restrict_values raises
+    // Exceptions::ApplicationModel, which HandlesErrors#humanize_error does not humanise: a
+    // customer gets the masked 422 (app/models/concerns/checks_core_workflow.rb,
+    // app/controllers/application_controller/handles_errors.rb).
+    it('refuses a value the core workflow does not offer a customer with a masked 422, creating nothing', async () => {
+      for (const fields of [{ group: 'Support N2' }, { state: 'open' }]) {
+        const { status, body, headers } = await post('tickets', ticket(fields));
+        expect(status).to.equal(422);
+        expect(Object.keys(body as Row)).to.deep.equal(['error']);
+        expect((body as Row).error).to.match(/^Error ID [\w-]{8}: Please contact your administrator\.$/);
+        expect(headers.get('X-Failure')).to.equal(null);
+      }
+      expect(fake.state.tickets).to.have.length(0);
+    });
+
+    // CoreWorkflow::Attributes::Group#groups_customer (app/models/core_workflow/attributes/group.rb, 6.6.x):
+    // the active groups of customer_ticket_create_group_ids, or every active group when it is empty.
+    it('opens every active group to customers when customer_ticket_create_group_ids is empty', async () => {
+      const seed = zammadDemoSeed();
+      seed.groups = seed.groups.map((group) => ({ ...group, customerCreate: false }));
+      seed.groups.push({ id: 4, name: 'Old', active: false, follow_up_possible: 'yes', customerCreate: false });
+      await start({ seed });
+      expect((await post('tickets', ticket({ group: 'Support N2' }))).status).to.equal(201);
+      expect((await post('tickets', ticket({ group: 'Old' }))).status).to.equal(422);
+    });
+
+    it('refuses a priority from a customer when a core workflow forbids it, masked', async () => {
       await start({ customerPriority: false });
-      expect((await post('tickets', ticket({ priority: '1 low' }))).status).to.equal(422);
+      const refused = await post('tickets', ticket({ priority: '1 low' }));
+      expect(refused.status).to.equal(422);
+      expect((refused.body as Row).error).to.match(/^Error ID [\w-]{8}: Please contact your administrator\.$/);
       expect((await post('tickets', ticket())).status).to.equal(201);
     });
 
@@ -269,7 +319,8 @@ describe('fake Zammad', () => {
       expect(reopened.body).to.deep.include({ state: 'open' });
       expect(fake.state.articlesOf(id).at(-1)).to.deep.include({ body: 'Back again', sender: 'Customer' });
       const pending = await put(`tickets/${id}`, { state: 'pending close' });
-      expect([pending.status, (pending.body as Row).error]).to.deep.equal([422, 'The value selected for "State" is not allowed by the current workflow rules.']);
+      expect(pending.status).to.equal(422);
+      expect((pending.body as Row).error, 'masked, as ChecksCoreWorkflow refusals are').to.match(/^Error ID [\w-]{8}: /);
     });
 
     it('refuses to reopen a closed ticket of a group that wants a new ticket', async () => {

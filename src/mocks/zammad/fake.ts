@@ -29,7 +29,16 @@ export interface ZammadFake {
   baseUrl: string;
 }
 
-/** Who the request authenticates as, or the answer refusing it (ApplicationController::Authenticates). */
+/**
+ * Who the request authenticates as, or the answer refusing it. Zammad 6.6.x (develop at
+ * bfa96f03): `app/controllers/application_controller/authenticates.rb` and `lib/auth.rb`.
+ * Basic auth goes through `Auth#valid!`: an unknown login, a wrong password and an inactive
+ * account (`Auth::User#can_login?`) all fail as "Invalid BasicAuth credentials"; the right
+ * password of an account with a two-factor method set up raises `TwoFactorRequired`, answered
+ * "Two-factor authentication is not supported with HTTP BasicAuth." (401, X-Failure). Token
+ * auth checks no second factor; an inactive account's token fails in
+ * `authentication_check_prerequesits` with `Auth::Error::AuthenticationFailed::MESSAGE`.
+ */
 function authenticate(request: Request, state: ZammadFakeState, settings: ZammadFakeSettings, api: ZammadApi): ZammadFakeUser | Response {
   const header = request.headers.get('Authorization') ?? '';
   const basic = /^Basic\s+(\S+)$/i.exec(header);
@@ -44,8 +53,8 @@ function authenticate(request: Request, state: ZammadFakeState, settings: Zammad
     const colon = decoded.indexOf(':');
     const [login, password] = [decoded.slice(0, colon).toLowerCase(), decoded.slice(colon + 1)];
     const user = state.users.find((one) => (one.login.toLowerCase() === login || one.email.toLowerCase() === login) && one.password && one.password === password);
-    if (!user) return api.unauthorized('Invalid BasicAuth credentials');
-    return user.active ? user : api.unauthorized('Login failed. Have you double-checked your credentials and completed the email verification step?');
+    if (!user?.active) return api.unauthorized('Invalid BasicAuth credentials');
+    return user.twoFactor ? api.unauthorized('Two-factor authentication is not supported with HTTP BasicAuth.') : user;
   }
   // Rails' token parsing: `Token token="abc"`, `Token token=abc`, `Token abc` and `Bearer abc`.
   const token = /^(?:Token|Bearer)\s+(?:token=)?"?([^",\s]+)"?/i.exec(header);

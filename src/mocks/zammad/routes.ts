@@ -121,8 +121,28 @@ function lookup<T extends { id: number; name: string }>(
   return { ok: true, row };
 }
 
-/** The core workflow's refusal of a value the person may not choose. */
-const notAllowed = (api: ZammadApi, field: string) => api.unprocessable(`The value selected for "${field}" is not allowed by the current workflow rules.`);
+/**
+ * The core workflow's refusal of a value the person may not choose, as a customer gets it:
+ * a masked 422. Zammad 6.6.x (develop at bfa96f03, `VERSION` 6.6.x), read in
+ * `app/models/concerns/checks_core_workflow.rb`: `check_restrict_values` raises
+ * `Exceptions::ApplicationModel` "Invalid value '<id>' for field '<field>_id'!" (the same in
+ * its 2023 version, commit 36484d09); `app/controllers/application_controller/handles_errors.rb`
+ * rescues it as an UnprocessableEntity (422), but `humanize_error` gives an `error_human` only
+ * to the classes it lists by equality, and `Exceptions::ApplicationModel` is a subclass that is
+ * not listed: for anyone but an admin (`ExceptionsPolicy#view_details?`) the message goes to
+ * the log and the answer is `{"error": "Error ID <8 chars>: Please contact your administrator."}`.
+ */
+const workflowRefusal = (api: ZammadApi) => api.masked(422);
+
+/**
+ * `CoreWorkflow::Attributes::Group` (same version): on the customer's create screen the
+ * groups offered are the active ones listed in `customer_ticket_create_group_ids`, or every
+ * active group when that setting is empty.
+ */
+function customerMayCreateIn(group: ZammadFakeGroup, groups: readonly ZammadFakeGroup[]): boolean {
+  const setting = groups.filter((one) => one.customerCreate);
+  return group.active && (!setting.length || group.customerCreate);
+}
 
 /**
  * An article as CreatesTicketArticles reads it, checked before anything is stored (the
@@ -185,11 +205,11 @@ async function createTicket({ request, api, state, user, settings, query }: Zamm
 
   // TicketPolicy#ensure_group?
   if (!group.row) return api.unprocessable("The required value 'group_id' is missing.");
-  if (customer && !(group.row.customerCreate && group.row.active)) return notAllowed(api, 'Group');
+  if (customer && !customerMayCreateIn(group.row, state.groups)) return workflowRefusal(api);
   const title = typeof params.title === 'string' ? cleanTitle(params.title) : '';
   if (!title.trim()) return api.unprocessable("Missing required value for field 'title'!");
-  if (customer && priority.row && !settings.customerPriority) return notAllowed(api, 'Priority');
-  if (customer && ticketState.row && !CUSTOMER_STATE_TYPES.create.includes(ticketState.row.state_type)) return notAllowed(api, 'State');
+  if (customer && priority.row && !settings.customerPriority) return workflowRefusal(api);
+  if (customer && ticketState.row && !CUSTOMER_STATE_TYPES.create.includes(ticketState.row.state_type)) return workflowRefusal(api);
   let customerId = user.id;
   if (!customer) {
     const given = toId(params.customer_id);
@@ -242,8 +262,8 @@ async function updateTicket(call: ZammadCall): Promise<Response> {
   if (!priority.ok) return priority.response;
   const ticketState = lookup(api, params, 'state', state.states);
   if (!ticketState.ok) return ticketState.response;
-  if (customer && priority.row && priority.row.id !== ticket.priority_id && !settings.customerPriority) return notAllowed(api, 'Priority');
-  if (customer && ticketState.row && !CUSTOMER_STATE_TYPES.edit.includes(ticketState.row.state_type)) return notAllowed(api, 'State');
+  if (customer && priority.row && priority.row.id !== ticket.priority_id && !settings.customerPriority) return workflowRefusal(api);
+  if (customer && ticketState.row && !CUSTOMER_STATE_TYPES.edit.includes(ticketState.row.state_type)) return workflowRefusal(api);
   if (params.title !== undefined && !(typeof params.title === 'string' && params.title.trim())) return api.unprocessable("Missing required value for field 'title'!");
   let article: NewZammadArticle | undefined;
   if (isRecord(params.article)) {

@@ -37,7 +37,10 @@ export interface ZammadFakeGroup {
   active: boolean;
   /** `yes`: a closed ticket reopens on a follow-up; `new_ticket`: it refuses one ("please create a new ticket"). */
   follow_up_possible: 'yes' | 'new_ticket';
-  /** Listed in the `customer_ticket_create_group_ids` setting: customers may open tickets here. */
+  /**
+   * Listed in the `customer_ticket_create_group_ids` setting: customers may open tickets here.
+   * When no group is listed, every active group is open to them, as Zammad reads an empty setting.
+   */
   customerCreate: boolean;
 }
 
@@ -62,6 +65,12 @@ export interface ZammadFakeUser {
   role: 'customer' | 'agent';
   organization_id: number | null;
   active: boolean;
+  /**
+   * Has set up a two-factor method (`Auth::TwoFactor#user_configured?`): Basic auth with the
+   * right password is refused with 401 "Two-factor authentication is not supported with HTTP
+   * BasicAuth."; access tokens still work.
+   */
+  twoFactor?: boolean;
 }
 
 export interface ZammadFakeSeed {
