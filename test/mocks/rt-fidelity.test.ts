@@ -2,14 +2,18 @@
  * The fake RT against a real RT 5 (test/support/real-rt.mjs): the same raw requests go to
  * both, and what the adapter depends on must come back the same — statuses, RT's error
  * messages, the keys of records and collections, the references, which transactions and
- * MIME parts a requester sees, RT 5.0.3's failures. The fake is seeded with the real one's
- * accounts, queues and custom fields. Skipped with the other real-RT tests when RT is not
- * installed.
+ * MIME parts a requester sees, RT 5.0.3's failures. Nothing tied to one build of Debian's
+ * package is compared: error sentences lose the Perl source location `die` appends to them
+ * (test/support/rt-messages.ts), and the accounts' and queues' ids are read from the real
+ * RT rather than assumed from its initial data. The fake is seeded with the real one's
+ * accounts, queues and custom fields, under those ids. Skipped with the other real-RT tests
+ * when RT is not installed.
  */
 import { expect } from '@open-wc/testing';
 import { createRtFake, type RtFakeSeed } from '../../src/mocks/index.js';
 import { basicOf, realRt, type RealRt } from '../support/real-rt-client.js';
 import { useHandlers } from '../support/msw.js';
+import { withoutPerlLocation } from '../support/rt-messages.js';
 
 const FAKE = 'https://fidelity.example/REST/2.0';
 
@@ -20,6 +24,8 @@ interface Target {
   auth: Record<Who, string | undefined>;
   queue: string;
   restrictedQueue: string;
+  /** Record ids on the real RT, which the fake is given too. */
+  ids: { requester: number; other: number };
 }
 
 interface Answer {
@@ -29,7 +35,7 @@ interface Answer {
   body: unknown;
 }
 
-async function call(target: Target, path: string, init: { as?: Who; method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function call(target: Pick<Target, 'url' | 'auth'>, path: string, init: { as?: Who; method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
   const auth = target.auth[init.as ?? 'requester'];
   const response = await fetch(`${target.url}/${path}`, {
     method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
@@ -60,15 +66,15 @@ const neutral = (text: unknown) => String(text).replace(/Ticket \d+:/, 'Ticket N
  */
 async function probe(target: Target): Promise<Record<string, unknown>> {
   const seen: Record<string, unknown> = {};
-  const note = (name: string, value: unknown) => (seen[name] = value);
-  const { queue } = target;
+  const note = (name: string, value: unknown) => (seen[name] = withoutPerlLocation(value));
+  const { queue, ids } = target;
 
   note('rt', keys((await call(target, 'rt')).body));
   for (const who of ['none', 'wrong'] as const) note(`refused ${who}`, (await call(target, 'rt', { as: who })).type);
 
   const file = { FileName: 'note.txt', FileType: 'text/plain', FileContent: btoa('still jammed') };
   const created = await call(target, 'ticket', {
-    json: { Queue: queue, Subject: 'Fidelity <b>&', Requestor: 27, Content: '<p>Bloqué</p>', ContentType: 'text/html', Priority: 75, CustomFields: { 'Widget submission': 'fid-1', Site: 'Lyon' }, Attachments: [file] },
+    json: { Queue: queue, Subject: 'Fidelity <b>&', Requestor: ids.requester, Content: '<p>Bloqué</p>', ContentType: 'text/html', Priority: 75, CustomFields: { 'Widget submission': 'fid-1', Site: 'Lyon' }, Attachments: [file] },
   });
   note('create', [created.status, keys(created.body), /\/REST\/2\.0\/ticket\/\d+$/.test(created.location ?? '')]);
   const id = (created.body as { id: string }).id;
@@ -92,7 +98,7 @@ async function probe(target: Target): Promise<Record<string, unknown>> {
   note('if-modified-since', (await call(target, `ticket/${id}`, { headers: { 'If-Modified-Since': 'Sat, 21 Nov 2026 10:46:53 GMT' } })).status);
   note('unknown ticket', [(await call(target, 'ticket/987654')).status, (await call(target, 'ticket/987654')).body]);
 
-  const theirs = await call(target, 'ticket', { as: 'agent', json: { Queue: queue, Subject: 'Not yours', Requestor: 28, Content: 'private', ContentType: 'text/plain' } });
+  const theirs = await call(target, 'ticket', { as: 'agent', json: { Queue: queue, Subject: 'Not yours', Requestor: ids.other, Content: 'private', ContentType: 'text/plain' } });
   const theirId = (theirs.body as { id: string }).id;
   const forbidden = await call(target, `ticket/${theirId}`);
   note('their ticket', [forbidden.status, forbidden.body]);
@@ -139,8 +145,8 @@ async function probe(target: Target): Promise<Record<string, unknown>> {
   note('search unknown field', [unknownField.status, unknownField.body]);
   note('search unknown custom field', (await call(target, `tickets?query=${encodeURIComponent("CF.{Nothing} = 'x'")}`)).body);
 
-  note('own user', keys((await call(target, 'user/27')).body));
-  const other = await call(target, 'user/28');
+  note('own user', keys((await call(target, `user/${ids.requester}`)).body));
+  const other = await call(target, `user/${ids.other}`);
   note('other user', [other.status, other.body]);
   const queueRecord = (await call(target, `queue/${encodeURIComponent(queue)}`)).body as { TicketCustomFields: { name: string }[] };
   note('queue fields', queueRecord.TicketCustomFields.map((field) => field.name).sort());
@@ -158,7 +164,7 @@ describe('fake RT against a real RT 5', function () {
 
   it('answers the adapter’s requests as the real one does', async function () {
     this.timeout(120_000);
-    const real: Target = {
+    const withoutIds: Omit<Target, 'ids'> = {
       url: rt.url,
       auth: {
         requester: `token ${rt.requester.token}`,
@@ -170,22 +176,33 @@ describe('fake RT against a real RT 5', function () {
       queue: rt.queue,
       restrictedQueue: rt.restrictedQueue,
     };
+    /** A record's id on the real RT, read by someone allowed to see it (RT numbers users, groups and queues from its initial data on). */
+    const idOf = async (path: string, as: Who) => {
+      const { status, body } = await call(withoutIds, path, { as });
+      expect(status, path).to.equal(200);
+      return Number((body as { id: unknown }).id);
+    };
+    const user = (account: { login: string }, as: Who) => idOf(`user/${encodeURIComponent(account.login)}`, as);
+    const queueId = (name: string) => idOf(`queue/${encodeURIComponent(name)}`, 'agent');
+    const ids = { requester: await user(rt.requester, 'requester'), other: await user(rt.other, 'other'), agent: await user(rt.agent, 'agent') };
+    const queues = { main: await queueId(rt.queue), restricted: await queueId(rt.restrictedQueue) };
+    const real: Target = { ...withoutIds, ids };
     const seed: RtFakeSeed = {
       users: [
         { id: 1, name: 'RT_System', realName: 'The RT System itself', email: '', password: '', privileged: true },
         { id: 6, name: 'Nobody', realName: 'Nobody in particular', email: '', password: '', privileged: false },
-        { id: 27, name: rt.requester.login, realName: rt.requester.name, email: rt.requester.email, password: rt.requester.password, token: rt.requester.token, privileged: false },
-        { id: 28, name: rt.other.login, realName: rt.other.name, email: rt.other.email, password: rt.other.password, privileged: false },
-        { id: 29, name: rt.agent.login, realName: rt.agent.name, email: rt.agent.email, password: rt.agent.password, privileged: true },
+        { id: ids.requester, name: rt.requester.login, realName: rt.requester.name, email: rt.requester.email, password: rt.requester.password, token: rt.requester.token, privileged: false },
+        { id: ids.other, name: rt.other.login, realName: rt.other.name, email: rt.other.email, password: rt.other.password, privileged: false },
+        { id: ids.agent, name: rt.agent.login, realName: rt.agent.name, email: rt.agent.email, password: rt.agent.password, privileged: true },
       ],
       queues: [
         { id: 1, name: 'General', description: 'The default queue', requestersCreate: false, requestersModify: false },
-        { id: 3, name: rt.queue, description: '', requestersCreate: true, requestersModify: true },
-        { id: 4, name: rt.restrictedQueue, description: '', requestersCreate: true, requestersModify: false },
+        { id: queues.main, name: rt.queue, description: '', requestersCreate: true, requestersModify: true },
+        { id: queues.restricted, name: rt.restrictedQueue, description: '', requestersCreate: true, requestersModify: false },
       ],
       customFields: [
-        { id: 1, name: rt.submissionField, queues: [3, 4] },
-        { id: 2, name: rt.siteField, queues: [3] },
+        { id: 1, name: rt.submissionField, queues: [queues.main, queues.restricted] },
+        { id: 2, name: rt.siteField, queues: [queues.main] },
       ],
     };
     const fake = createRtFake({ baseUrl: FAKE, seed });
