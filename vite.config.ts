@@ -54,6 +54,8 @@ const esBuild: UserConfig = {
 /**
  * Minifies the markup and CSS inside Lit's html`` and css`` templates of our sources:
  * a general minifier leaves template text as written, indentation included.
+ * minify-literals stays on 1.x (html-minifier-terser and clean-css): 2.x and its
+ * html-minifier-next ask for Node 22, and the README promises Node 20.19.
  */
 function minifyTemplates(): Plugin {
   return {
