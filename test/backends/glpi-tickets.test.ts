@@ -272,11 +272,11 @@ describe('GlpiBackend: following tickets', () => {
       expect(await actions()).to.deep.equal({ reply: true, approve: false, close: false, reopen: false });
     });
 
-    it('maps an unknown ticket to not-found and someone else’s to forbidden (401 or 403)', async () => {
+    it('maps an unknown ticket to not-found and someone else’s to forbidden (403, or 401 from older servers)', async () => {
       expect((await rejection(glpi().getTicket('999'))).kind).to.equal('not-found');
       const forbidden = await rejection(glpi(COLLEAGUE.userToken).getTicket(String(ticketId)));
-      expect([forbidden.kind, forbidden.code, forbidden.status]).to.deep.equal(['forbidden', 'ERROR_RIGHT_MISSING', 401]);
-      await start({ rightMissingStatus: 403 });
+      expect([forbidden.kind, forbidden.code, forbidden.status]).to.deep.equal(['forbidden', 'ERROR_RIGHT_MISSING', 403]);
+      await start({ rightMissingStatus: 401 });
       fake.state.addTicket({ name: 'x' });
       expect((await rejection(glpi(COLLEAGUE.userToken).getTicket('100'))).kind).to.equal('forbidden');
     });

@@ -449,18 +449,30 @@ describe('GlpiBackend', () => {
       const [ticket] = fake.state.tickets;
       expect(ticket.input).to.include({ name: 'Imprimante du 2e étage hors ligne', type: 2, urgency: 5, itilcategories_id: 5 });
       expect(ticket.input.items_id).to.deep.equal({ Computer: [12] });
+      expect(ticket.input._users_id_requester).to.deep.equal([7]);
       expect(ticket.input._users_id_requester_notif).to.deep.equal({ use_notification: [1], alternative_email: ['camille@example.fr'] });
+      expect(ticket.requester).to.equal(7);
     });
 
-    it('sends an incident without optional fields, and no notification choice unless one was made', async () => {
-      await withToken().createTicket(newTicket({ urgency: 'low' }));
-      expect(fake.state.tickets[0].input).to.have.keys(['name', 'content', 'type', 'urgency']);
-      expect(fake.state.tickets[0].input).to.include({ type: 1, urgency: 2 });
-    });
+    // GLPI 10.0.11 and 11 give an API-created ticket no default requester (CommonITILObject::updateActors,
+    // src/CommonITILObject.php line 8416 of 10.0.11): the person is named, with index-matched notification arrays.
+    for (const version of [10, 11] as const) {
+      it(`names the person as requester on GLPI ${version}, with email follow-up on unless they say otherwise`, async () => {
+        await start({ version });
+        await withToken().createTicket(newTicket({ urgency: 'low' }));
+        const [ticket] = fake.state.tickets;
+        expect(ticket.input).to.have.keys(['name', 'content', 'type', 'urgency', '_users_id_requester', '_users_id_requester_notif']);
+        expect(ticket.input).to.include({ type: 1, urgency: 2 });
+        expect(ticket.input._users_id_requester).to.deep.equal([7]);
+        expect(ticket.input._users_id_requester_notif).to.deep.equal({ use_notification: [1], alternative_email: [''] });
+        expect(ticket.requester).to.equal(7);
+        expect((await withToken().listTickets({ scope: 'mine', start: 0, limit: 10 })).tickets.map((one) => one.id)).to.deep.equal(['100']);
+      });
+    }
 
     it('turns off email follow-up when the person says so', async () => {
       await withToken().createTicket(newTicket({ followUp: { byEmail: false } }));
-      expect(fake.state.tickets[0].input._users_id_requester_notif).to.deep.equal({ use_notification: [0] });
+      expect(fake.state.tickets[0].input._users_id_requester_notif).to.deep.equal({ use_notification: [0], alternative_email: [''] });
     });
 
     it('uses the configured ticket URL', async () => {
@@ -536,15 +548,18 @@ describe('GlpiBackend', () => {
     });
   });
 
-  describe('createTicket exactly once', () => {
+  describe('createTicket exactly once on GLPI 11: the submission id in externalid, found by search option 87', () => {
     const SUBMISSION = '6f1c2f0e-8d1e-4c3b-9a55-0b7f2d9e4a11';
     const searches = () => fake.state.requests.filter((request) => request.endpoint === 'search/Ticket');
+    beforeEach(() => start({ version: 11 }));
 
     it('writes the submission id into the ticket’s externalid, and looks for nothing on a first attempt', async () => {
       await withToken().createTicket(newTicket(), { submissionId: SUBMISSION });
       expect(fake.state.tickets[0].externalid).to.equal(SUBMISSION);
       expect(fake.state.tickets[0].input.externalid).to.equal(SUBMISSION);
+      expect(fake.state.tickets[0].content).not.to.contain(SUBMISSION);
       expect(searches()).to.have.length(0);
+      expect(calls('getGlpiConfig')).to.have.length(1);
     });
 
     it('after an answer lost once the ticket was created, finds it by its externalid instead of creating another', async () => {
@@ -557,11 +572,20 @@ describe('GlpiBackend', () => {
       expect(created).to.deep.equal({ id: '100', url: 'https://support.example.fr/glpi/front/ticket.form.php?id=100', failedAttachments: [] });
       expect(fake.state.tickets).to.have.length(1);
       expect(calls('Ticket')).to.have.length(1);
-      // Option 87 is Ticket::rawSearchOptions' externalid; contains anchored at both ends is an exact match.
+      // Option 87 is Ticket::rawSearchOptions' externalid (11); contains anchored at both ends is an exact match.
       const query = new URL(searches()[0].url).searchParams;
       expect(query.get('criteria[0][field]')).to.equal('87');
       expect(query.get('criteria[0][searchtype]')).to.equal('contains');
       expect(query.get('criteria[0][value]')).to.equal(`^${SUBMISSION}$`);
+    });
+
+    it('finds it as a plain Self-Service person: option 87 stays searchable in the helpdesk interface', async () => {
+      const colleague = { userToken: 'colleague-user-token' };
+      fake.state.failNext('lost-answer', { endpoint: 'Ticket' });
+      await rejection(withToken({ auth: colleague }).createTicket(newTicket(), { submissionId: SUBMISSION }));
+      const created = await withToken({ auth: colleague }).createTicket(newTicket(), { submissionId: SUBMISSION, mayExist: true });
+      expect(created.id).to.equal('100');
+      expect(fake.state.tickets).to.have.length(1);
     });
 
     it('creates the ticket when the earlier attempt did not reach GLPI, and never matches another submission', async () => {
@@ -586,7 +610,7 @@ describe('GlpiBackend', () => {
     });
 
     it('after a timeout, asks to wait twice the timeout: GLPI may still be adding the ticket', async () => {
-      await start({ hangMs: 1500 });
+      await start({ version: 11, hangMs: 1500 });
       fake.state.failNext('timeout', { endpoint: 'Ticket' });
       const error = await rejection(withToken({ timeout: 1000 }).createTicket(newTicket(), { submissionId: SUBMISSION }));
       expect(error.kind).to.equal('timeout');
@@ -599,6 +623,50 @@ describe('GlpiBackend', () => {
       const error = await rejection(withToken().createTicket(newTicket(), { submissionId: SUBMISSION, mayExist: true }));
       expect(error.kind).to.equal('server');
       expect(fake.state.tickets).to.have.length(0);
+    });
+  });
+
+  describe('createTicket exactly once on GLPI 10: no externalid, the submission id in a reference line of the description', () => {
+    const SUBMISSION = '6f1c2f0e-8d1e-4c3b-9a55-0b7f2d9e4a11';
+    const searches = () => fake.state.requests.filter((request) => request.endpoint === 'search/Ticket');
+    beforeEach(() => start({ version: 10 }));
+
+    it('reads the version from getGlpiConfig once, and writes the reference line instead of externalid', async () => {
+      const backend = withToken();
+      await backend.createTicket(newTicket(), { submissionId: SUBMISSION });
+      await backend.createTicket(newTicket(), { submissionId: `${SUBMISSION}-2` });
+      expect(calls('getGlpiConfig')).to.have.length(1);
+      const [ticket] = fake.state.tickets;
+      expect(ticket.input).not.to.have.property('externalid');
+      expect(ticket.content).to.contain(`<p>Ref. ${SUBMISSION}</p>`);
+      expect(searches()).to.have.length(0);
+    });
+
+    it('after a lost answer finds the ticket through the description (option 21), as a plain Self-Service person too', async () => {
+      for (const auth of [{ userToken: 'demo-user-token' }, { userToken: 'colleague-user-token' }]) {
+        await start({ version: 10 });
+        fake.state.failNext('lost-answer', { endpoint: 'Ticket' });
+        expect((await rejection(withToken({ auth }).createTicket(newTicket(), { submissionId: SUBMISSION }))).kind).to.equal('network');
+        const created = await withToken({ auth }).createTicket(newTicket(), { submissionId: SUBMISSION, mayExist: true });
+        expect(created.id).to.equal('100');
+        expect(fake.state.tickets).to.have.length(1);
+        const query = new URL(searches()[0].url).searchParams;
+        expect(query.get('criteria[0][field]')).to.equal('21');
+        expect(query.get('criteria[0][searchtype]')).to.equal('contains');
+        expect(query.get('criteria[0][value]')).to.equal(SUBMISSION);
+      }
+    });
+
+    it('never asks GLPI 10 for option 87, which it refuses with 400 “Bad field ID in search criteria”', async () => {
+      await withToken().createTicket(newTicket(), { submissionId: SUBMISSION, mayExist: true });
+      expect(searches().map((request) => new URL(request.url).searchParams.get('criteria[0][field]'))).to.deep.equal(['21']);
+      expect(fake.state.tickets).to.have.length(1);
+    });
+
+    it('takes a server that will not say its version for GLPI 10', async () => {
+      await useHandlers(http.get(`${API}/getGlpiConfig`, () => HttpResponse.json(['ERROR_RIGHT_MISSING', 'Vous n’avez pas les droits requis pour réaliser cette action.'], { status: 403 })), ...fake.handlers);
+      await withToken().createTicket(newTicket(), { submissionId: SUBMISSION });
+      expect(fake.state.tickets[0].content).to.contain(SUBMISSION);
     });
   });
 });

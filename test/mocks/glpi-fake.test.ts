@@ -130,7 +130,9 @@ describe('fake GLPI', () => {
       token = await sessionToken();
     });
 
-    it('keeps the externalid it is given, finds it with search option 87, and gives it back', async () => {
+    it('GLPI 11 keeps the externalid it is given, finds it with search option 87, and gives it back', async () => {
+      await start({ version: 11 });
+      token = await sessionToken();
       const created = async (externalid?: unknown) =>
         (await (await fetch(`${API}/Ticket`, postJson(token, { input: { name: 'T', content: '<p>x</p>', externalid } }))).json()) as { id: number };
       const { id } = await created('a1b2-c3');
@@ -143,6 +145,24 @@ describe('fake GLPI', () => {
       expect((found.body as { data: Record<string, unknown>[] }).data.map((row) => row['Ticket.id'])).to.deep.equal([id]);
       const row = await call(`Ticket/${id}`, { headers: { 'Session-Token': token } });
       expect(row.body).to.have.property('externalid', 'a1b2-c3');
+    });
+
+    // 10.0.11: no glpi_tickets.externalid (install/mysql/glpi-empty.sql), CommonDBTM::add copies only
+    // columns (src/CommonDBTM.php lines 1322-1327), API::searchItems refuses an unknown option
+    // (src/Api/API.php lines 1609-1613) with returnError's defaults: 400 and the bare code "ERROR".
+    it('GLPI 10 drops the externalid and answers option 87 with 400 “Bad field ID in search criteria”', async () => {
+      const response = await fetch(`${API}/Ticket`, postJson(token, { input: { name: 'T', content: '<p>x</p>', externalid: 'a1b2-c3' } }));
+      const { id } = (await response.json()) as { id: number };
+      expect([response.status, fake.state.tickets[0].externalid]).to.deep.equal([201, '']);
+      const row = await call(`Ticket/${id}`, { headers: { 'Session-Token': token } });
+      expect(row.body).not.to.have.property('externalid');
+      const search = await call(`search/Ticket?criteria[0][field]=87&criteria[0][searchtype]=contains&criteria[0][value]=%5Ea1b2-c3%24`, {
+        headers: { 'Session-Token': token },
+      });
+      expect([search.status, search.body]).to.deep.equal([
+        400,
+        ['ERROR', `Bad field ID in search criteria; view documentation in your browser at ${API}/#ERROR`],
+      ]);
     });
 
     it('creates a ticket: 201, id in the body, Location header', async () => {
@@ -289,7 +309,7 @@ describe('fake GLPI', () => {
       const phones = await call('User/7/Phone', { headers });
       expect([phones.status, phones.body, phones.headers.get('Content-Range')]).to.deep.equal([200, [], null]);
       const someoneElse = await call('User/2/Computer', { headers });
-      expect([someoneElse.status, (someoneElse.body as string[])[0]]).to.deep.equal([401, 'ERROR_RIGHT_MISSING']);
+      expect([someoneElse.status, (someoneElse.body as string[])[0]]).to.deep.equal([403, 'ERROR_RIGHT_MISSING']);
       const nobody = await call('User/404/Computer', { headers });
       expect([nobody.status, (nobody.body as string[])[0]]).to.deep.equal([404, 'ERROR_ITEM_NOT_FOUND']);
       const notAType = await call('User/7/Spaceship', { headers });

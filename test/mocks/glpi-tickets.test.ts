@@ -333,17 +333,18 @@ describe('fake GLPI: following tickets', () => {
       expect(plain.links).to.deep.include({ rel: 'ITILFollowup', href: `${API}/Ticket/${ticketId}/ITILFollowup/` });
     });
 
-    it('answers 404 for an unknown ticket and a missing right for someone else’s', async () => {
+    // API::messageRightError answers 403 (src/Api/API.php line 2720 of 10.0.11, the same in 11).
+    it('answers 404 for an unknown ticket and a missing right (403) for someone else’s', async () => {
       expect((await as('demo', 'Ticket/999')).body).to.deep.equal(['ERROR_ITEM_NOT_FOUND', 'Item not found']);
       const theirs = await as('colleague', `Ticket/${ticketId}`);
-      expect(theirs.status).to.equal(401);
+      expect(theirs.status).to.equal(403);
       expect(theirs.body).to.deep.equal(['ERROR_RIGHT_MISSING', "You don't have permission to perform this action."]);
-      expect(code(await as('colleague', `Ticket/${ticketId}/ITILFollowup`))).to.deep.equal([401, 'ERROR_RIGHT_MISSING']);
+      expect(code(await as('colleague', `Ticket/${ticketId}/ITILFollowup`))).to.deep.equal([403, 'ERROR_RIGHT_MISSING']);
       expect(code(await as('colleague', 'Ticket/999/ITILFollowup'))).to.deep.equal([404, 'ERROR_ITEM_NOT_FOUND']);
-      await start({ rightMissingStatus: 403 });
+      await start({ rightMissingStatus: 401 });
       fake.state.addTicket({ name: 'a' });
       for (const key of Object.keys(sessions)) delete sessions[key];
-      expect(code(await as('colleague', 'Ticket/100'))).to.deep.equal([403, 'ERROR_RIGHT_MISSING']);
+      expect(code(await as('colleague', 'Ticket/100'))).to.deep.equal([401, 'ERROR_RIGHT_MISSING']);
     });
 
     it('lists follow-ups without others’ private ones, with names instead of ids when expanded', async () => {
@@ -515,7 +516,7 @@ describe('fake GLPI: following tickets', () => {
     });
 
     it('refuses documents of tickets one cannot see, and unknown ones', async () => {
-      expect(code(await as('colleague', `Document/${documentId}?alt=media`))).to.deep.equal([401, 'ERROR_RIGHT_MISSING']);
+      expect(code(await as('colleague', `Document/${documentId}?alt=media`))).to.deep.equal([403, 'ERROR_RIGHT_MISSING']);
       expect(code(await as('demo', 'Document/99?alt=media'))).to.deep.equal([404, 'ERROR_ITEM_NOT_FOUND']);
       // A technician sees the entity's tickets, hence their files.
       expect((await as('tech', `Document/${documentId}`)).status).to.equal(200);
@@ -532,7 +533,7 @@ describe('fake GLPI: following tickets', () => {
   describe('people and sessions', () => {
     it('answers a person’s record to themselves and to profiles that may read users', async () => {
       expect((await as('colleague', `User/${COLLEAGUE.id}`)).body).to.include({ id: 8, realname: 'Dupont', firstname: 'Julien' });
-      expect(code(await as('colleague', `User/${DEMO_USER.id}`))).to.deep.equal([401, 'ERROR_RIGHT_MISSING']);
+      expect(code(await as('colleague', `User/${DEMO_USER.id}`))).to.deep.equal([403, 'ERROR_RIGHT_MISSING']);
       const read = (await as('demo', `User/${COLLEAGUE.id}`)).body as Record<string, unknown>;
       expect(read).not.to.have.any.keys('password', 'userToken', 'api_token');
       expect(code(await as('demo', 'User/999'))).to.deep.equal([404, 'ERROR_ITEM_NOT_FOUND']);

@@ -87,8 +87,23 @@ const created = z.looseObject({ id: glpiId });
 const createdAnswer = z.union([created, z.array(created).check(notEmpty)]);
 /** `search/Ticket` with `uid_cols`, asked for the ids only. */
 const foundAnswer = z.looseObject({ data: z.optional(z.array(z.looseObject({ 'Ticket.id': glpiId }))) });
-/** Ticket::rawSearchOptions: 87 is `glpi_tickets.externalid`, "External ID" (a string). */
+/**
+ * `Ticket::rawSearchOptions` of GLPI 11: 87 is `glpi_tickets.externalid`, "External ID", declared
+ * right after getSearchOptionsMain() and so in the 'common' section that a helpdesk (Self-Service)
+ * session keeps searchable (the "Filter search fields for helpdesk" block of `src/Ticket.php`).
+ * GLPI 10 has neither the column nor the option.
+ */
 const EXTERNAL_ID_OPTION = 87;
+/**
+ * 21 is the ticket's description (`glpi_tickets.content`), in the 'common' section of
+ * `CommonITILObject::getSearchOptionsMain` (`src/CommonITILObject.php` lines 3993-4000 of 10.0.11),
+ * which the helpdesk filter keeps searchable (`src/Ticket.php` lines 3657-3685 of 10.0.11).
+ */
+const DESCRIPTION_OPTION = 21;
+/** `getGlpiConfig`: `cfg_glpi.version` ("10.0.11", "11.0.2") and the server's zone when the admin set one. */
+const configAnswer = z.looseObject({
+  cfg_glpi: z.looseObject({ version: z.optional(z.string()), timezone: z.optional(z.union([z.string(), z.literal(null)])) }),
+});
 
 /** Parses an answer; a wrong shape is a 'bad-response' saying where. */
 function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown, what: string): z.infer<T> {
@@ -150,11 +165,20 @@ function glpiNumber(value: string, field: string): number {
   return Number(value);
 }
 
+/** The reference line that carries the submission id in a GLPI 10 ticket's description. */
+const REFERENCE_LABEL = 'Ref.';
+
 // ---- the adapter ----
 
 type Held = Credentials | CredentialsProvider | undefined;
 /** What a POST (or, with `method`, a PUT) sends: JSON or a multipart form. */
 type Body = { json?: unknown; form?: FormData; method?: 'PUT' };
+/** What the server is, asked once per adapter: its major version (undefined when it would not say) and zone. */
+interface Server {
+  major?: number;
+  timeZone?: string;
+}
+
 /** The session's person: id, GLPI's name for them, the profile's ticket rights when known. */
 interface Me {
   id: string | number;
@@ -186,6 +210,7 @@ export class GlpiBackend implements HelpdeskBackend {
   #held: Held;
   #me?: Me;
   #opening?: Promise<string>;
+  #server?: Promise<Server>;
   #categories?: Category[];
   /** People's names by user id, for the organisation's list; undefined when GLPI would not tell. */
   #names = new Map<string, Promise<string | undefined>>();
@@ -261,28 +286,37 @@ export class GlpiBackend implements HelpdeskBackend {
   }
 
   async createTicket(ticket: NewTicket, { signal, submissionId, mayExist }: CreateTicketOptions = {}): Promise<CreatedTicket> {
+    const [server, me] = await Promise.all([this.#serverInfo(signal), this.#whoAmI(signal)]);
+    // GLPI 11 keeps the submission id in `externalid`; GLPI 10 has no such column and drops the key
+    // (see EXTERNAL_ID_OPTION), so there, and on a server that would not say its version, the id
+    // goes in a reference line of the description, which a Self-Service search can find again.
+    const inContent = server.major !== 11;
     if (submissionId && mayExist) {
-      const found = await this.#findSubmission(submissionId, signal);
+      const found = await this.#findSubmission(submissionId, inContent, signal);
       if (found) return this.#created(found, await this.#missingFiles(found, ticket.attachments, signal), signal);
     }
     const { categoryId, equipment, followUp } = ticket;
     const input: Record<string, unknown> = {
       name: ticket.title,
-      content: buildTicketContent(ticket),
+      content: buildTicketContent(ticket) + (submissionId && inContent ? `<p>${REFERENCE_LABEL} ${submissionId}</p>` : ''),
       type: ticket.type === 'incident' ? 1 : 2,
       urgency: urgencyRank(ticket.urgency),
+      // The person is the requester: an API-created ticket gets none by default, in 10 and 11 alike
+      // (`CommonITILObject::updateActors`, `src/CommonITILObject.php` line 8416 of 10.0.11, adds only
+      // the ids given here; `Ticket::getDefaultValues`, which names the session's user, serves the web
+      // form only). Without it "my tickets", email follow-up and reopening on reply (`needReopen`) fail.
+      _users_id_requester: [Number(me.id)],
+      // Index-matched with `_users_id_requester` (updateActors, lines 8478-8500 of 10.0.11). Without a
+      // choice, 1: the default of `glpi_tickets_users.use_notification` (`install/mysql/glpi-empty.sql`).
+      _users_id_requester_notif: {
+        use_notification: [followUp?.byEmail === false ? 0 : 1],
+        alternative_email: [followUp?.email ?? ''],
+      },
     };
-    // What finds this ticket again after an answer lost on the way back.
-    if (submissionId) input.externalid = submissionId;
+    // What finds this ticket again after an answer lost on the way back (GLPI 11).
+    if (submissionId && !inContent) input.externalid = submissionId;
     if (categoryId) input.itilcategories_id = glpiNumber(categoryId, 'categoryId');
     if (equipment) input.items_id = { [equipment.kind]: [glpiNumber(equipment.id, 'equipment')] };
-    if (followUp) {
-      input._users_id_requester_notif = {
-        use_notification: [followUp.byEmail ? 1 : 0],
-        // Left out of the JSON when undefined.
-        alternative_email: followUp.email ? [followUp.email] : undefined,
-      };
-    }
     let created: z.infer<typeof createdAnswer>;
     try {
       // Sent once: a rejected session is refused before GLPI adds anything, so the retry after re-init is safe.
@@ -302,10 +336,15 @@ export class GlpiBackend implements HelpdeskBackend {
     return { id: String(id), url: this.#ticketUrl(String(id)), failedAttachments: await this.#upload(id, attachments, signal) };
   }
 
-  /** The ticket an earlier attempt created with this submission id, if any. */
-  async #findSubmission(submissionId: string, signal?: AbortSignal): Promise<number | undefined> {
-    // `contains` anchored at both ends is an exact match in every GLPI version; `equals` is meant for dropdowns.
-    const criteria = `criteria[0][field]=${EXTERNAL_ID_OPTION}&criteria[0][searchtype]=contains&criteria[0][value]=${encodeURIComponent(`^${submissionId}$`)}`;
+  /**
+   * The ticket an earlier attempt created with this submission id, if any: by `externalid` on GLPI 11,
+   * by the reference line of the description elsewhere (`inContent`).
+   */
+  async #findSubmission(submissionId: string, inContent: boolean, signal?: AbortSignal): Promise<number | undefined> {
+    // `contains` anchored at both ends is an exact match; unanchored, a match anywhere in the text
+    // (`Search::makeTextSearch`). `equals` is meant for dropdowns.
+    const [field, value] = inContent ? [DESCRIPTION_OPTION, submissionId] : [EXTERNAL_ID_OPTION, `^${submissionId}$`];
+    const criteria = `criteria[0][field]=${field}&criteria[0][searchtype]=contains&criteria[0][value]=${encodeURIComponent(value)}`;
     const [answer] = await this.#call(foundAnswer, `search/Ticket?${criteria}&forcedisplay[0]=2&uid_cols=true&range=0-0`, signal);
     const row = answer.data?.[0];
     return row && Number(row['Ticket.id']);
@@ -442,6 +481,24 @@ export class GlpiBackend implements HelpdeskBackend {
     const root = /(.*)\/apirest\.php$/.exec(this.#base)?.[1];
     // Ids are digits: nothing to encode.
     return this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/front/ticket.form.php?id=${id}`);
+  }
+
+  /**
+   * The server's version and zone from `getGlpiConfig` (`cfg_glpi.version`, `cfg_glpi.timezone`), asked
+   * once. Any session may ask (`src/Api/APIRest.php` line 198 of 10.0.11 checks no right); a server that
+   * refuses or answers oddly is taken as of unknown version, which the adapter treats as GLPI 10.
+   */
+  #serverInfo(signal?: AbortSignal): Promise<Server> {
+    this.#server ??= this.#call(configAnswer, 'getGlpiConfig', signal).then(
+      ([{ cfg_glpi: config }]) => ({ major: parseInt(config.version ?? '', 10) || undefined, timeZone: config.timezone || undefined }),
+      (error: unknown) => {
+        // GLPI's "no" is kept; after network trouble or an abort, ask again next time.
+        if (/forbidden|bad-response/.test((error as HelpdeskError | undefined)?.kind ?? '')) return {};
+        this.#server = undefined;
+        throw error;
+      },
+    );
+    return this.#server;
   }
 
   /** Who the session belongs to: learnt when it opens, asked with getFullSession for one restored after a reload. */

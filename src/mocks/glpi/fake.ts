@@ -17,7 +17,7 @@ import { sessionRoutes } from './routes/session.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { userRoutes } from './routes/users.js';
 import type { FakeSeed } from './seed.js';
-import { GlpiFakeState, type FailureKind } from './state.js';
+import { GlpiFakeState, type FailureKind, type GlpiVersion } from './state.js';
 import { proxyErrorPage } from '../proxy.js';
 
 export interface GlpiFakeOptions extends Partial<FakeSettings> {
@@ -33,8 +33,16 @@ export interface GlpiFakeOptions extends Partial<FakeSettings> {
   demoTickets?: boolean;
   /** Every number of a JSON answer as a string, as GLPI 9.5 sends them. */
   stringNumbers?: boolean;
-  /** The status of ERROR_RIGHT_MISSING: 401 (GLPI ≤ 10.0, default) or 403 (later versions). */
+  /** The status of ERROR_RIGHT_MISSING: 403 as GLPI 10 and 11 answer (default), 401 for older servers. */
   rightMissingStatus?: 401 | 403;
+  /**
+   * The GLPI the fake behaves as, 10 (10.0.11, the default and the demo's) or 11. On 10 text is
+   * answered entity-encoded, tickets have no `externalid` and search option 87 does not exist; 11
+   * answers raw text, keeps `externalid`, finds it through option 87 and knows status 10 (Approval).
+   */
+  version?: GlpiVersion;
+  /** The server's time zone (IANA name), in which it writes its zone-less dates; the browser's by default. */
+  timeZone?: string;
 }
 
 export interface GlpiFake {
@@ -63,7 +71,7 @@ const UNKNOWN: Route = {
 
 export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
   const baseUrl = (options.baseUrl ?? '/fake-glpi/apirest.php').replace(/\/+$/, '');
-  const state = new GlpiFakeState(options.seed);
+  const state = new GlpiFakeState(options.seed, { version: options.version ?? 10, timeZone: options.timeZone });
   if (options.demoTickets) addDemoTickets(state);
   const settings: FakeSettings = {
     credentialsLogin: options.credentialsLogin ?? true,

@@ -13,6 +13,7 @@ export {
   type FakeUser,
 } from './seed.js';
 export {
+  APPROVAL,
   ASSIGNED,
   CLOSED,
   GlpiFakeState,
@@ -32,6 +33,7 @@ export {
   type FakeSession,
   type FakeSolution,
   type FakeTicket,
+  type GlpiVersion,
   type RecordedRequest,
   type SolutionStatusCode,
   type TicketFixture,

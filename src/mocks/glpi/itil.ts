@@ -9,9 +9,22 @@ import { SELF_SERVICE, type FakeRights, type FakeUser } from './seed.js';
 import { ASSIGNED, CLOSED, NEW, PENDING, SOLUTION_ACCEPTED, SOLUTION_REFUSED, SOLVED, type TicketStatusCode } from './codes.js';
 import type { FakeDocument, FakeFollowup, FakeTicket, GlpiFakeState } from './state.js';
 
-/** GLPI's date format, "YYYY-MM-DD HH:MM:SS", in the server's local time (the browser's, for the fake). */
-export function glpiDate(date: Date): string {
+/**
+ * GLPI's date format, "YYYY-MM-DD HH:MM:SS", in the server's local time and without a zone:
+ * `$_SESSION['glpi_currenttime'] = date("Y-m-d H:i:s")` (`src/Session.php` line 109 of 10.0.11),
+ * with PHP's and MySQL's zone set to the person's `glpi_tz` (`DBmysql::setTimezone`, line 1874).
+ * `timeZone` is the fake server's zone (IANA name); the browser's when not given.
+ */
+export function glpiDate(date: Date, timeZone?: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
+  if (timeZone) {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+        .formatToParts(date)
+        .map((part) => [part.type, part.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  }
   return (
     `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ` +
     `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`
@@ -19,7 +32,7 @@ export function glpiDate(date: Date): string {
 }
 
 const when = (state: GlpiFakeState, date: Date | string | undefined): string =>
-  date === undefined ? state.now() : typeof date === 'string' ? date : glpiDate(date);
+  date === undefined ? state.now() : typeof date === 'string' ? date : glpiDate(date, state.timeZone);
 
 export const rightsOf = (user: FakeUser): FakeRights => ({ ...SELF_SERVICE, ...user.rights });
 
@@ -44,7 +57,9 @@ export function seesTicket(user: FakeUser, ticket: FakeTicket): boolean {
  */
 export function mayAddFollowup(user: FakeUser, ticket: FakeTicket): boolean {
   const rights = rightsOf(user);
-  const mayReopen = rights.followupOwn || rights.followupAll;
+  // ITILFollowup::canCreateItem (`src/ITILFollowup.php` lines 177-183 of 10.0.11) with Ticket::canReopen:
+  // followup CREATE (4, ADDMYTICKET) and a status matrix allowing Closed → New or Processing.
+  const mayReopen = rights.followupOwn && rights.reopenClosed;
   if (!seesTicket(user, ticket) || (ticket.status === CLOSED && !mayReopen)) return false;
   return (rights.followupOwn && isOwn(user, ticket)) || rights.followupAll || ticket.technician === user.id;
 }

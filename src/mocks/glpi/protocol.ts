@@ -12,8 +12,9 @@ export const PERMISSION = "You don't have permission to perform this action.";
 export class GlpiApi {
   /**
    * `stringNumbers`: every number of a JSON answer as a string, as GLPI 9.5 with MySQL's
-   * text protocol sends them. `rightMissingStatus`: 401 as GLPI ≤ 10.0 answers a missing
-   * right, 403 as later versions do.
+   * text protocol sends them. `rightMissingStatus`: 403, as `API::messageRightError()` answers
+   * in 10.0.11 (`src/Api/API.php` line 2720) and 11 (`src/Glpi/Api/API.php`); 401 only for
+   * older servers' sake.
    */
   constructor(
     readonly url: string,
@@ -27,7 +28,7 @@ export class GlpiApi {
 
   /** `messageRightError()`. */
   rightMissing(): Response {
-    return this.error('ERROR_RIGHT_MISSING', this.options.rightMissingStatus ?? 401, PERMISSION, false);
+    return this.error('ERROR_RIGHT_MISSING', this.options.rightMissingStatus ?? 403, PERMISSION, false);
   }
 
   json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -181,6 +182,26 @@ const GLPI_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** How GLPI ≤ 10 returns stored text: HTML special characters entity-encoded (quotes too). */
 export function encodeLikeGlpi(text: string): string {
   return text.replace(/[&<>"']/g, (char) => GLPI_ESCAPES[char]);
+}
+
+/**
+ * Text as the API of `version` answers it. GLPI 10 sanitizes every input before storing it
+ * (`Sanitizer::sanitize($object)` in `API::createItems`, `src/Api/API.php` line 1857 of 10.0.11)
+ * and answers it as stored, since the `X-GLPI-Sanitized-Content` header (true by default,
+ * `APIRest::returnSanitizedContent`, `src/Api/APIRest.php` line 688) cannot be sent cross-origin:
+ * entity-encoded. GLPI 11 stores and answers raw text (its `APIRest` has no such header any more).
+ */
+export function asAnswered(version: 10 | 11, text: string): string {
+  return version === 10 ? encodeLikeGlpi(text) : text;
+}
+
+/**
+ * What a GLPI 11 migration leaves of text stored encoded by 10: the few entities the seed data
+ * uses, decoded (`&amp; &lt; &gt; &quot; &#NN;` and accented letters).
+ */
+export function decodeStored(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç' };
+  return text.replace(/&(?:#(\d+)|([a-z]+));/g, (whole, code: string, name: string) => (code ? String.fromCodePoint(Number(code)) : (named[name] ?? whole)));
 }
 
 /** A whole number from a JSON number or a numeric string, as PHP would take it. */

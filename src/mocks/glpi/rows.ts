@@ -6,7 +6,7 @@
  * value is 0 stay 0, as GLPI leaves empty keys alone.
  */
 import { displayName } from './itil.js';
-import { encodeLikeGlpi, type GlpiApi } from './protocol.js';
+import { asAnswered, type GlpiApi } from './protocol.js';
 import type { FakeDocument, FakeDocumentItem, FakeFollowup, FakeSolution, FakeTicket, GlpiFakeState } from './state.js';
 
 /** The one entity of the fake. */
@@ -34,7 +34,7 @@ type Key = [itemtype: string, name: (id: number) => string | undefined];
 function keys(state: GlpiFakeState): Record<string, Key> {
   const user: Key = ['User', (id) => {
     const found = state.user(id);
-    return found ? encodeLikeGlpi(displayName(found)) : '';
+    return found ? asAnswered(state.version, displayName(found)) : '';
   }];
   return {
     users_id: user,
@@ -43,10 +43,10 @@ function keys(state: GlpiFakeState): Record<string, Key> {
     users_id_approval: user,
     users_id_editor: user,
     entities_id: ['Entity', () => ENTITY_NAME],
-    tickets_id: ['Ticket', (id) => encodeLikeGlpi(state.ticket(id)?.name ?? '')],
+    tickets_id: ['Ticket', (id) => asAnswered(state.version, state.ticket(id)?.name ?? '')],
     itilcategories_id: ['ITILCategory', (id) => state.categories.find((category) => category.id === id)?.completename ?? ''],
     requesttypes_id: ['RequestType', (id) => (id === 1 ? 'Helpdesk' : 'E-Mail')],
-    documents_id: ['Document', (id) => encodeLikeGlpi(state.documents.find((document) => document.id === id)?.name ?? '')],
+    documents_id: ['Document', (id) => asAnswered(state.version, state.documents.find((document) => document.id === id)?.name ?? '')],
   };
 }
 
@@ -69,7 +69,7 @@ export function ticketRow(state: GlpiFakeState, api: GlpiApi, ticket: FakeTicket
   const row: Row = {
     id: ticket.id,
     entities_id: ticket.entities_id,
-    name: encodeLikeGlpi(ticket.name),
+    name: asAnswered(state.version, ticket.name),
     date: ticket.date,
     closedate: ticket.closedate,
     solvedate: ticket.solvedate,
@@ -79,7 +79,7 @@ export function ticketRow(state: GlpiFakeState, api: GlpiApi, ticket: FakeTicket
     status: ticket.status,
     users_id_recipient: ticket.users_id_recipient,
     requesttypes_id: 1,
-    content: encodeLikeGlpi(ticket.content),
+    content: asAnswered(state.version, ticket.content),
     urgency: ticket.urgency,
     impact: 3,
     priority: ticket.urgency,
@@ -93,9 +93,11 @@ export function ticketRow(state: GlpiFakeState, api: GlpiApi, ticket: FakeTicket
     is_deleted: 0,
     locations_id: 0,
     validation_percent: 0,
-    externalid: encodeLikeGlpi(ticket.externalid),
     date_creation: ticket.date,
   };
+  // `glpi_tickets.externalid` exists from 11 on (install/migrations/update_10.0.x_to_11.0.0/ticket.php);
+  // 10.0.11's `install/mysql/glpi-empty.sql` has no such column.
+  if (state.version === 11) row.externalid = ticket.externalid;
   dropdowns(state, api, row, options);
   if (options.hateoas) {
     for (const rel of ['Document_Item', 'ITILFollowup', 'ITILSolution', 'TicketTask', 'Ticket_User']) {
@@ -116,7 +118,7 @@ export function followupRow(state: GlpiFakeState, api: GlpiApi, followup: FakeFo
       date: followup.date,
       users_id: followup.users_id,
       users_id_editor: 0,
-      content: encodeLikeGlpi(followup.content),
+      content: asAnswered(state.version, followup.content),
       is_private: followup.is_private,
       requesttypes_id: followup.requesttypes_id,
       date_mod: followup.date_mod,
@@ -139,7 +141,7 @@ export function solutionRow(state: GlpiFakeState, api: GlpiApi, solution: FakeSo
       items_id: solution.items_id,
       solutiontypes_id: solution.solutiontypes_id,
       solutiontype_name: null,
-      content: encodeLikeGlpi(solution.content),
+      content: asAnswered(state.version, solution.content),
       date_creation: solution.date_creation,
       date_mod: solution.date_mod,
       date_approval: solution.date_approval,
@@ -156,14 +158,14 @@ export function solutionRow(state: GlpiFakeState, api: GlpiApi, solution: FakeSo
 }
 
 /** The `glpi_documents` row. */
-function documentFields(document: FakeDocument): Row {
+function documentFields(state: GlpiFakeState, document: FakeDocument): Row {
   const extension = /\.(\w+)$/.exec(document.filename)?.[1].toUpperCase() ?? 'BIN';
   return {
     id: document.id,
     entities_id: document.entities_id,
     is_recursive: 0,
-    name: encodeLikeGlpi(document.name),
-    filename: encodeLikeGlpi(document.filename),
+    name: asAnswered(state.version, document.name),
+    filename: asAnswered(state.version, document.filename),
     filepath: `${extension}/${String(document.id).padStart(2, '0')}/${document.id}.${extension.toLowerCase()}`,
     documentcategories_id: 0,
     mime: document.mime,
@@ -181,14 +183,14 @@ function documentFields(document: FakeDocument): Row {
 }
 
 export function documentRow(state: GlpiFakeState, api: GlpiApi, document: FakeDocument, options: RowOptions): Row {
-  return dropdowns(state, api, documentFields(document), options);
+  return dropdowns(state, api, documentFields(state, document), options);
 }
 
 /** A row of `with_documents`' `_documents`: the document with its link (`assocID`, `assocdate`) and entity. */
 export function linkedDocumentRow(state: GlpiFakeState, api: GlpiApi, link: FakeDocumentItem, options: RowOptions): Row | undefined {
   const document = state.documents.find((candidate) => candidate.id === link.documents_id);
   if (!document) return undefined;
-  const row = { assocID: link.id, assocdate: link.date_creation, entityID: 0, entity: ENTITY_NAME, headings: null, ...documentFields(document) };
+  const row = { assocID: link.id, assocdate: link.date_creation, entityID: 0, entity: ENTITY_NAME, headings: null, ...documentFields(state, document) };
   // Nested rows are expanded, not linked.
   return dropdowns(state, api, row, { ...options, hateoas: false });
 }
@@ -216,7 +218,10 @@ export function documentItemRow(state: GlpiFakeState, api: GlpiApi, link: FakeDo
 
 /** Ticket_User: the requester (type 1) and the technician (type 2). */
 export function actorRows(state: GlpiFakeState, api: GlpiApi, ticket: FakeTicket, options: RowOptions): Row[] {
-  const actors = [{ type: 1, users_id: ticket.requester }, ...(ticket.technician ? [{ type: 2, users_id: ticket.technician }] : [])];
+  const actors = [
+    ...(ticket.requester ? [{ type: 1, users_id: ticket.requester }] : []),
+    ...(ticket.technician ? [{ type: 2, users_id: ticket.technician }] : []),
+  ];
   return actors.map(({ type, users_id }, index) =>
     dropdowns(
       state,

@@ -24,6 +24,12 @@ export interface FakeRights {
   seePrivate: boolean;
   /** May read other people's user records, `GET User/:id` (User READ). */
   readUsers: boolean;
+  /**
+   * The profile's status matrix (`ticket_status`) allows Closed → New or Closed → Processing, so a
+   * closed ticket may be reopened (`Ticket::canReopen`, `src/Ticket.php` lines 660-666 of 10.0.11).
+   * The default Self-Service profile forbids both (`install/empty_data.php` line 7993).
+   */
+  reopenClosed: boolean;
 }
 
 /** A self-service profile: own tickets only, follow-ups on them, nothing else. */
@@ -34,6 +40,7 @@ export const SELF_SERVICE: Readonly<FakeRights> = {
   followupAll: false,
   seePrivate: false,
   readUsers: false,
+  reopenClosed: false,
 };
 
 /** A technician's profile: everything the fake knows. */
@@ -44,6 +51,7 @@ export const TECHNICIAN_RIGHTS: Readonly<FakeRights> = {
   followupAll: true,
   seePrivate: true,
   readUsers: true,
+  reopenClosed: true,
 };
 
 export interface FakeUser {
@@ -62,6 +70,8 @@ export interface FakeUser {
   rights?: Partial<FakeRights>;
   /** The profile's name in the session. */
   profile?: string;
+  /** The person's own time zone (User preferences), which GLPI puts in the session as `glpi_tz`. */
+  timeZone?: string;
 }
 
 export interface FakeCategory {
@@ -106,7 +116,7 @@ export const DEMO_USER: Readonly<FakeUser> = {
   firstname: 'Camille',
   realname: 'Martin',
   email: 'camille.martin@example.fr',
-  rights: { entityTickets: true, updateTickets: true, readUsers: true },
+  rights: { entityTickets: true, updateTickets: true, readUsers: true, reopenClosed: true },
   profile: 'Self-Service+',
 };
 

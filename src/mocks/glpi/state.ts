@@ -7,6 +7,9 @@ import { ASSIGNED, NEW, SOLUTION_WAITING, SOLVED, type SolutionStatusCode, type 
 import { addDocument, addFollowupTo, changeTicket, glpiDate, touch } from './itil.js';
 import { DEMO_USER, demoSeed, TECHNICIAN, type FakeAsset, type FakeCategory, type FakeSeed, type FakeUser } from './seed.js';
 
+/** The GLPI major version a fake behaves as: 10 (10.0.x) or 11 (11.0.x). */
+export type GlpiVersion = 10 | 11;
+
 export interface FakeSession {
   token: string;
   userId: number;
@@ -31,7 +34,10 @@ export interface FakeTicket {
   entities_id: number;
   /** Who typed the ticket in ("writer"). */
   users_id_recipient: number;
-  /** Who asked (the requester actor, Ticket_User type 1); the writer unless a technician typed it for someone. */
+  /**
+   * Who asked (the requester actor, Ticket_User type 1), 0 when nobody: GLPI gives an API-created
+   * ticket no default requester, only the ids of `_users_id_requester` (see routes/tickets.ts).
+   */
   requester: number;
   /** The assigned technician (Ticket_User type 2), when there is one. */
   technician?: number;
@@ -44,7 +50,10 @@ export interface FakeTicket {
   items: { itemtype: string; items_id: number }[];
   /** `_users_id_requester_notif` as sent, when it was. */
   requesterNotification?: { use_notification: number[]; alternative_email?: string[] };
-  /** An id given by the system that opened the ticket ('' when none): the widget's submission id. */
+  /**
+   * An id given by the system that opened the ticket ('' when none): the widget's submission id.
+   * GLPI 11 only: on 10 there is no such column and GLPI drops the key (routes/tickets.ts).
+   */
   externalid: string;
   /** The whole `input` object as received (empty for fixtures), for tests. */
   input: Record<string, unknown>;
@@ -196,7 +205,14 @@ export class GlpiFakeState {
   clock: () => Date = () => new Date();
   private readonly failures: QueuedFailure[] = [];
 
-  constructor(seed: FakeSeed = demoSeed()) {
+  /** The GLPI version the fake behaves as (see GlpiFakeOptions.version). */
+  readonly version: GlpiVersion;
+  /** The server's time zone (IANA name) its dates are written in; the browser's when undefined. */
+  readonly timeZone?: string;
+
+  constructor(seed: FakeSeed = demoSeed(), { version = 10, timeZone }: { version?: GlpiVersion; timeZone?: string } = {}) {
+    this.version = version;
+    this.timeZone = timeZone;
     this.users = seed.users;
     this.categories = seed.categories;
     this.assets = seed.assets;
@@ -406,7 +422,7 @@ export class GlpiFakeState {
 
   /** Now, as GLPI writes dates. */
   now(): string {
-    return glpiDate(this.clock());
+    return glpiDate(this.clock(), this.timeZone);
   }
 
   /** The next id of a table: one more than the largest so far, from `first`. */
@@ -434,6 +450,6 @@ export class GlpiFakeState {
   }
 
   #date(date: Date | string | undefined): string {
-    return date === undefined ? this.now() : typeof date === 'string' ? date : glpiDate(date);
+    return date === undefined ? this.now() : typeof date === 'string' ? date : glpiDate(date, this.timeZone);
   }
 }

@@ -46,16 +46,20 @@ function agentOf(state: GlpiFakeState): ContractAgent {
   };
 }
 
-describeContract({
-  name: 'GLPI (fake)',
-  async start() {
-    sessionStorage.clear();
-    const fake = createGlpiFake({ baseUrl: API });
-    await useHandlers(...fake.handlers);
-    return {
-      backend: createBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken: DEMO_USER.userToken } }),
-      refused: createBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken: 'not-a-token' } }),
-      agent: agentOf(fake.state),
-    };
-  },
-});
+// The same suite on both GLPI versions the fake knows: 10 (entity-encoded text, no externalid,
+// no search option 87) and 11 (raw text, externalid and option 87, status 10).
+for (const version of [10, 11] as const) {
+  describeContract({
+    name: `GLPI ${version} (fake)`,
+    async start() {
+      sessionStorage.clear();
+      const fake = createGlpiFake({ baseUrl: API, version });
+      await useHandlers(...fake.handlers);
+      return {
+        backend: createBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken: DEMO_USER.userToken } }),
+        refused: createBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken: 'not-a-token' } }),
+        agent: agentOf(fake.state),
+      };
+    },
+  });
+}

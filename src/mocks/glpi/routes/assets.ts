@@ -18,7 +18,7 @@ export const assetRoutes: Route[] = [
       if (!user) return api.error('ERROR_ITEM_NOT_FOUND', 404, 'Item not found');
       // A self-service profile may read its own user only, and only the asset types it was given.
       if (user.id !== session.userId || settings.deniedItemtypes.includes(itemtype)) {
-        return api.error('ERROR_RIGHT_MISSING', 401, 'You are not allowed to do this');
+        return api.rightMissing();
       }
       const rows = state.assets
         .filter((asset) => asset.itemtype === itemtype && asset.users_id === user.id && !asset.is_deleted)

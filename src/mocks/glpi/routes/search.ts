@@ -11,7 +11,7 @@
  * `forcedisplay`, the columns are GLPI's default display preferences for tickets.
  */
 import { seesTicket } from '../itil.js';
-import { encodeLikeGlpi, isRecord, isSet, parseRange, phpQuery, toInt } from '../protocol.js';
+import { asAnswered, isRecord, isSet, parseRange, phpQuery, toInt } from '../protocol.js';
 import { param, type FakeCall, type Route } from '../route.js';
 import { ENTITY_NAME } from '../rows.js';
 import type { FakeUser } from '../seed.js';
@@ -29,10 +29,10 @@ interface SearchOption {
 }
 
 const OPTIONS: Record<number, SearchOption> = {
-  1: { uid: 'Ticket.name', kind: 'text', value: (t) => encodeLikeGlpi(t.name) },
+  1: { uid: 'Ticket.name', kind: 'text', value: (t, state) => asAnswered(state.version, t.name) },
   2: { uid: 'Ticket.id', kind: 'number', value: (t) => t.id },
   3: { uid: 'Ticket.priority', kind: 'number', value: (t) => t.urgency },
-  4: { uid: 'Ticket.Ticket_User.User.name', kind: 'user', value: (t) => t.requester },
+  4: { uid: 'Ticket.Ticket_User.User.name', kind: 'user', value: (t) => t.requester || null },
   5: { uid: 'Ticket.Ticket_User.User.name', kind: 'user', value: (t) => t.technician ?? null },
   7: {
     uid: 'Ticket.ITILCategory.completename',
@@ -46,11 +46,23 @@ const OPTIONS: Record<number, SearchOption> = {
   16: { uid: 'Ticket.closedate', kind: 'date', value: (t) => t.closedate },
   17: { uid: 'Ticket.solvedate', kind: 'date', value: (t) => t.solvedate },
   19: { uid: 'Ticket.date_mod', kind: 'date', value: (t) => t.date_mod },
-  21: { uid: 'Ticket.content', kind: 'text', value: (t) => encodeLikeGlpi(t.content) },
+  21: { uid: 'Ticket.content', kind: 'text', value: (t, state) => asAnswered(state.version, t.content) },
   // The writer: a plain (not grouped) user column gives the login.
-  22: { uid: 'Ticket.User.name', kind: 'text', value: (t, state) => encodeLikeGlpi(state.user(t.users_id_recipient)?.name ?? '') },
+  22: { uid: 'Ticket.User.name', kind: 'text', value: (t, state) => asAnswered(state.version, state.user(t.users_id_recipient)?.name ?? '') },
   80: { uid: 'Ticket.Entity.completename', kind: 'text', value: () => ENTITY_NAME },
-  87: { uid: 'Ticket.externalid', kind: 'text', value: (t) => encodeLikeGlpi(t.externalid) },
+  // GLPI 11 only: `Ticket::rawSearchOptions` of 11 declares 87 "External ID" right after
+  // getSearchOptionsMain(), hence in the 'common' section a helpdesk session keeps; 10.0.11's has no
+  // option 87 (`src/Ticket.php` line 3060), and the API refuses it (see optionsOf).
+  87: { uid: 'Ticket.externalid', kind: 'text', value: (t) => t.externalid },
+};
+
+/**
+ * The options of the fake's version. On 10, `API::searchItems` answers an option that does not
+ * exist with 400 "Bad field ID in search criteria" (`src/Api/API.php` lines 1609-1613 of 10.0.11).
+ */
+const optionsOf = (state: GlpiFakeState): Record<number, SearchOption> => {
+  if (state.version === 11) return OPTIONS;
+  return Object.fromEntries(Object.entries(OPTIONS).filter(([id]) => id !== '87'));
 };
 
 /** GLPI's default display preferences for tickets, used when `forcedisplay` is absent. */
@@ -58,9 +70,9 @@ const DISPLAY_PREFERENCES = [12, 19, 15, 3, 4, 5, 7];
 
 /** The status search's pseudo-values. */
 const STATUS_SETS: Record<string, number[]> = {
-  all: [1, 2, 3, 4, 5, 6],
-  notold: [1, 2, 3, 4],
-  notclosed: [1, 2, 3, 4, 5],
+  all: [1, 2, 3, 4, 5, 6, 10],
+  notold: [1, 2, 3, 4, 10],
+  notclosed: [1, 2, 3, 4, 5, 10],
   old: [5, 6],
   process: [2, 3],
 };
@@ -74,11 +86,12 @@ function search(call: FakeCall): Response {
   }
   const params = phpQuery(new URL(request.url).searchParams);
   const user = state.userOf(session);
+  const options = optionsOf(state);
 
   const test = isSet(params.criteria) ? criteriaTest(params.criteria, user, state) : () => true;
   if (typeof test === 'string') return api.badRequest(test);
   const forced = listOf(params.forcedisplay).map(Number);
-  const unknown = forced.find((id) => !OPTIONS[id]);
+  const unknown = forced.find((id) => !options[id]);
   if (unknown !== undefined) return api.badRequest(`The fake GLPI has no search option ${unknown} to display`);
   const range = parseRange(typeof params.range === 'string' ? params.range : null);
   if (!range) return api.badRange();
@@ -86,7 +99,7 @@ function search(call: FakeCall): Response {
   const sort = Number(listOf(params.sort)[0] ?? 1);
   const order = String(listOf(params.order)[0] ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
   const sign = order === 'ASC' ? 1 : -1;
-  const sortOption = OPTIONS[sort] ?? OPTIONS[1];
+  const sortOption = options[sort] ?? options[1];
   const found = state.tickets
     .filter((ticket) => seesTicket(user, ticket) && test(ticket))
     .sort((a, b) => sign * (compare(sortOption.value(a, state), sortOption.value(b, state)) || a.id - b.id));
@@ -97,12 +110,12 @@ function search(call: FakeCall): Response {
   const page = found.slice(start, end + 1);
   const criteriaFields = forced.length ? [] : fieldsOf(params.criteria);
   const columns = [...new Set([1, 80, ...(forced.length ? forced : [...DISPLAY_PREFERENCES, ...criteriaFields]), 2])].filter(
-    (id) => OPTIONS[id],
+    (id) => options[id],
   );
   const byUid = isSet(params.uid_cols);
   const rows = page.map((ticket) => {
     const row: Record<string, unknown> = {};
-    for (const id of columns) row[byUid ? OPTIONS[id].uid : id] = OPTIONS[id].value(ticket, state);
+    for (const id of columns) row[byUid ? options[id].uid : id] = options[id].value(ticket, state);
     return row;
   });
 
@@ -138,8 +151,8 @@ function criteriaTest(criteria: unknown, user: FakeUser, state: GlpiFakeState): 
     let term: Test | string;
     if (isSet(criterion.criteria)) term = criteriaTest(criterion.criteria, user, state);
     else if (!isSet(criterion.field) || !isSet(criterion.searchtype) || !isSet(criterion.value)) return 'Malformed search criteria';
-    else if (!/^\d+$/.test(String(criterion.field)) || !OPTIONS[Number(criterion.field)]) return 'Bad field ID in search criteria';
-    else term = termTest(OPTIONS[Number(criterion.field)], String(criterion.searchtype), String(criterion.value), user, state);
+    else if (!/^\d+$/.test(String(criterion.field)) || !optionsOf(state)[Number(criterion.field)]) return 'Bad field ID in search criteria';
+    else term = termTest(optionsOf(state)[Number(criterion.field)], String(criterion.searchtype), String(criterion.value), user, state);
     if (typeof term === 'string') return term;
     const positive = term;
     const test: Test = link.endsWith('NOT') ? (ticket) => !positive(ticket) : positive;
@@ -185,7 +198,7 @@ function termTest(option: SearchOption, searchtype: string, value: string, user:
       if (searchtype === 'notequals') return (ticket) => text(ticket) !== value.toLowerCase();
       if (searchtype !== 'contains') return unsupported;
       // makeTextSearch: ^ and $ anchor, anything else is found anywhere; compared with the stored (encoded) text.
-      const [, head, core, tail] = /^(\^?)(.*?)(\$?)$/s.exec(encodeLikeGlpi(value).toLowerCase())!;
+      const [, head, core, tail] = /^(\^?)(.*?)(\$?)$/s.exec(asAnswered(state.version, value).toLowerCase())!;
       return (ticket) => {
         const stored = text(ticket);
         if (head && tail) return stored === core;

@@ -15,7 +15,34 @@ export const sessionRoutes: Route[] = [
     },
   },
   { method: 'get', path: 'getFullSession', handle: ({ state, session, api }) => api.json({ session: sessionData(state, session) }) },
+  // Any session may read it: `APIRest::call` answers it with no right checked (`src/Api/APIRest.php`
+  // line 198 of 10.0.11), `Config::getSafeConfig()` (`src/Config.php` line 3773) minus passwords.
+  { method: 'get', path: 'getGlpiConfig', handle: ({ state, api }) => api.json({ cfg_glpi: glpiConfig(state) }) },
 ];
+
+/** The fake's version, as `glpi_configs` holds it. */
+export const FAKE_VERSIONS = { 10: '10.0.11', 11: '11.0.2' } as const;
+
+/**
+ * A few keys of `$CFG_GLPI`: `version` is the `core` / `version` row of `glpi_configs`, merged
+ * into `$CFG_GLPI` with the other core rows (`Config::loadLegacyConfiguration`, `src/Config.php`
+ * line 2997 of 10.0.11; 11's `getGlpiConfig` answers the same `Config::getSafeConfig()`); `timezone` the
+ * server's zone when the admin chose one (empty otherwise), used when a person has none
+ * (`DBmysql::guessTimezone`, `src/DBmysql.php` line 289).
+ */
+function glpiConfig(state: GlpiFakeState): Record<string, unknown> {
+  return {
+    version: FAKE_VERSIONS[state.version],
+    dbversion: `${FAKE_VERSIONS[state.version]}@0`,
+    timezone: state.timeZone ?? null,
+    url_base: 'https://support.example.fr/glpi',
+    url_base_api: 'https://support.example.fr/glpi/apirest.php',
+    enable_api: 1,
+    enable_api_login_credentials: 1,
+    use_notifications: 1,
+    language: 'fr_FR',
+  };
+}
 
 function initSession({ request, query, state, settings, api }: FakeCall): Response {
   const authorization = request.headers.get('Authorization') ?? '';
@@ -60,6 +87,10 @@ function sessionData(state: GlpiFakeState, session: FakeSession): Record<string,
     glpirealname: user.realname,
     glpifriendlyname: displayName(user),
     glpilanguage: 'fr_FR',
+    // Now in the server's local time, without a zone (`src/Session.php` line 109 of 10.0.11).
+    glpi_currenttime: state.now(),
+    // The person's own zone, set at login when they chose one (`src/Auth.php` line 1108 of 10.0.11).
+    ...(user.timeZone ? { glpi_tz: user.timeZone } : {}),
     glpiactive_entity: entity,
     glpiactive_entity_name: ENTITY_NAME,
     glpiactiveentities: [entity],
@@ -70,9 +101,22 @@ function sessionData(state: GlpiFakeState, session: FakeSession): Record<string,
       ticket: bits([[true, 1 + 4], [rights.updateTickets, 2], [rights.entityTickets, 1024]]),
       followup: bits([[true, 1], [rights.followupOwn, 4], [rights.followupAll, 4096], [rights.seePrivate, 8192]]),
       user: bits([[rights.readUsers, 1]]),
+      // `[from][to] => 0` forbids a change; a missing pair allows it (`CommonITILObject::isAllowedStatus`,
+      // `src/CommonITILObject.php` line 3503 of 10.0.11). Self-Service's default, from `install/empty_data.php`
+      // line 7993: nothing from New, Processing, Pending or Closed; Solved → Closed only.
+      ticket_status: rights.reopenClosed ? {} : SELF_SERVICE_STATUS_MATRIX,
     },
   };
 }
+
+const SELF_SERVICE_STATUS_MATRIX = {
+  1: { 2: 0, 3: 0, 4: 0, 5: 0, 6: 0 },
+  2: { 1: 0, 3: 0, 4: 0, 5: 0, 6: 0 },
+  3: { 1: 0, 2: 0, 4: 0, 5: 0, 6: 0 },
+  4: { 1: 0, 2: 0, 3: 0, 5: 0, 6: 0 },
+  5: { 1: 0, 2: 0, 3: 0, 4: 0 },
+  6: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+};
 
 function decodeBasic(encoded: string): [string, string] {
   try {

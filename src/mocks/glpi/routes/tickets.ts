@@ -1,5 +1,5 @@
 /** Create, read and update tickets, and read what hangs on them (BACKENDS.md §1.4, §1.6, §1.8). */
-import type { TicketStatusCode } from '../codes.js';
+import { APPROVAL, type TicketStatusCode } from '../codes.js';
 import { changeTicket, documentLinksOf, followupsSeenBy, rightsOf, seesTicket, touch } from '../itil.js';
 import { isRecord, PERMISSION, readParameters, toInt } from '../protocol.js';
 import { param, type FakeCall, type Route } from '../route.js';
@@ -56,6 +56,8 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
 
   const items = linkedItems(state, session, input.items_id);
   if (typeof items === 'string') return items;
+  const requesters = requesterIds(state, input._users_id_requester);
+  if (typeof requesters === 'string') return requesters;
   const notification = requesterNotification(input._users_id_requester_notif);
   if (typeof notification === 'string') return notification;
 
@@ -69,9 +71,14 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
     status: 1,
     itilcategories_id: categoryId,
     entities_id: state.userOf(session).entities_id ?? 0,
-    // A self-service person is always the requester of what they open.
+    // The writer is the session's person: `CommonITILObject::prepareInputForAdd` sets
+    // users_id_recipient to the logged-in user (`src/CommonITILObject.php` lines 2607-2613 of 10.0.11).
     users_id_recipient: session.userId,
-    requester: session.userId,
+    // No default requester: `CommonITILObject::updateActors` (line 8416 of 10.0.11) adds only the ids
+    // given in `_users_id_requester`; `Ticket::getDefaultValues` (`src/Ticket.php` line 4150), which
+    // would name the session's person, serves the web form only (CommonITILObject lines 558 and 622).
+    // GLPI 11's Ticket::getDefaultValues is the same form-only default.
+    requester: requesters[0] ?? 0,
     users_id_lastupdater: session.userId,
     date: now,
     date_mod: now,
@@ -79,8 +86,10 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
     closedate: null,
     items,
     requesterNotification: notification,
-    // GLPI stores what it is given as text.
-    externalid: typeof input.externalid === 'string' || typeof input.externalid === 'number' ? String(input.externalid) : '',
+    // GLPI 11 stores what it is given as text. GLPI 10 has no `externalid` column, and
+    // `CommonDBTM::add()` copies only the input keys that are columns of the table (`src/CommonDBTM.php`
+    // lines 1322-1327 of 10.0.11): the id is silently lost.
+    externalid: state.version === 11 && (typeof input.externalid === 'string' || typeof input.externalid === 'number') ? String(input.externalid) : '',
     input,
   };
   state.tickets.push(ticket);
@@ -102,6 +111,14 @@ function linkedItems(state: GlpiFakeState, session: FakeSession, value: unknown)
     }
   }
   return items;
+}
+
+/** `_users_id_requester`: one user id or a list of them; unknown users are refused. */
+function requesterIds(state: GlpiFakeState, value: unknown): number[] | string {
+  if (value === undefined || value === null || value === '' || value === 0) return [];
+  const ids = (Array.isArray(value) ? value : [value]).map(toInt);
+  if (!ids.every((id) => id !== undefined && state.user(id))) return `Unknown requester ${JSON.stringify(value)}`;
+  return ids as number[];
 }
 
 function requesterNotification(value: unknown): FakeTicket['requesterNotification'] | string {
@@ -180,7 +197,8 @@ async function updateTickets(call: FakeCall): Promise<Response> {
 /** Applies the fields the fake knows (status, name, content, urgency); others are ignored as GLPI ignores unknown ones. */
 function updateTicket(state: GlpiFakeState, ticket: FakeTicket, input: Record<string, unknown>, userId: number): string | undefined {
   const status = input.status === undefined ? undefined : toInt(input.status);
-  if (status !== undefined && (status < 1 || status > 6)) return `Status ${String(input.status)} does not exist`;
+  const known = (code: number) => (code >= 1 && code <= 6) || (code === APPROVAL && state.version === 11);
+  if (status !== undefined && !known(status)) return `Status ${String(input.status)} does not exist`;
   if (input.status !== undefined && status === undefined) return `Status ${String(input.status)} does not exist`;
   const urgency = input.urgency === undefined ? undefined : toInt(input.urgency);
   if (input.urgency !== undefined && (urgency === undefined || urgency < 1 || urgency > 5)) return `Unknown urgency ${String(input.urgency)}`;

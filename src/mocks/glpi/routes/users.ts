@@ -1,6 +1,6 @@
 /** `GET /User/:id`: a person's record, for themselves or a profile with the User READ right. */
 import { rightsOf } from '../itil.js';
-import { encodeLikeGlpi } from '../protocol.js';
+import { asAnswered } from '../protocol.js';
 import { param, type FakeCall, type Route } from '../route.js';
 import { ENTITY_NAME, rowOptions } from '../rows.js';
 
@@ -16,9 +16,9 @@ function readUser(call: FakeCall): Response {
   // Passwords and tokens are never disclosed (unsetUndisclosedFields).
   return api.json({
     id: user.id,
-    name: encodeLikeGlpi(user.name),
-    realname: encodeLikeGlpi(user.realname),
-    firstname: encodeLikeGlpi(user.firstname),
+    name: asAnswered(state.version, user.name),
+    realname: asAnswered(state.version, user.realname),
+    firstname: asAnswered(state.version, user.firstname),
     phone: null,
     is_active: 1,
     entities_id: rowOptions(query).expand ? ENTITY_NAME : entity,
