@@ -63,7 +63,8 @@ function minifyTemplates(): Plugin {
     async transform(code, id) {
       if (!id.startsWith(inRepo('src')) || !id.endsWith('.ts')) return null;
       const result = await minifyHTMLLiterals(code, { fileName: id });
-      return result ? { code: result.code, map: result.map } : null;
+      // 1.x gives magic-string's SourceMap, whose `version` is typed loosely: handed over as its JSON.
+      return result ? { code: result.code, map: result.map?.toString() } : null;
     },
   };
 }
