@@ -393,6 +393,33 @@ describe('FreshdeskBackend', () => {
       expect(note.attachments.map((one) => one.name)).to.deep.equal(['collector.log']);
     });
 
+    // The relay reopens (examples/freshdesk-relay.mjs, reopenAfterReply): Freshdesk's notes set
+    // no status, a customer's email reply moves the ticket back to Open (support.freshdesk.com 37600).
+    it('leaves a Pending or Resolved ticket Open for the agents after a reply, and the thread says so', async () => {
+      const backend = freshdesk();
+      for (const status of [FRESHDESK_PENDING, FRESHDESK_RESOLVED]) {
+        const { id } = fake.state.addTicket({ subject: `Status ${status}`, status });
+        expect(await backend.reply(String(id), { text: 'Toujours en panne.', attachments: [] })).to.deep.equal({ failedAttachments: [] });
+        const thread = await backend.getTicket(String(id));
+        expect([thread.status.group, thread.status.code]).to.deep.equal(['open', '2']);
+        expect(thread.actions).to.include({ reply: true, close: true, reopen: false });
+      }
+      // The adapter sent notes and reads; the PUTs were the relay's own.
+      expect(calls('PUT', /./)).to.have.length(0);
+      expect(fake.state.upstream.map((one) => `${one.method} ${one.body.status} ${one.status}`)).to.deep.equal(['PUT 2 200', 'PUT 2 200']);
+    });
+
+    it('counts a reply as posted, once, when the relay could not reopen the ticket', async () => {
+      const { id } = fake.state.addTicket({ subject: 'Pending', status: FRESHDESK_PENDING });
+      fake.state.failNext('503', { upstream: true });
+      const backend = freshdesk();
+      expect(await backend.reply(String(id), { text: 'Voici le log.', attachments: [] })).to.deep.equal({ failedAttachments: [] });
+      expect(fake.state.conversationsOf(id).map((one) => one.body)).to.deep.equal(['<div><p>Voici le log.</p></div>']);
+      expect(calls('POST', `tickets/${id}/notes`)).to.have.length(1);
+      expect(fake.state.ticket(id)?.status).to.equal(FRESHDESK_PENDING);
+      expect((await backend.getTicket(String(id))).status.group).to.equal('waiting');
+    });
+
     it('introduces files sent alone by their names, and refuses an empty reply', async () => {
       const { id } = fake.state.addTicket({ subject: 'Mine' });
       await freshdesk().reply(String(id), { text: ' ', attachments: [file('photo.jpg', 'x')] });
@@ -423,6 +450,8 @@ describe('FreshdeskBackend', () => {
       expect(fake.state.ticket(id)?.status).to.equal(2);
       expect(fake.state.conversationsOf(id).map((one) => [one.body, one.incoming, one.private])).to.deep.equal([['<div><p>Ça recommence.</p></div>', true, false]]);
       expect(fake.state.requests.map((request) => `${request.method} ${request.path}`)).to.deep.equal([`PUT tickets/${id}`, `PUT tickets/${id}`, `POST tickets/${id}/notes`]);
+      // The reason comes on an Open ticket: the relay has nothing to reopen.
+      expect(fake.state.upstream).to.deep.equal([]);
     });
 
     it('approves by closing and refuses by reopening, for callers that ignore `approval`', async () => {

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import {
   createFreshdeskFake,
+  FRESHDESK_CLOSED,
   FRESHDESK_COLLEAGUE,
+  FRESHDESK_PENDING,
   FRESHDESK_REQUESTER,
   FRESHDESK_RESOLVED,
   type FreshdeskFake,
@@ -102,6 +104,58 @@ describe('fake Freshdesk behind the relay', () => {
       expect(status).to.equal(201);
       expect(body).to.include({ incoming: true, private: false, user_id: FRESHDESK_REQUESTER.id, source: 2, body_text: 'Still broken' });
       expect(headers.get('Location')).to.match(/\/api\/v2\/conversations\/\d+$/);
+    });
+
+    // Freshdesk's "Create a Note" (developers.freshdesk.com/api) sets no status; a customer's
+    // reply "always moves back to open" (support.freshdesk.com article 37600), even a closed
+    // ticket (training.freshdesk.com article 3000031729): the relay does it for the note
+    // (examples/freshdesk-relay.mjs, reopenAfterReply).
+    it('leaves an Open ticket or a custom status as it is after the person’s note: Freshdesk’s notes set no status', async () => {
+      const open = fake.state.addTicket({ subject: 'Open' });
+      const custom = fake.state.addTicket({ subject: 'Waiting on a supplier', status: 7 });
+      for (const { id } of [open, custom]) expect((await call(`tickets/${id}/notes`, postJson({ body: '<p>More</p>' }))).status).to.equal(201);
+      expect([fake.state.ticket(open.id)?.status, fake.state.ticket(custom.id)?.status]).to.deep.equal([2, 7]);
+      expect(fake.state.upstream).to.deep.equal([]);
+    });
+
+    it('reopens a Pending, Resolved or Closed ticket after the person’s note, with the relay’s own PUT status 2', async () => {
+      for (const status of [FRESHDESK_PENDING, FRESHDESK_RESOLVED, FRESHDESK_CLOSED]) {
+        const { id } = fake.state.addTicket({ subject: `Status ${status}`, status });
+        const { status: code, body } = await call(`tickets/${id}/notes`, postJson({ body: '<p>Still broken</p>' }));
+        expect([code, (body as { body_text: string }).body_text]).to.deep.equal([201, 'Still broken']);
+        expect(fake.state.ticket(id)?.status, `from ${status}`).to.equal(2);
+        expect(fake.state.upstream.at(-1)).to.deep.equal({ method: 'PUT', path: `tickets/${id}`, body: { status: 2 }, status: 200 });
+      }
+      // The browser sent the notes only: the PUTs are the relay's.
+      expect(fake.state.requests.map((one) => one.method)).to.deep.equal(['POST', 'POST', 'POST']);
+    });
+
+    it('answers the note 201 when its reopen fails, the ticket left as it was', async () => {
+      const { id } = fake.state.addTicket({ subject: 'Pending', status: FRESHDESK_PENDING });
+      fake.state.failNext('500', { upstream: true, method: 'PUT' });
+      const posted = await call(`tickets/${id}/notes`, postJson({ body: '<p>Here is the log</p>' }));
+      expect(posted.status).to.equal(201);
+      expect(fake.state.ticket(id)?.status).to.equal(FRESHDESK_PENDING);
+      expect(fake.state.conversationsOf(id)).to.have.length(1);
+      expect(fake.state.upstream).to.deep.equal([{ method: 'PUT', path: `tickets/${id}`, body: { status: 2 }, status: 500 }]);
+      // An upstream failure is never the browser's: the next call answers.
+      expect((await call(`tickets/${id}`)).status).to.equal(200);
+    });
+
+    it('counts the reopen against the minute: a spent minute refuses it, not the note', async () => {
+      await start({ rateLimit: 1 });
+      const { id } = fake.state.addTicket({ subject: 'Resolved', status: FRESHDESK_RESOLVED });
+      expect((await call(`tickets/${id}/notes`, postJson({ body: '<p>Not fixed</p>' }))).status).to.equal(201);
+      expect(fake.state.upstream.map((one) => one.status)).to.deep.equal([429]);
+      expect(fake.state.ticket(id)?.status).to.equal(FRESHDESK_RESOLVED);
+    });
+
+    it('reopens only the statuses the relay is told to (RELAY_REOPEN_STATUSES)', async () => {
+      await start({ reopenStatuses: [FRESHDESK_PENDING, 6] });
+      const resolved = fake.state.addTicket({ subject: 'Resolved', status: FRESHDESK_RESOLVED });
+      const waiting = fake.state.addTicket({ subject: 'Waiting on customer', status: 6 });
+      for (const { id } of [resolved, waiting]) await call(`tickets/${id}/notes`, postJson({ body: '<p>Answer</p>' }));
+      expect([fake.state.ticket(resolved.id)?.status, fake.state.ticket(waiting.id)?.status]).to.deep.equal([FRESHDESK_RESOLVED, 2]);
     });
 
     it('drops private notes from conversations, page by page', async () => {

@@ -14,7 +14,10 @@
  * - List: `GET /tickets` by `updated_at` desc, `page`/`per_page` from start/limit, `link:
  *   rel="next"` for more; `updated_since` far back, else only 30 days are listed.
  * - Thread: the ticket with its requester, then every page of its conversations.
- * - Reply: a public incoming note (`POST /tickets/:id/notes`), the requester's side.
+ * - Reply: a public incoming note (`POST /tickets/:id/notes`), the requester's side. A note
+ *   sets no status in Freshdesk, while the requester's email reply would reopen the ticket;
+ *   the relay does that (a Pending, Resolved or Closed ticket back to Open, `reopenAfterReply`
+ *   in the example) within the same call, and the note counts as posted even when that fails.
  * - Close / reopen: `PUT /tickets/:id` with status 5 / 2.
  * Nothing is retried here: a 429 carries its Retry-After to the caller (the outbox waits).
  */

@@ -24,4 +24,5 @@ export {
   type FreshdeskFakeTicket,
   type FreshdeskRecordedRequest,
   type FreshdeskTicketFixture,
+  type FreshdeskUpstreamCall,
 } from './state.js';

@@ -295,6 +295,8 @@ const createNote: FreshdeskRoute = {
       tooBig(body.files, state.filesBytes(ticket.id)),
     ].filter((error): error is FieldError => Boolean(error));
     if (errors.length) return invalid(...errors);
+    // Freshdesk: "Create a Note" (developers.freshdesk.com/api) sets no status, and none changes here.
+    const seen = ticket.status;
     const note = state.addConversation(ticket.id, {
       body: body.fields.body as string,
       incoming: true,
@@ -303,9 +305,49 @@ const createNote: FreshdeskRoute = {
       source: 2,
       files: body.files,
     });
+    // Relay: a reply on a waiting, resolved or closed ticket reopens it, as the requester's email would.
+    if (state.settings.reopenStatuses.includes(seen)) reopenAfterReply(state, ticket);
     return created(conversationJson(note), `${call.baseUrl}/api/v2/conversations/${note.id}`);
   },
 };
+
+/**
+ * The relay's `reopenAfterReply` (examples/freshdesk-relay.mjs), after the note was stored:
+ * `PUT tickets/:id {"status": 2}` to Freshdesk ("Update a Ticket"), one more API credit.
+ * Why: Freshdesk leaves a note's ticket in its status, while a customer's reply "always
+ * moves back to open" (support.freshdesk.com article 37600), Closed included (training
+ * article 3000031729). Whatever happens to that PUT, the person's note stays answered 201:
+ * a failure is the relay's to log (its one later retry is not modelled here).
+ */
+function reopenAfterReply(state: FreshdeskFakeState, ticket: FreshdeskFakeTicket): void {
+  const path = `tickets/${ticket.id}`;
+  const body = { status: FRESHDESK_OPEN };
+  const failure = state.takeFailure('PUT', path, true);
+  let status = 200;
+  let done = true;
+  if (!failure) {
+    // Freshdesk counts the relay's call like any other: a spent minute refuses it.
+    if (state.spend(1).retryAfter !== undefined) [status, done] = [429, false];
+  } else {
+    switch (failure.kind) {
+      case 'lost-answer':
+      case 'timeout':
+        // Carried out, but the relay never heard (or gave up waiting).
+        status = 0;
+        break;
+      case 'network':
+        [status, done] = [0, false];
+        break;
+      case 'html':
+        done = false;
+        break;
+      default:
+        [status, done] = [Number(failure.kind), false];
+    }
+  }
+  if (done) state.setStatus(ticket.id, FRESHDESK_OPEN);
+  state.upstream.push({ method: 'PUT', path, body, status });
+}
 
 // ---- the relay's own download route ----
 

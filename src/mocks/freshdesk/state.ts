@@ -120,6 +120,11 @@ export interface FreshdeskFailureOptions {
   method?: string;
   /** Only requests to this path (`tickets`) or below it (`tickets/12/notes` matches `tickets/12`). */
   path?: string;
+  /**
+   * Fails the relay's own call to Freshdesk instead of the browser's request: the reopen
+   * after a reply (`PUT tickets/:id`). Such a failure never touches what the browser gets.
+   */
+  upstream?: boolean;
   /** `Retry-After` of a 429, in seconds (default "30"); null sends none. */
   retryAfter?: string | null;
 }
@@ -127,6 +132,18 @@ export interface FreshdeskFailureOptions {
 interface QueuedFailure extends FreshdeskFailureOptions {
   kind: FreshdeskFailureKind;
   left: number;
+}
+
+/**
+ * A call the relay makes to Freshdesk on its own, beyond forwarding the browser's request
+ * (`examples/freshdesk-relay.mjs`, `reopenAfterReply`): what it asked and what Freshdesk
+ * answered (0: no answer).
+ */
+export interface FreshdeskUpstreamCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+  status: number;
 }
 
 export interface FreshdeskFakeSettings {
@@ -141,6 +158,11 @@ export interface FreshdeskFakeSettings {
    * (`examples/freshdesk-relay.mjs` does). Off only to test that the adapter drops them too.
    */
   relayHidesPrivateNotes: boolean;
+  /**
+   * Statuses the relay sets back to Open after the person's note (its RELAY_REOPEN_STATUSES,
+   * default Pending, Resolved, Closed), as the requester's email reply would.
+   */
+  reopenStatuses: readonly number[];
 }
 
 export class FreshdeskFakeState {
@@ -150,6 +172,8 @@ export class FreshdeskFakeState {
   readonly conversations: FreshdeskFakeConversation[] = [];
   /** Every request the fake answered, in order. */
   readonly requests: FreshdeskRecordedRequest[] = [];
+  /** The relay's own calls to Freshdesk (the reopen after a reply), in order. */
+  readonly upstream: FreshdeskUpstreamCall[] = [];
   readonly settings: FreshdeskFakeSettings;
   /** The contact the host's session names, as the relay learns it; undefined: nobody is signed in. */
   signedIn: number | undefined = FRESHDESK_REQUESTER.id;
@@ -167,6 +191,7 @@ export class FreshdeskFakeState {
       customFields: settings.customFields ?? FRESHDESK_DEFAULT_CUSTOM_FIELDS,
       rateLimit: settings.rateLimit ?? 700,
       relayHidesPrivateNotes: settings.relayHidesPrivateNotes ?? true,
+      reopenStatuses: settings.reopenStatuses ?? [FRESHDESK_PENDING, FRESHDESK_RESOLVED, FRESHDESK_CLOSED],
     };
   }
 
@@ -351,10 +376,11 @@ export class FreshdeskFakeState {
     this.failures.push({ ...options, kind, left: options.times ?? 1 });
   }
 
-  /** The failure this request must suffer, if a test asked for one. */
-  takeFailure(method: string, path: string): QueuedFailure | undefined {
+  /** The failure this request (the browser's, or the relay's own when `upstream`) must suffer, if a test asked for one. */
+  takeFailure(method: string, path: string, upstream = false): QueuedFailure | undefined {
     const index = this.failures.findIndex(
       (failure) =>
+        Boolean(failure.upstream) === upstream &&
         (!failure.method || failure.method.toUpperCase() === method) &&
         (!failure.path || path === failure.path || path.startsWith(`${failure.path}/`)),
     );
