@@ -101,8 +101,10 @@ const AUTH = `Basic ${Buffer.from(`${env.FRESHDESK_API_KEY}:X`).toString('base64
 const OPEN = 2;
 const CLOSED = 5;
 const REOPEN_STATUSES = (env.RELAY_REOPEN_STATUSES ?? '3,4,5').split(',').map(Number).filter((status) => Number.isInteger(status) && status !== OPEN);
-const REOPEN_RETRY_MS = 1000 * Number(env.RELAY_REOPEN_RETRY ?? 30);
-const CONTACT_TTL_MS = 1000 * Number(env.RELAY_CONTACT_TTL ?? 60);
+/** Seconds from the environment as milliseconds, the default when unset or not a number ≥ 0. */
+const seconds = (value, otherwise) => 1000 * (value && Number(value) >= 0 ? Number(value) : otherwise);
+const REOPEN_RETRY_MS = seconds(env.RELAY_REOPEN_RETRY, 30);
+const CONTACT_TTL_MS = seconds(env.RELAY_CONTACT_TTL, 60);
 
 const freshdesk = (path, init = {}) =>
   fetch(`${FRESHDESK}/api/v2/${path}`, { ...init, headers: { Authorization: AUTH, Accept: 'application/json', ...init.headers } });

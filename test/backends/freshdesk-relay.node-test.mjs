@@ -260,6 +260,8 @@ describe('the relay in front of Freshdesk', () => {
       assert.equal((await call(relay.port, 'bob', 'tickets/102')).status, 200);
       assert.equal((await call(relay.port, 'bob', 'tickets/101/notes', note('<p>me too</p>'))).status, 403);
       assert.equal(upstream.conversations.length, 0);
+      // Each kept their own contact for the next calls (RELAY_CONTACT_TTL), looked up once each.
+      assert.equal(calls(/^GET contacts/).length, 2);
     });
 
     it('takes only a contact whose email is the person’s, never the first row Freshdesk sends', async () => {
