@@ -23,6 +23,17 @@ export type HelpdeskErrorKind =
   /** The helpdesk is set up in a way that cannot work (API disabled, IP not allowed, bad app token). */
   | 'setup';
 
+/**
+ * A precise cause an adapter recognised, when it changes what the person or their provider
+ * must do; elements then show its own sentence (`errorReasons` in `src/i18n`) instead of the
+ * kind's.
+ */
+export type HelpdeskErrorReason =
+  /** The account uses two-factor authentication, which the helpdesk refuses with a password: an access token is needed. */
+  | 'two-factor'
+  /** The helpdesk refuses new tickets in the group the configuration names (`backend.group`). */
+  | 'group-refused';
+
 export interface HelpdeskErrorOptions {
   status?: number;
   /** The backend's own error code, e.g. GLPI's `ERROR_SESSION_TOKEN_INVALID`. */
@@ -31,6 +42,7 @@ export interface HelpdeskErrorOptions {
   detail?: string;
   fields?: string[];
   retryAfter?: number;
+  reason?: HelpdeskErrorReason;
   cause?: unknown;
 }
 
@@ -41,6 +53,7 @@ export class HelpdeskError extends Error {
   readonly detail?: string;
   readonly fields: string[];
   readonly retryAfter?: number;
+  readonly reason?: HelpdeskErrorReason;
 
   constructor(kind: HelpdeskErrorKind, options: HelpdeskErrorOptions = {}) {
     super(options.detail ? `${kind}: ${options.detail}` : kind, { cause: options.cause });
@@ -51,6 +64,7 @@ export class HelpdeskError extends Error {
     this.detail = options.detail;
     this.fields = options.fields ?? [];
     this.retryAfter = options.retryAfter;
+    this.reason = options.reason;
   }
 
   /** Whether sending the same request later may succeed without the person changing anything. */

@@ -2,7 +2,7 @@
  * English interface text. `fr.ts` has the same keys, checked by the type system:
  * a key missing there fails the type check.
  */
-import type { HelpdeskErrorKind } from '../core/errors.js';
+import type { HelpdeskErrorKind, HelpdeskErrorReason } from '../core/errors.js';
 import type { Urgency, UrgencyBand } from '../core/urgency.js';
 import type { StatusGroup, TicketType, ThreadEntry } from '../core/ticket.js';
 import type { TitleAdvice } from '../core/advice/title.js';
@@ -180,6 +180,13 @@ export const en = {
     'bad-response': 'The helpdesk answered something unexpected. Your provider should check its address.',
     setup: 'The helpdesk is not set up to accept this form. Tell your provider; the technical detail helps them.',
   } satisfies Record<HelpdeskErrorKind, string>,
+  /** A precise cause the adapter recognised (HelpdeskError.reason): shown instead of the kind's sentence. */
+  errorReasons: {
+    'two-factor':
+      'Your helpdesk account uses two-factor authentication, so the helpdesk does not accept its password here. Use a personal access token instead (in the helpdesk: your profile › Token Access), or ask your provider how to give one to this page.',
+    'group-refused':
+      'The helpdesk refuses new tickets in the group this form sends them to (setting backend.group). What you typed is kept. Tell your provider: they must open that group to customers, or set another one; the technical detail helps them.',
+  } satisfies Record<HelpdeskErrorReason, string>,
   retryIn: (seconds: number) => `You can try again in ${seconds} s.`,
   success: {
     heading: (id: string) => `Ticket ${id} is registered`,

@@ -166,6 +166,12 @@ export const fr: Messages = {
     'bad-response': 'Le support a répondu de façon inattendue. Votre prestataire doit vérifier son adresse.',
     setup: 'Le support n’est pas configuré pour accepter ce formulaire. Prévenez votre prestataire ; le détail technique l’aidera.',
   },
+  errorReasons: {
+    'two-factor':
+      'Votre compte sur le support utilise la double authentification : le support n’accepte donc pas son mot de passe ici. Utilisez plutôt un jeton d’accès personnel (sur le support : votre profil › Jeton d’accès), ou demandez à votre prestataire comment le donner à cette page.',
+    'group-refused':
+      'Le support refuse les nouveaux tickets dans le groupe où ce formulaire les envoie (réglage backend.group). Ce que vous avez saisi est conservé. Prévenez votre prestataire : il doit ouvrir ce groupe aux clients, ou en choisir un autre ; le détail technique l’aidera.',
+  },
   retryIn: (seconds: number) => `Vous pourrez réessayer dans ${seconds} s.`,
   success: {
     heading: (id: string) => `Le ticket ${id} est enregistré`,

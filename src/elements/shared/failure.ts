@@ -2,6 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { HelpdeskError } from '../../core/errors.js';
 import type { Messages } from '../../i18n/en.js';
 
+/** The sentence for a failure: its precise cause's when the adapter recognised one, else its kind's. */
+export function errorSentence(t: Messages, error: HelpdeskError): string {
+  return (error.reason && t.errorReasons?.[error.reason]) || t.errors[error.kind];
+}
+
 export interface FailureOptions {
   /** The block's id (focus goes there); its heading gets `-heading`. */
   id: string;
@@ -19,7 +24,7 @@ export interface FailureOptions {
 export function failurePanel(t: Messages, { id, heading, error, extra, retry }: FailureOptions) {
   return html`<section id=${id} part="failure" class="panel danger" tabindex="-1" aria-labelledby="${id}-heading">
     <h3 id="${id}-heading">${heading}</h3>
-    <p>${t.errors[error.kind]} ${error.retryAfter ? t.retryIn(error.retryAfter) : nothing}</p>
+    <p>${errorSentence(t, error)} ${error.retryAfter ? t.retryIn(error.retryAfter) : nothing}</p>
     ${extra ? html`<p>${extra}</p>` : nothing}
     ${error.code || error.detail
       ? html`<details>

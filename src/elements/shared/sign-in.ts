@@ -8,6 +8,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import type { Messages } from '../../i18n/en.js';
+import { errorSentence } from './failure.js';
 
 /** Fired on `window` when a person signed in through any element: the others on that helpdesk stop asking. */
 const SIGNED_IN = 'support-widgets:signed-in';
@@ -64,6 +65,8 @@ export class SignInFlow implements ReactiveController {
     this.backend = backend;
     this.shown = true;
     this.expired = expired;
+    // A precise cause (a password refused for a two-factor account) says what to do instead.
+    if (error.reason) this.error = error;
     this.host.requestUpdate();
     return true;
   }
@@ -115,7 +118,7 @@ export class SignInFlow implements ReactiveController {
       <section part="sign-in" class="panel sign-in" aria-labelledby="sign-in-heading">
         <h3 id="sign-in-heading">${t.signIn.heading}</h3>
         <p id="sign-in-intro" class=${this.expired ? 'warning' : 'hint'}>${this.expired ? t.signIn.expired : t.signIn.intro}</p>
-        ${this.error ? html`<p class="error" id="sign-in-error" role="alert">${t.errors[this.error.kind]}</p>` : nothing}
+        ${this.error ? html`<p class="error" id="sign-in-error" role="alert">${errorSentence(t, this.error)}</p>` : nothing}
         <form @submit=${onSubmit} aria-describedby=${this.error ? 'sign-in-intro sign-in-error' : 'sign-in-intro'}>
           <div class="row">
             <div class="field">
