@@ -40,7 +40,7 @@ describe('ZammadBackend: following tickets', () => {
   beforeEach(() => start());
 
   describe('listTickets', () => {
-    it('lists the person’s tickets newest activity first, although Zammad gives them by id', async () => {
+    it('lists the person’s tickets newest first, although Zammad gives them oldest first', async () => {
       fake.state.generateTickets(130, { title: 'Ticket' });
       const backend = zammad();
       const first = await backend.listTickets({ scope: 'mine', start: 0, limit: 50 });
@@ -56,6 +56,65 @@ describe('ZammadBackend: following tickets', () => {
       expect(third).to.deep.include({ total: 130, more: false });
       const titles = [...first.tickets, ...second.tickets, ...third.tickets].map((ticket) => ticket.title);
       expect(titles).to.deep.equal(Array.from({ length: 130 }, (_, index) => `Ticket ${index + 1}`));
+    });
+
+    // Zammad 6.6.x (develop bfa96f03): TicketsController#index pages by id ascending, 100 at most, no total and no
+    // last page of its own (app/controllers/tickets_controller.rb, app/controllers/concerns/can_paginate/pagination.rb).
+    it('shows the newest tickets of a list longer than 20 000 rows, reading only the pages they are on', async () => {
+      fake.state.generateTickets(20_050, { title: 'Ticket', article: false });
+      const backend = zammad();
+      const first = await backend.listTickets({ scope: 'organisation', start: 0, limit: 100 });
+      expect(first.tickets.map((ticket) => ticket.title).slice(0, 2)).to.deep.equal(['Ticket 1', 'Ticket 2']);
+      expect(first.tickets).to.have.length(100);
+      expect([first.total, first.more]).to.deep.equal([20_050, true]);
+      const pages = () => fake.state.requests.filter((request) => request.endpoint === 'tickets').map((request) => new URL(request.url).searchParams);
+      const full = pages().filter((query) => query.get('per_page') === '100').map((query) => Number(query.get('page')));
+      expect(full, 'pages 1 and 2, then the last two').to.deep.equal([1, 2, 201, 200]);
+      const probes = pages().filter((query) => query.get('per_page') === '1');
+      expect(probes.length, 'a few one-row probes find the end').to.be.within(1, 20);
+      // Down to the oldest, each page read once more at most.
+      const titles = new Set(first.tickets.map((ticket) => ticket.title));
+      let page = first;
+      for (let start = 100; page.more; start += 100) {
+        page = await backend.listTickets({ scope: 'organisation', start, limit: 100 });
+        for (const ticket of page.tickets) titles.add(ticket.title);
+      }
+      expect(titles.size).to.equal(20_050);
+      expect(page.total).to.equal(20_050);
+      const read = pages().filter((query) => query.get('per_page') === '100').map((query) => query.get('page'));
+      expect(read.length, 'no page read twice').to.equal(new Set(read).size);
+    });
+
+    it('finds the end of a list whose length is a whole number of pages', async () => {
+      fake.state.generateTickets(400, { title: 'Ticket', article: false });
+      const list = await zammad().listTickets({ scope: 'mine', start: 0, limit: 10 });
+      expect(list.tickets[0].title).to.equal('Ticket 1');
+      expect([list.total, list.more]).to.deep.equal([undefined, true]);
+      const all = await zammad().listTickets({ scope: 'mine', start: 0, limit: 1000 });
+      expect([all.tickets.length, all.total, all.more]).to.deep.equal([400, 400, false]);
+    });
+
+    it('reads back as far as the person’s own tickets need in a shared organisation’s long list', async () => {
+      fake.state.addTicket({ title: 'Mine, old', article: false });
+      fake.state.generateTickets(250, { title: 'Colleague', customer: ZAMMAD_COLLEAGUE.id, article: false });
+      const oldest = await zammad().listTickets(mine);
+      expect(oldest.tickets.map((ticket) => ticket.title)).to.deep.equal(['Mine, old']);
+      expect([oldest.total, oldest.more]).to.deep.equal([1, false]);
+    });
+
+    it('says a proxy that does not pass the page on is broken, instead of listing the same page forever', async () => {
+      const rows = Array.from({ length: 100 }, (_, index) => ({
+        id: index + 1,
+        title: `T${index + 1}`,
+        state_id: 1,
+        customer_id: ZAMMAD_CUSTOMER.id,
+        created_at: '2025-03-10T09:00:00Z',
+        updated_at: '2025-03-10T09:00:00Z',
+      }));
+      await start({}, http.get(`${API}/tickets`, () => HttpResponse.json(rows)));
+      const error = await rejection(zammad().listTickets(mine));
+      expect(error.kind).to.equal('bad-response');
+      expect(error.detail).to.match(/paging is not passed on to Zammad/);
     });
 
     it('maps every field: plain titles, dates, status and urgency', async () => {
@@ -289,6 +348,16 @@ describe('ZammadBackend: following tickets', () => {
       const id = String(fake.state.addTicket({ title: 'T', group: 'Archives', state: 'closed' }).id);
       const error = await rejection(zammad().reopenTicket(id, 'Again'));
       expect([error.kind, error.status, error.detail]).to.deep.equal(['forbidden', 422, 'Cannot follow-up on a closed ticket. Please create a new ticket.']);
+    });
+
+    // A state the core workflow does not offer a customer is refused with the masked 422 (checks_core_workflow.rb, 6.6.x).
+    it('says a change the core workflow refuses is not allowed, keeping the Error ID', async () => {
+      const masked = { error: 'Error ID AbCd-_12: Please contact your administrator.' };
+      await start({}, http.put(`${API}/tickets/:id`, () => HttpResponse.json(masked, { status: 422 })));
+      const id = String(fake.state.addTicket({ title: 'T' }).id);
+      const error = await rejection(zammad().closeTicket(id));
+      expect([error.kind, error.status]).to.deep.equal(['forbidden', 422]);
+      expect(error.detail).to.match(/^Error ID AbCd-_12: Please contact your administrator\. \(a core workflow/);
     });
 
     it('needs a reason to reopen or refuse', async () => {

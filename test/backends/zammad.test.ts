@@ -13,6 +13,10 @@ import {
   type ZammadFakeOptions,
   type ZammadRecordedRequest,
 } from '../../src/mocks/index.js';
+import { render } from 'lit';
+import { errorSentence, failurePanel } from '../../src/elements/shared/failure.js';
+import { en } from '../../src/i18n/en.js';
+import { fr } from '../../src/i18n/fr.js';
 import { useHandlers } from '../support/msw.js';
 import { rejection } from '../support/errors.js';
 
@@ -101,6 +105,25 @@ describe('ZammadBackend', () => {
       const before = fake.state.requests.length;
       expect((await rejection(backend.listTickets(mine))).kind).to.equal('auth');
       expect(fake.state.requests.length, 'no call without credentials').to.equal(before);
+    });
+
+    // Zammad 6.6.x (develop bfa96f03): app/controllers/application_controller/authenticates.rb refuses Basic auth
+    // for an account with a two-factor method (Auth::Error::TwoFactorRequired, lib/auth.rb); tokens still work.
+    it('says a two-factor account needs an access token, not that the password is wrong', async () => {
+      const user = fake.state.addUser({ login: 'alex', password: 'right', twoFactor: true });
+      const backend = zammad({ auth: undefined });
+      const refused = await rejection(backend.signIn({ login: 'alex', password: 'right' }));
+      expect([refused.kind, refused.status, refused.reason]).to.deep.equal(['auth', 401, 'two-factor']);
+      expect(refused.detail).to.match(/^Two-factor authentication is not supported with HTTP BasicAuth\. /).and.contain('backend.auth.userToken');
+      expect(backend.hasCredentials(), 'the password is dropped: it cannot work').to.equal(false);
+      const wrong = await rejection(backend.signIn({ login: 'alex', password: 'wrong' }));
+      expect([wrong.kind, wrong.reason]).to.deep.equal(['auth', undefined]);
+      await backend.signIn({ userToken: user.tokens[0] });
+      for (const t of [en, fr]) {
+        expect(errorSentence(t, refused)).to.equal(t.errorReasons['two-factor']);
+        expect(t.errorReasons['two-factor']).to.match(/jeton d’accès|access token/);
+        expect(errorSentence(t, wrong)).to.equal(t.errors.auth);
+      }
     });
 
     it('asks a provider once, and again after Zammad refused what it gave', async () => {
@@ -192,7 +215,30 @@ describe('ZammadBackend', () => {
     it('reports a group Zammad does not know or does not open to customers as setup', async () => {
       for (const group of ['Nope', 'Support N2']) {
         const error = await rejection(zammad({ group }).createTicket(newTicket()));
-        expect([group, error.kind, error.status]).to.deep.equal([group, 'setup', 422]);
+        expect([group, error.kind, error.status, error.reason, error.fields]).to.deep.equal([group, 'setup', 422, 'group-refused', ['backend.group']]);
+        expect(error.detail).to.contain(`"${group}" (backend.group)`).and.contain('Group selection for Ticket creation');
+      }
+      expect(fake.state.tickets).to.have.length(0);
+    });
+
+    // Zammad 6.6.x (develop bfa96f03) masks the core workflow's refusal for a customer: app/models/concerns/checks_core_workflow.rb,
+    // app/controllers/application_controller/handles_errors.rb. The Error ID is all the administrator gets to look for.
+    it('names backend.group for Zammad’s masked refusal, keeping its Error ID, and the priority as the other suspect', async () => {
+      const error = await rejection(zammad({ group: 'Support N2' }).createTicket(newTicket()));
+      expect(error.detail).to.match(/: Error ID [\w-]{8}: Please contact your administrator\. A customer /);
+      expect(error.detail).to.contain("Zammad's log").and.contain('backend.priority');
+      const withoutPriority = await rejection(zammad({ group: 'Support N2', priority: false }).createTicket(newTicket()));
+      expect(withoutPriority.detail).to.not.contain('backend.priority');
+    });
+
+    it('says so to the person, in French and English, naming the setting to change', async () => {
+      const error = await rejection(zammad({ group: 'Support N2' }).createTicket(newTicket()));
+      for (const t of [en, fr]) {
+        const host = document.createElement('div');
+        render(failurePanel(t, { id: 'failure', heading: 'x', error }), host);
+        const sentence = host.querySelector('p')!.textContent!;
+        expect(sentence).to.contain(t.errorReasons['group-refused']).and.contain('backend.group');
+        expect(sentence).to.not.contain(t.errors.setup);
       }
     });
 

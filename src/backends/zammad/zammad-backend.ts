@@ -10,9 +10,16 @@
  *
  * The list: `GET /tickets` gives what the customer may see ordered by id, with no sort
  * parameter and no total (TicketsController#index, `reorder(id: :asc)`, at most 100 a
- * page). Newest activity first therefore needs every page: they are read (100 at a time,
- * until a page comes back short), sorted by `updated_at`, and kept for a minute so that
- * the next pages of the same list come from the same snapshot.
+ * page). Newest activity first would need every page on each refresh; instead the list is
+ * read newest opened first, only as far as the pages asked for (`TicketWalk`): the first
+ * page of the list costs one or two requests for most people, and a few one-row probes for
+ * a long list. `<ticket-list>` sorts what it holds by activity. The next pages of one list
+ * continue the same walk while they come within a minute of each other.
+ *
+ * Refusals a person cannot act on by retrying say why (`HelpdeskError.reason`): a password
+ * of an account with two-factor authentication (Zammad refuses Basic auth for it: an access
+ * token is needed), and a group the customer may not create tickets in (Zammad answers that
+ * with a masked 422: the configuration's `backend.group` is named).
  *
  * Exactly once: the submission id goes into the first article's `message_id`, which a
  * customer may set and Zammad keeps as given (CreatesTicketArticles only forces sender,
@@ -25,6 +32,7 @@
 import * as z from 'zod/mini';
 import type { ZammadBackendConfig } from '../../core/config.js';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
+import { TicketWalk, ZAMMAD_PAGE, ticketProbe } from './ticket-walk.js';
 import type {
   Category,
   CreatedTicket,
@@ -36,8 +44,6 @@ import type {
   TicketPage,
   TicketPageQuery,
   TicketReply,
-  TicketScope,
-  TicketSummary,
 } from '../../core/ticket.js';
 import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import { buildTicketContent, textToHtml } from '../message.js';
@@ -64,11 +70,14 @@ import {
 
 type Held = Credentials | CredentialsProvider | undefined;
 
-/** TicketsController#index gives at most 100 tickets a page. */
-const PAGE = 100;
-/** 20 000 tickets at most, against a server whose pages never end. */
-const MAX_PAGES = 200;
-/** How long the next pages of a list come from the snapshot its first page made. */
+/** The list being read: its walk, when a page of it was last asked for, and the signal of the call reading it now. */
+interface ListWalk {
+  at: number;
+  signal?: AbortSignal;
+  walk: Promise<TicketWalk>;
+}
+
+/** How long after a page of the list its next page still continues the same walk. */
 const SNAPSHOT_MS = 60_000;
 /** Same-titled tickets looked at for a submission id, newest first. */
 const CANDIDATES = 20;
@@ -83,6 +92,20 @@ function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown, path: st
   const { path: at, message } = result.error.issues[0];
   throw new HelpdeskError('bad-response', { detail: `${path.split('?')[0]} answer: ${message} at /${at.join('/')}` });
 }
+
+/**
+ * Zammad's answer to an unexpected error for anyone but an admin (HandlesErrors#humanize_error,
+ * `app/controllers/application_controller/handles_errors.rb`, 6.6.x): the cause stays in its log
+ * under this id. A core-workflow refusal (a group, state or priority a customer may not choose)
+ * comes this way, as a 422.
+ */
+export const MASKED_ERROR = /^Error ID [\w-]+: Please contact your administrator\.?$/;
+
+/**
+ * `app/controllers/application_controller/authenticates.rb` (6.6.x): Basic auth with the right
+ * password of an account that has a two-factor method set up.
+ */
+const TWO_FACTOR = /^Two-factor authentication is not supported with HTTP BasicAuth/i;
 
 /**
  * What a refusal means. 401 is always the credentials; a 403 "Authentication required"
@@ -110,7 +133,31 @@ function zammadError({ status, body, headers }: HttpResponse): HelpdeskError | u
   const parsed = z.safeParse(errorBody, body);
   const message = parsed.success ? parsed.data.error_human || parsed.data.error : headers.get('X-Failure');
   if (!message) return undefined;
+  if (status === 401 && TWO_FACTOR.test(message)) {
+    const detail = `${message} Zammad takes an access token (Authorization: Token token=…) from an account with two-factor authentication: give one as backend.auth.userToken or element.credentials.`;
+    return new HelpdeskError('auth', { status, detail, reason: 'two-factor' });
+  }
   return new HelpdeskError(kindOf(status, message), { status, detail: message });
+}
+
+/**
+ * A 422 to `POST /tickets` that names the group, or is masked: what Zammad answers when the
+ * configured group is unknown or not one a customer may create tickets in
+ * (`CoreWorkflow::Attributes::Group` offers a customer the active groups of the
+ * `customer_ticket_create_group_ids` setting, every active group when it is empty;
+ * `ChecksCoreWorkflow#check_restrict_values` refuses any other, masked for a customer).
+ */
+function groupRefusal(error: unknown, group: string, prioritySent: boolean): HelpdeskError | undefined {
+  if (!(error instanceof HelpdeskError) || error.status !== 422 || !error.detail) return undefined;
+  const masked = MASKED_ERROR.test(error.detail);
+  if (!masked && !/["']group(_id)?["']/i.test(error.detail)) return undefined;
+  const also = masked && prioritySent ? ' A core workflow that forbids customers to set the priority is answered the same way: then set backend.priority to false.' : '';
+  const detail =
+    `Zammad refused a ticket in the group "${group}" (backend.group): ${error.detail.replace(/[.!]?$/, '.')} ` +
+    'A customer may create tickets only in the active groups listed in Admin › Channels › Web › "Group selection for Ticket creation" (every active group when none is listed).' +
+    also +
+    (masked ? " The Error ID finds the cause in Zammad's log." : '');
+  return new HelpdeskError('setup', { status: 422, detail, fields: ['backend.group'], reason: 'group-refused', cause: error });
 }
 
 /** Basic auth of UTF-8 text (btoa alone only takes Latin-1). */
@@ -171,7 +218,8 @@ export class ZammadBackend implements HelpdeskBackend {
   #me?: Promise<Me>;
   #states?: Promise<ZammadState[]>;
   #priorities?: Promise<ZammadPriority[]>;
-  #snapshot?: { scope: TicketScope; at: number; tickets: TicketSummary[] };
+  /** The list being read. */
+  #walk?: ListWalk;
 
   constructor(config: ZammadBackendConfig) {
     this.#config = config;
@@ -229,25 +277,31 @@ export class ZammadBackend implements HelpdeskBackend {
           },
         }),
       );
-      this.#snapshot = undefined;
+      this.#walk = undefined;
       return { id: String(created.id), url: this.#ticketUrl(String(created.id)), failedAttachments };
     } catch (error) {
-      // A Zammad too slow to answer may still be committing the ticket: the next attempt, which
-      // looks for it first, must come after that, so not before twice the time given up on.
-      if ((error as HelpdeskError | undefined)?.kind !== 'timeout') throw error;
-      const retryAfter = Math.ceil((2 * this.#config.timeout) / 1000);
-      throw new HelpdeskError('timeout', { detail: (error as HelpdeskError).detail, retryAfter, cause: error });
+      throw groupRefusal(error, this.#config.group, priority !== undefined) ?? this.#slowCreate(error);
     }
   }
 
-  /** The ticket an earlier attempt created with this marker, among the person's tickets of the same title. */
+  /** The error of a create that timed out, with the wait before the attempt that looks for it. */
+  #slowCreate(error: unknown): unknown {
+    // A Zammad too slow to answer may still be committing the ticket: the next attempt, which
+    // looks for it first, must come after that, so not before twice the time given up on.
+    if ((error as HelpdeskError | undefined)?.kind !== 'timeout') return error;
+    const retryAfter = Math.ceil((2 * this.#config.timeout) / 1000);
+    return new HelpdeskError('timeout', { detail: (error as HelpdeskError).detail, retryAfter, cause: error });
+  }
+
+  /**
+   * The ticket an earlier attempt created with this marker, among the person's newest tickets
+   * of the same title: the list is read back from its newest page until enough of them are found.
+   */
   async #findSubmission(title: string, marker: string, signal?: AbortSignal): Promise<number | undefined> {
-    const [me, tickets] = await Promise.all([this.#whoAmI(signal), this.#allTickets(signal)]);
-    const candidates = tickets
-      .filter((ticket) => ticket.customer_id === me.id && sameTitle(ticket.title, title))
-      .sort((a, b) => b.id - a.id)
-      .slice(0, CANDIDATES);
-    for (const candidate of candidates) {
+    const [me, walk] = await Promise.all([this.#whoAmI(signal), this.#openWalk(() => signal)]);
+    const candidates = () => walk.tickets.filter((ticket) => ticket.customer_id === me.id && sameTitle(ticket.title, title));
+    while (candidates().length < CANDIDATES && !walk.done) await walk.more();
+    for (const candidate of candidates().slice(0, CANDIDATES)) {
       const articles = await this.#call(articleList, `ticket_articles/by_ticket/${candidate.id}`, signal);
       if (articles.some((article) => article.message_id === marker)) return candidate.id;
     }
@@ -255,40 +309,43 @@ export class ZammadBackend implements HelpdeskBackend {
   }
 
   async listTickets({ scope, start, limit }: TicketPageQuery, { signal }: CallOptions = {}): Promise<TicketPage> {
-    let snapshot = this.#snapshot;
-    if (start === 0 || !snapshot || snapshot.scope !== scope || Date.now() - snapshot.at > SNAPSHOT_MS) {
-      const [me, tickets, states, priorities] = await Promise.all([
-        this.#whoAmI(signal),
-        this.#allTickets(signal),
-        this.#stateList(signal),
-        this.#priorityList(signal),
-      ]);
-      const mine = scope === 'mine';
-      const rows = tickets
-        // A customer of a shared organisation also gets its tickets from Zammad.
-        .filter((ticket) => !mine || ticket.customer_id === me.id)
-        .sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at) || b.id - a.id)
-        .map((ticket) => {
-          const summary = summaryOf(ticket, states, priorities);
-          if (!mine) summary.requester = ticket.customer_id === me.id ? (me.name ?? ticket.customer ?? undefined) : (ticket.customer ?? undefined);
-          return summary;
-        });
-      snapshot = this.#snapshot = { scope, at: Date.now(), tickets: rows };
+    const [me, states, priorities] = await Promise.all([this.#whoAmI(signal), this.#stateList(signal), this.#priorityList(signal)]);
+    let held = this.#walk;
+    if (start === 0 || !held || Date.now() - held.at > SNAPSHOT_MS) {
+      const caller: { signal?: AbortSignal } = { signal };
+      const fresh: ListWalk = Object.assign(caller, { at: Date.now(), walk: this.#openWalk(() => caller.signal) });
+      held = this.#walk = fresh;
+      // A walk that could not start is not continued.
+      fresh.walk.catch(() => this.#walk === fresh && (this.#walk = undefined));
     }
-    const tickets = snapshot.tickets.slice(start, start + Math.max(limit, 0));
-    return { tickets, total: snapshot.tickets.length, more: start + tickets.length < snapshot.tickets.length };
+    // The pages this call reads go with its own signal.
+    held.signal = signal;
+    const walk = await held.walk;
+    const mine = scope === 'mine';
+    // A customer of a shared organisation also gets its tickets from Zammad.
+    const rows = () => (mine ? walk.tickets.filter((ticket) => ticket.customer_id === me.id) : walk.tickets);
+    const end = start + Math.max(limit, 0);
+    while (rows().length < end && !walk.done) await walk.more();
+    held.at = Date.now();
+    const all = rows();
+    const tickets = all.slice(start, end).map((ticket) => {
+      const summary = summaryOf(ticket, states, priorities);
+      if (!mine) summary.requester = ticket.customer_id === me.id ? (me.name ?? ticket.customer ?? undefined) : (ticket.customer ?? undefined);
+      return summary;
+    });
+    // Every row's count is known from where the list ends; the person's own, once it was read to page 1.
+    const total = walk.done ? all.length : mine ? undefined : walk.count;
+    return { tickets, total, more: end < all.length || !walk.done };
   }
 
-  /** Every ticket the person may see, page after page until one comes back short; ids ascending, as Zammad gives them. */
-  async #allTickets(signal?: AbortSignal): Promise<ZammadTicket[]> {
-    const rows: ZammadTicket[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const batch = await this.#call(ticketList, `tickets?expand=true&page=${page}&per_page=${PAGE}`, signal);
-      rows.push(...batch);
-      if (batch.length < PAGE) break;
-    }
-    // New tickets only append to an id-ordered list; a ticket deleted meanwhile could repeat one.
-    return [...new Map(rows.map((row) => [row.id, row])).values()];
+  /** A new newest-first reading of `GET /tickets`, its last page found; `signal` gives the current caller's. */
+  async #openWalk(signal: () => AbortSignal | undefined): Promise<TicketWalk> {
+    const walk = new TicketWalk({
+      page: (number) => this.#call(ticketList, `tickets?expand=true&page=${number}&per_page=${ZAMMAD_PAGE}`, signal()),
+      probe: (number, perPage) => this.#call(ticketProbe, `tickets?page=${number}&per_page=${perPage}`, signal()),
+    });
+    await walk.open();
+    return walk;
   }
 
   async getTicket(ticketId: string, { signal }: CallOptions = {}): Promise<TicketDetail> {
@@ -351,7 +408,7 @@ export class ZammadBackend implements HelpdeskBackend {
         ? this.#call(articleRecord, 'ticket_articles', signal, { method: 'POST', json: { ticket_id: id, ...articleOf(body, files) } })
         : this.#update(id, { state_id: followUpState(states).id, article: articleOf(body, files) }, signal),
     );
-    this.#snapshot = undefined;
+    this.#walk = undefined;
     return { failedAttachments };
   }
 
@@ -377,9 +434,17 @@ export class ZammadBackend implements HelpdeskBackend {
     await this.#update(id, { state_id: followUpState(await this.#stateList(signal)).id, article: articleOf(body) }, signal);
   }
 
+  /** A change of state (with an article or not); a masked 422 is a core workflow refusing it to customers. */
   async #update(id: number, json: Record<string, unknown>, signal?: AbortSignal): Promise<ZammadTicket> {
-    const ticket = await this.#call(ticketRecord, `tickets/${id}`, signal, { method: 'PUT', json });
-    this.#snapshot = undefined;
+    let ticket: ZammadTicket;
+    try {
+      ticket = await this.#call(ticketRecord, `tickets/${id}`, signal, { method: 'PUT', json });
+    } catch (error) {
+      if (!(error instanceof HelpdeskError && error.status === 422 && MASKED_ERROR.test(error.detail ?? ''))) throw error;
+      const detail = `${error.detail} (a core workflow does not let customers make this change; the Error ID finds the rule in Zammad's log)`;
+      throw new HelpdeskError('forbidden', { status: 422, detail, cause: error });
+    }
+    this.#walk = undefined;
     return ticket;
   }
 
@@ -482,6 +547,6 @@ export class ZammadBackend implements HelpdeskBackend {
     this.#provided = undefined;
     // Other credentials are another person: another list.
     this.#me = undefined;
-    this.#snapshot = undefined;
+    this.#walk = undefined;
   }
 }
