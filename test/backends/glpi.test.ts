@@ -139,7 +139,7 @@ describe('GlpiBackend', () => {
       await backend.listEquipment();
       expect(calls('initSession')).to.have.length(2);
       expect(calls('User/7/Computer').map((request) => request.headers['session-token'])).to.have.length(2);
-      expect(sessionStorage.getItem(`support-widgets:session:glpi:${API}`)).not.to.equal(firstToken);
+      expect(Object.values(sessionStorage)).not.to.include(firstToken);
     });
 
     it('gives up with auth when the re-opened session is refused too', async () => {
@@ -197,15 +197,19 @@ describe('GlpiBackend', () => {
       expect(calls('getFullSession')).to.have.length(1);
     });
 
-    it('drops the session when other credentials are set', async () => {
+    it('drops the session when other credentials are set, and ends it on the server', async () => {
       const backend = withToken();
       await backend.listCategories('incident');
+      const [first] = fake.state.sessions.keys();
       backend.setCredentials(USER_TOKEN);
-      expect(sessionStorage.length).to.equal(1);
+      // The session under its person's key, and that key as the tab's last session.
+      expect(sessionStorage.length).to.equal(2);
       backend.setCredentials({ userToken: 'tech-user-token' });
       expect(sessionStorage.length).to.equal(0);
       await backend.listEquipment();
       expect(calls('User/2/Computer')).to.have.length(1);
+      expect(calls('killSession')).to.have.length(1);
+      expect(fake.state.sessions.has(first)).to.equal(false);
     });
 
     it('signs out: kills the session and forgets every credential', async () => {
@@ -242,12 +246,20 @@ describe('GlpiBackend', () => {
       await glpi({ url: otherApi, auth: { userToken: 'lea-token-5f2c' } }).listEquipment();
 
       const stored = Object.entries(sessionStorage);
-      expect(stored.map(([key]) => key).sort()).to.deep.equal([
-        `support-widgets:session:glpi:${otherApi}`,
-        `support-widgets:session:glpi:${API}`,
-      ]);
+      // Per API URL: the session under the person's key (a hash), and that key as the tab's last session.
+      const person = (url: string) => sessionStorage.getItem(`support-widgets:session:glpi:${url}`);
+      expect(stored.map(([key]) => key).sort()).to.deep.equal(
+        [
+          `support-widgets:session:glpi:${otherApi}`,
+          `support-widgets:session:glpi:${otherApi}#${person(otherApi)}`,
+          `support-widgets:session:glpi:${API}`,
+          `support-widgets:session:glpi:${API}#${person(API)}`,
+        ].sort(),
+      );
+      expect(person(API)).to.match(/^[0-9a-z]{6,12}$/);
+      expect(person(API)).not.to.equal(person(otherApi));
       expect(stored.map(([, value]) => value).sort()).to.deep.equal(
-        [...fake.state.sessions.keys(), ...other.state.sessions.keys()].sort(),
+        [...fake.state.sessions.keys(), ...other.state.sessions.keys(), person(API), person(otherApi)].sort(),
       );
       expect(localStorage.length).to.equal(0);
       const urls = [...fake.state.requests, ...other.state.requests].map((request) => request.url);
@@ -262,7 +274,60 @@ describe('GlpiBackend', () => {
       const tokens = memoryTokenStore();
       await glpi({}, { tokenStore: tokens }).signIn(PASSWORD);
       expect(sessionStorage.length).to.equal(0);
-      expect(tokens.get(`glpi:${API}`)).to.match(/^[0-9a-f]{26}$/);
+      expect(tokens.get(`glpi:${API}#${tokens.get(`glpi:${API}`)}`)).to.match(/^[0-9a-f]{26}$/);
+    });
+  });
+
+  // Issue 10 point 6a: a single-page admin panel switches people without a reload.
+  describe('a session per person', () => {
+    const mine = async (backend: GlpiBackend) => (await backend.listTickets({ scope: 'mine', start: 0, limit: 20 })).tickets.map((one) => one.title);
+
+    it('a new adapter with another user token on the same GLPI never goes on in the previous person’s session', async () => {
+      fake.state.addTicket({ name: 'Camille’s', requester: 7 });
+      fake.state.addTicket({ name: 'Julien’s', requester: 8 });
+      expect(await mine(withToken())).to.deep.equal(['Camille’s']);
+      const julien = withToken({ auth: { userToken: 'colleague-user-token' } });
+      await julien.createTicket(newTicket({ title: 'Nouveau de Julien' }));
+      expect(fake.state.tickets.at(-1)!.requester).to.equal(8);
+      expect((await mine(julien)).sort()).to.deep.equal(['Julien’s', 'Nouveau de Julien']);
+      expect(calls('initSession')).to.have.length(2);
+      // Both people's sessions are kept apart, each under its own key.
+      expect(Object.keys(sessionStorage).filter((key) => key.includes('#'))).to.have.length(2);
+    });
+
+    it('credentials set on the same adapter end the old session (killSession) and the next ticket is the new person’s', async () => {
+      const backend = withToken();
+      await backend.createTicket(newTicket({ title: 'De Camille' }));
+      const [camilleSession] = fake.state.sessions.keys();
+      backend.setCredentials({ userToken: 'colleague-user-token' });
+      await backend.createTicket(newTicket({ title: 'De Julien' }));
+      expect(fake.state.tickets.map((ticket) => [ticket.name, ticket.requester, ticket.users_id_recipient])).to.deep.equal([
+        ['De Camille', 7, 7],
+        ['De Julien', 8, 8],
+      ]);
+      expect(fake.state.sessions.has(camilleSession)).to.equal(false);
+      expect(calls('killSession').map((request) => request.headers['session-token'])).to.deep.equal([camilleSession]);
+      expect(await mine(backend)).to.deep.equal(['De Julien']);
+    });
+
+    it('a password sign-in as someone else ends the previous password session; a reload finds the last one', async () => {
+      const backend = glpi();
+      await backend.signIn(PASSWORD);
+      await backend.signIn({ login: 'j.dupont', password: 'colleague-password' });
+      expect(calls('killSession')).to.have.length(1);
+      await backend.createTicket(newTicket({ title: 'Par mot de passe' }));
+      expect(fake.state.tickets[0].requester).to.equal(8);
+      const reloaded = glpi();
+      expect(reloaded.hasCredentials()).to.equal(true);
+      expect(await mine(reloaded)).to.deep.equal(['Par mot de passe']);
+      expect(calls('initSession')).to.have.length(2);
+    });
+
+    it('never writes a token or a login into a storage key', async () => {
+      await withToken().listCategories('incident');
+      await glpi().signIn({ login: 'j.dupont', password: 'colleague-password' });
+      const keys = Object.keys(sessionStorage).join(' ');
+      for (const secret of ['demo-user-token', 'j.dupont', 'colleague']) expect(keys).not.to.contain(secret);
     });
   });
 

@@ -21,13 +21,16 @@ describe('createBackend: the adapter loaded on first use', () => {
     expect(backend.capabilities.approval).to.equal(true);
     expect(backend.hasCredentials(), 'no token, no session').to.equal(false);
     expect(createBackend({ ...config, auth: { userToken: DEMO_USER.userToken } }).hasCredentials()).to.equal(true);
-    sessionStorage.setItem(`support-widgets:session:${glpiSessionKey(config)}`, 'kept-from-before-the-reload');
+    // A session is kept per person (see glpiSessionKey); the bare key names the last person's.
+    sessionStorage.setItem(`support-widgets:session:${glpiSessionKey(config, 'p1')}`, 'kept-from-before-the-reload');
+    sessionStorage.setItem(`support-widgets:session:${glpiSessionKey(config)}`, 'p1');
     expect(createBackend(config).hasCredentials(), 'a session kept in the tab').to.equal(true);
   });
 
   it('ends a session kept from before the reload though no call was made', async () => {
-    const key = `support-widgets:session:${glpiSessionKey(config)}`;
+    const key = `support-widgets:session:${glpiSessionKey(config, 'p1')}`;
     sessionStorage.setItem(key, 'kept-from-before-the-reload');
+    sessionStorage.setItem(`support-widgets:session:${glpiSessionKey(config)}`, 'p1');
     const backend = createBackend(config);
     expect(backend.hasCredentials()).to.equal(true);
     await backend.signOut();

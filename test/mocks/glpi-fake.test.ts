@@ -165,6 +165,28 @@ describe('fake GLPI', () => {
       ]);
     });
 
+    // 10.0.11 CommonITILObject::updateActors (src/CommonITILObject.php line 8416) adds only the requesters given;
+    // Ticket::getDefaultValues (src/Ticket.php line 4150), which names the session's user, serves the web form.
+    // The writer is the session's person (prepareInputForAdd, src/CommonITILObject.php lines 2607-2613).
+    it('gives an API-created ticket no default requester; `_users_id_requester` names one, with its notification choice', async () => {
+      await fetch(`${API}/Ticket`, postJson(token, { input: { name: 'Sans demandeur', content: '<p>x</p>' } }));
+      await fetch(
+        `${API}/Ticket`,
+        postJson(token, {
+          input: { name: 'Avec', content: '<p>x</p>', _users_id_requester: [7], _users_id_requester_notif: { use_notification: [0], alternative_email: [''] } },
+        }),
+      );
+      expect(fake.state.tickets.map((ticket) => [ticket.requester, ticket.users_id_recipient])).to.deep.equal([
+        [0, 7],
+        [7, 7],
+      ]);
+      expect(fake.state.tickets[1].requesterNotification).to.deep.equal({ use_notification: [0], alternative_email: [''] });
+      const mine = await call('search/Ticket?criteria[0][field]=4&criteria[0][searchtype]=equals&criteria[0][value]=7&uid_cols=true', {
+        headers: { 'Session-Token': token },
+      });
+      expect((mine.body as { data: Record<string, unknown>[] }).data.map((row) => row['Ticket.name'])).to.deep.equal(['Avec']);
+    });
+
     it('creates a ticket: 201, id in the body, Location header', async () => {
       const response = await fetch(`${API}/Ticket`, postJson(token, { input: { name: 'Imprimante', content: '<p>HS</p>', urgency: 4 } }));
       expect(response.status).to.equal(201);

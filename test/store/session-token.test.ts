@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { memoryTokenStore, sessionTokenStore } from '../../src/store/session-token.js';
+import { memoryTokenStore, personKey, sessionTokenStore } from '../../src/store/session-token.js';
 
 describe('session token stores', () => {
   beforeEach(() => sessionStorage.clear());
@@ -12,6 +12,14 @@ describe('session token stores', () => {
     store.delete('glpi:https://a.test/apirest.php');
     expect(sessionStorage.length).to.equal(0);
     expect(store.get('glpi:https://a.test/apirest.php')).to.equal(undefined);
+  });
+
+  it('name a person by a short hash that says nothing of the token or login, the same every time', () => {
+    const key = personKey('token:demo-user-token');
+    expect(key).to.match(/^[0-9a-z]{6,12}$/);
+    expect(personKey('token:demo-user-token')).to.equal(key);
+    expect(personKey('token:demo-user-tokem')).not.to.equal(key);
+    expect(key).not.to.contain('demo');
   });
 
   it('fall back to memory when sessionStorage refuses', () => {

@@ -30,11 +30,11 @@ import {
   type TicketType,
 } from '../../core/ticket.js';
 import { urgencyRank } from '../../core/urgency.js';
-import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
+import { personKey, sessionTokenStore, type TokenStore } from '../../store/session-token.js';
 import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
 import { decodeEntities } from './html.js';
-import { GLPI_CAPABILITIES, glpiSessionKey } from './descriptor.js';
+import { GLPI_CAPABILITIES, glpiPersonOf, glpiSessionKey } from './descriptor.js';
 import { buildTicketContent, textToHtml } from '../message.js';
 import {
   documentsOf,
@@ -192,6 +192,10 @@ const meOf = (answer: z.infer<typeof session>): Me => ({
   ticketRights: answer.glpiactiveprofile?.ticket === undefined ? undefined : Number(answer.glpiactiveprofile.ticket),
 });
 
+/** The storage name of the person credentials stand for (never the token or login itself). */
+const personOf = (credentials: Credentials): string =>
+  personKey('userToken' in credentials ? `token:${credentials.userToken}` : `login:${credentials.login}`);
+
 /** A ticket or document id from the model, refused as 'not-found' before any call when GLPI could not have made it. */
 function glpiIdOf(value: string): number {
   if (!/^\d+$/.test(value)) throw new HelpdeskError('not-found', { detail: `${value} is not a GLPI id` });
@@ -205,7 +209,8 @@ export class GlpiBackend implements HelpdeskBackend {
   #config: GlpiBackendConfig;
   #base: string;
   #tokens: TokenStore;
-  #key: string;
+  /** Whose session this is (a personKey of their user token or login); undefined before any is known. */
+  #person?: string;
   /** A user token or a provider is kept to re-open expired sessions; a password only until its session exists. */
   #held: Held;
   #me?: Me;
@@ -219,8 +224,9 @@ export class GlpiBackend implements HelpdeskBackend {
     this.#config = config;
     this.#base = config.url.replace(/\/+$/, '');
     this.#tokens = options.tokenStore ?? sessionTokenStore();
-    this.#key = glpiSessionKey(config);
     this.#hold(config.auth);
+    // A configured user token names its person; otherwise the session kept in the tab is the last one opened.
+    this.#person = glpiPersonOf(config, this.#tokens);
   }
 
   hasCredentials(): boolean {
@@ -231,14 +237,16 @@ export class GlpiBackend implements HelpdeskBackend {
     // Hosts set `undefined` before they know better: that must not end a session restored after a reload.
     const held = this.#held as { userToken?: string } | undefined;
     if (credentials === held || (credentials && 'userToken' in credentials && credentials.userToken === held?.userToken)) return;
-    // A session belongs to the credentials that opened it.
-    this.#forget();
+    // A session belongs to the credentials that opened it: another person (an admin panel switching
+    // users without a reload) must not go on in it, so it is ended, on the server too.
+    void this.#end();
     this.#hold(credentials);
+    if (credentials && typeof credentials !== 'function') this.#person = personOf(credentials);
   }
 
   async signIn(credentials?: Credentials, { signal }: CallOptions = {}): Promise<void> {
     if (credentials) {
-      this.#forget();
+      void this.#end();
       // A password signs in now and is not kept; a user token is kept to re-open expired sessions.
       this.#hold('userToken' in credentials ? credentials : undefined);
     }
@@ -246,10 +254,14 @@ export class GlpiBackend implements HelpdeskBackend {
   }
 
   async signOut(): Promise<void> {
+    this.#hold(undefined);
+    await this.#end();
+  }
+
+  /** Ends the current session: forgotten at once; killed on the server, which would otherwise let it expire on its own. */
+  async #end(): Promise<void> {
     const token = this.#token();
     this.#forget();
-    this.#hold(undefined);
-    // The session dies on its own on the server; signing out locally is what matters.
     if (token) await this.#fetch(z.unknown(), 'killSession', { 'Session-Token': token }).catch(() => undefined);
   }
 
@@ -592,7 +604,7 @@ export class GlpiBackend implements HelpdeskBackend {
   }
 
   #token(): string | undefined {
-    return this.#tokens.get(this.#key);
+    return this.#person === undefined ? undefined : this.#tokens.get(glpiSessionKey(this.#config, this.#person));
   }
 
   /** The stored session token, or a new session; concurrent callers share one `initSession`. */
@@ -618,7 +630,10 @@ export class GlpiBackend implements HelpdeskBackend {
         },
         signal,
       );
-      this.#tokens.set(this.#key, answer.session_token);
+      // Kept under its person's key, and that key as the tab's last session (see glpiSessionKey).
+      this.#person = personOf(credentials);
+      this.#tokens.set(glpiSessionKey(this.#config, this.#person), answer.session_token);
+      this.#tokens.set(glpiSessionKey(this.#config), this.#person);
       this.#me = answer.session && meOf(answer.session);
       return answer.session_token;
     } catch (error) {
@@ -632,7 +647,10 @@ export class GlpiBackend implements HelpdeskBackend {
   }
 
   #forget(): void {
-    this.#tokens.delete(this.#key);
+    if (this.#person !== undefined) {
+      this.#tokens.delete(glpiSessionKey(this.#config, this.#person));
+      if (this.#tokens.get(glpiSessionKey(this.#config)) === this.#person) this.#tokens.delete(glpiSessionKey(this.#config));
+    }
     this.#me = undefined;
   }
 
