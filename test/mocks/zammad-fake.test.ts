@@ -231,6 +231,8 @@ describe('fake Zammad', () => {
   });
 
   describe('GET /tickets', () => {
+    // Zammad 6.6.x (develop bfa96f03): app/controllers/tickets_controller.rb#index (`paginate_with(max: 100)`,
+    // `reorder(id: :asc)`), app/controllers/concerns/can_paginate/pagination.rb (offset = (page - 1) × per_page).
     it('lists what the customer may see by id ascending, without a total, 100 at most a page', async () => {
       fake.state.generateTickets(130);
       fake.state.addTicket({ title: 'Colleague', customer: ZAMMAD_COLLEAGUE.id });
@@ -246,6 +248,9 @@ describe('fake Zammad', () => {
       expect(second).to.have.length(31);
       expect((await get('tickets?page=3&per_page=100')).body).to.deep.equal([]);
       expect((await get('tickets?limit=5')).body).to.have.length(5);
+      // One row from any offset: the 101st, and none past the end.
+      expect(((await get('tickets?page=101&per_page=1')).body as Row[]).map((row) => row.id)).to.deep.equal([second[0].id]);
+      expect((await get('tickets?page=132&per_page=1')).body).to.deep.equal([]);
     });
 
     it('masks the database error of a page below 1', async () => {
