@@ -407,6 +407,45 @@ describe('GlpiBackend', () => {
       expect(error.detail).to.contain('Description');
     });
 
+    // Issue 11 point 6: a French GLPI. Kinds come from the ERROR_* code and the status; messages are only shown.
+    describe('in French: by code and status, never by words', () => {
+      const DOC = `${API}/#`;
+      const french = (path: string, status: number, body: unknown) =>
+        useHandlers(http.all(`${API}/${path}`, () => HttpResponse.json(body, { status })), ...fake.handlers);
+
+      it('ERROR_RIGHT_MISSING (403, API::messageRightError) is forbidden, its French documentation link cut off', async () => {
+        await french('Ticket/100', 403, ['ERROR_RIGHT_MISSING', `Vous n'avez pas les droits requis pour réaliser cette action.; voir la documentation dans votre navigateur à ${DOC}ERROR_RIGHT_MISSING`]);
+        const error = await rejection(withToken().getTicket('100'));
+        expect([error.kind, error.code, error.status]).to.deep.equal(['forbidden', 'ERROR_RIGHT_MISSING', 403]);
+        expect(error.detail).to.equal("Vous n'avez pas les droits requis pour réaliser cette action.");
+      });
+
+      it('an add refused for want of a right (ERROR_GLPI_ADD with GLPI’s own translated sentence) is forbidden; other refusals are validation', async () => {
+        await french('ITILFollowup', 400, ['ERROR_GLPI_ADD', 'Vous n&#039;avez pas les droits requis pour réaliser cette action.']);
+        expect((await rejection(withToken().reply('100', { text: 'Toujours en panne', attachments: [] }))).kind).to.equal('forbidden');
+        await french('ITILFollowup', 400, ['ERROR_GLPI_ADD', 'Sie haben keine ausreichenden Rechte für diese Aktion.']);
+        expect((await rejection(withToken().reply('100', { text: 'x', attachments: [] }))).kind).to.equal('forbidden');
+        await french('ITILFollowup', 400, ['ERROR_GLPI_ADD', 'Vous ne pouvez pas ajouter un suivi sans description']);
+        const refused = await rejection(withToken().reply('100', { text: 'x', attachments: [] }));
+        expect([refused.kind, refused.detail]).to.deep.equal(['validation', 'Vous ne pouvez pas ajouter un suivi sans description']);
+        // A message that merely mentions a permission is not GLPI's refusal sentence.
+        await french('ITILFollowup', 400, ['ERROR_GLPI_ADD', 'Permission de sortie refusée : champ obligatoire']);
+        expect((await rejection(withToken().reply('100', { text: 'x', attachments: [] }))).kind).to.equal('validation');
+      });
+
+      it('a French bad user token is auth, an invalid session is re-opened, a disabled login is setup', async () => {
+        await french('initSession', 401, ['ERROR_GLPI_LOGIN_USER_TOKEN', 'le paramètre user_token semble incorrect']);
+        expect((await rejection(withToken().listCategories('incident'))).kind).to.equal('auth');
+        await french('initSession', 400, ['ERROR_LOGIN_WITH_CREDENTIALS_DISABLED', "l'utilisation de la ressource initSession avec des identifiants est désactivée"]);
+        expect((await rejection(glpi().signIn(PASSWORD))).kind).to.equal('setup');
+        await french('search/Ticket', 401, ['ERROR_SESSION_TOKEN_INVALID', `session_token semble incorrect; voir la documentation dans votre navigateur à ${DOC}ERROR_SESSION_TOKEN_INVALID`]);
+        const before = calls('initSession').length;
+        expect((await rejection(withToken().listTickets({ scope: 'mine', start: 0, limit: 5 }))).kind).to.equal('auth');
+        // Opened, found invalid, re-opened once, then given up.
+        expect(calls('initSession').length - before).to.equal(2);
+      });
+    });
+
     it('refuses ids GLPI would not understand before sending', async () => {
       const error = await rejection(withToken().createTicket(newTicket({ categoryId: 'printers' })));
       expect([error.kind, error.fields]).to.deep.equal(['validation', ['categoryId']]);

@@ -114,19 +114,37 @@ function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown, what: st
 }
 
 /**
- * Error codes whose status alone would say the wrong thing (ERROR_RIGHT_MISSING
- * comes as 401, ERROR_SESSION_TOKEN_MISSING and the setup problems as 400), in the
- * order they are tried; other codes (ERROR_ITEM_NOT_FOUND as 404, ERROR_GLPI_ADD as
- * 400…) go by status.
+ * GLPI's `ERROR_*` codes whose status alone would say the wrong thing (ERROR_SESSION_TOKEN_MISSING and the
+ * setup problems come as 400), in the order they are tried; other codes go by status: ERROR_RIGHT_MISSING
+ * is 403 (`API::messageRightError`, `src/Api/API.php` line 2720 of 10.0.11, the same in 11),
+ * ERROR_ITEM_NOT_FOUND 404, ERROR_GLPI_ADD 400. Messages are translated into the server's or the
+ * person's language: never read for a kind, only shown.
  */
 const KIND_BY_CODE: [RegExp, HelpdeskErrorKind][] = [
   // NOT_ALLOWED_IP, APP_TOKEN_*, LOGIN_WITH_CREDENTIALS_DISABLED, RESOURCE_*, ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM
   [/_IP$|APP_TOKEN|DISABLED|RESOURCE|ITEMTYPE/, 'setup'],
   // SESSION_TOKEN_*, LOGIN_PARAMETERS_MISSING, GLPI_LOGIN*; the adapter re-opens an invalid session once first.
   [/SESSION|LOGIN/, 'auth'],
-  [/RIGHT/, 'forbidden'],
+  [/RIGHT_MISSING/, 'forbidden'],
   [/SQL|UNKNOWN/, 'server'],
 ];
+
+/**
+ * An add or update the profile may not make is refused as ERROR_GLPI_ADD / ERROR_GLPI_UPDATE (400) with
+ * `__("You don't have permission to perform this action.")` as the whole message (`API::createItems`,
+ * `src/Api/API.php` line 1845 of 10.0.11; `updateItems`, line 1982): that exact sentence, as GLPI's own
+ * translations give it (`locales/*.po` of 10.0.11), is how such a refusal is told from invalid data.
+ */
+const PERMISSION_REFUSALS = new Set([
+  "You don't have permission to perform this action.",
+  "Vous n'avez pas les droits requis pour réaliser cette action.",
+  'Sie haben keine ausreichenden Rechte für diese Aktion.',
+  'No tiene permisos para realizar esta acción.',
+  'Non hai diritti sufficienti per eseguire questa azione.',
+  'Você não tem permissão para executar essa ação.',
+  'Não tem permissões para executar esta acção.',
+  'U heeft niet de bevoegdheid voor het uitvoeren van deze actie.',
+]);
 
 /**
  * A single call's error body, `["ERROR_CODE", "message; view documentation in your
@@ -142,21 +160,16 @@ function glpiError({ status, body }: HttpResponse): HelpdeskError | undefined {
   if (!parsed.success) return undefined;
   const code = String(parsed.data[0]);
   const message = parsed.data[1];
-  const text = typeof message === 'string' ? message : '';
+  // Without the link to GLPI's documentation, "; view documentation in your browser at …/#ERROR_…" in any language.
+  const detail = decodeEntities((typeof message === 'string' ? message : '').replace(/;[^;]*#ERROR\w*\s*$/, ''));
   const kind =
-    // An add or update refused for want of a right says so only in its (translated) message.
-    /^ERROR_GLPI_/.test(code) && /permission/i.test(text)
+    /^ERROR_GLPI_/.test(code) && PERMISSION_REFUSALS.has(detail.replace(/[\u2019]/g, "'"))
       ? 'forbidden'
       : // GLPI's updateItems forgets the "Item not found" of an unknown item and sends null.
         code === 'ERROR_GLPI_UPDATE' && message === null
         ? 'not-found'
         : KIND_BY_CODE.find(([pattern]) => pattern.test(code))?.[1];
-  return new HelpdeskError(kind ?? kindForStatus(status), {
-    status,
-    code,
-    // Without the link to GLPI's documentation.
-    detail: decodeEntities(text.replace(/\W*view documentation.*/s, '')) || undefined,
-  });
+  return new HelpdeskError(kind ?? kindForStatus(status), { status, code, detail: detail || undefined });
 }
 
 /** GLPI ids are integers; anything else would be silently dropped by GLPI. */
