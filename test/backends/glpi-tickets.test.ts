@@ -5,6 +5,7 @@ import type { TicketDetail } from '../../src/core/ticket.js';
 import { GlpiBackend } from '../../src/backends/glpi/glpi-backend.js';
 import { memoryTokenStore, type TokenStore } from '../../src/store/session-token.js';
 import {
+  APPROVAL,
   CLOSED,
   COLLEAGUE,
   createGlpiFake,
@@ -186,9 +187,26 @@ describe('GlpiBackend: following tickets', () => {
       expect(await glpi().listTickets(mine)).to.deep.equal(before);
     });
 
+    // Issue 11 point 4: GLPI 11's status 10 (Approval, CommonITILObject::APPROVAL) and any status the widget does not know.
+    it('shows GLPI 11’s Approval (10) as waiting, and an unknown status by its number, in the list and the thread', async () => {
+      await start({ version: 11 });
+      const approval = fake.state.addTicket({ name: 'En validation', status: APPROVAL, technician: TECHNICIAN.id });
+      const unknown = fake.state.addTicket({ name: 'Statut d’un plugin' });
+      (unknown as { status: number }).status = 12;
+      const { tickets } = await glpi().listTickets(mine);
+      expect(tickets.map((ticket) => [ticket.title, ticket.status])).to.deep.include.members([
+        ['En validation', { group: 'waiting', code: '10', label: { en: 'Approval', fr: 'Validation' } }],
+        ['Statut d’un plugin', { group: 'open', code: '12', label: { en: 'Status 12', fr: 'Statut 12' } }],
+      ]);
+      const detail = await glpi().getTicket(String(approval.id));
+      expect([detail.status.code, detail.entries.length]).to.deep.equal(['10', 1]);
+      expect(detail.actions).to.deep.equal({ reply: true, approve: false, close: true, reopen: false });
+      expect((await glpi().getTicket(String(unknown.id))).status.label.en).to.equal('Status 12');
+    });
+
     it('reports a search answer of the wrong shape as a bad response', async () => {
       await useHandlers(
-        http.get(`${API}/search/Ticket`, () => HttpResponse.json({ totalcount: 1, data: [{ 'Ticket.id': 1, 'Ticket.status': 9 }] })),
+        http.get(`${API}/search/Ticket`, () => HttpResponse.json({ totalcount: 1, data: [{ 'Ticket.id': 1, 'Ticket.status': 0 }] })),
         ...fake.handlers,
       );
       const error = await rejection(glpi().listTickets(mine));

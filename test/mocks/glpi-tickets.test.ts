@@ -472,6 +472,18 @@ describe('fake GLPI: following tickets', () => {
       expect([fake.state.ticket(id)?.status, fake.state.ticket(id)?.closedate]).to.deep.equal([CLOSED, '2025-03-10 09:30:00']);
     });
 
+    // CommonITILObject::APPROVAL = 10 exists in GLPI 11 (Ticket::getAllStatusArray of src/Ticket.php), not in 10.0.11.
+    it('takes status 10 (Approval) on GLPI 11 only, and finds it among the not-solved', async () => {
+      const { id } = fake.state.addTicket({ name: 'a', technician: 2 });
+      expect((await send('demo', 'PUT', `Ticket/${id}`, { input: { status: 10 } })).body).to.deep.equal(['ERROR_GLPI_UPDATE', 'Status 10 does not exist']);
+      await start({ version: 11 });
+      for (const key of Object.keys(sessions)) delete sessions[key];
+      const other = fake.state.addTicket({ name: 'b', technician: 2 });
+      expect((await send('demo', 'PUT', `Ticket/${other.id}`, { input: { status: 10 } })).status).to.equal(200);
+      const found = await as('demo', 'search/Ticket?criteria[0][field]=12&criteria[0][searchtype]=equals&criteria[0][value]=notold&forcedisplay[0]=12&uid_cols=true');
+      expect((found.body as { data: Record<string, unknown>[] }).data.map((row) => row['Ticket.status'])).to.deep.equal([10]);
+    });
+
     it('refuses without the right, for an unknown ticket, and without input', async () => {
       const { id } = fake.state.addTicket({ name: 'a', requester: COLLEAGUE.id });
       expect((await send('colleague', 'PUT', `Ticket/${id}`, { input: { status: CLOSED } })).body).to.deep.equal([

@@ -420,18 +420,21 @@ export class GlpiBackend implements HelpdeskBackend {
       this.#whoAmI(signal),
     ]);
     const code = Number(ticket.status);
+    const summary = summaryOf(ticket);
+    const { group } = summary.status;
     // Unknown rights (an older GLPI's session) leave closing to GLPI, which refuses as 'forbidden'.
     const mayUpdate = me.ticketRights === undefined || (me.ticketRights & 2) > 0;
     return {
-      ...summaryOf(ticket),
+      ...summary,
       category: nameOf(ticket.itilcategories_id),
       entries: threadOf(ticket, followups, solutions),
       documents: documentsOf(ticket),
       solvedAt: ticket.solvedate ? glpiDate(ticket.solvedate) : undefined,
       actions: {
-        reply: code !== 6,
+        reply: group !== 'closed',
         approve: code === 5 && solutions.some((solution) => Number(solution.status) === 2),
-        close: code < 5 && mayUpdate,
+        // Open or waiting, Approval (10) and statuses the widget does not know included.
+        close: (group === 'open' || group === 'waiting') && mayUpdate,
         reopen: code === 6,
       },
       url: this.#ticketUrl(String(id)),

@@ -26,7 +26,8 @@ const numeric = (min: number, max: number) =>
   );
 const id = numeric(1, Number.MAX_SAFE_INTEGER);
 const count = numeric(0, Number.MAX_SAFE_INTEGER);
-const statusCode = numeric(1, 6);
+/** Any status: GLPI 11 adds 10 (Approval), plugins and later versions may add others. */
+const statusCode = numeric(1, Number.MAX_SAFE_INTEGER);
 /** "YYYY-MM-DD HH:MM[:SS]". */
 const date = z.string().check(z.refine((text) => /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/.test(text)));
 const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.union([schema, z.literal(null)]));
@@ -81,18 +82,24 @@ export const followupRows = z.array(z.looseObject({ id, users_id: key, content: 
 
 export const solutionRows = z.array(z.looseObject({ id, users_id: key, content: text, status: maybe(numeric(0, 4)), date_creation: date }));
 
-/** GLPI's statuses with GLPI's own names for them. */
-const STATUSES: [StatusGroup, string, string][] = [
-  ['open', 'New', 'Nouveau'],
-  ['open', 'Processing (assigned)', 'En cours (Attribué)'],
-  ['open', 'Processing (planned)', 'En cours (Planifié)'],
-  ['waiting', 'Pending', 'En attente'],
-  ['solved', 'Solved', 'Résolu'],
-  ['closed', 'Closed', 'Clos'],
-];
+/**
+ * GLPI's statuses with GLPI's own names for them (`Ticket::getAllStatusArray`, English msgids and
+ * `locales/fr_FR.po` of 10.0.11). 10 is GLPI 11's "Approval" (`CommonITILObject::APPROVAL`), a ticket
+ * waiting for a validator's answer; fr_FR translates the msgid "Approval" as "Validation".
+ */
+const STATUSES: Record<number, [StatusGroup, string, string]> = {
+  1: ['open', 'New', 'Nouveau'],
+  2: ['open', 'Processing (assigned)', 'En cours (Attribué)'],
+  3: ['open', 'Processing (planned)', 'En cours (Planifié)'],
+  4: ['waiting', 'Pending', 'En attente'],
+  5: ['solved', 'Solved', 'Résolu'],
+  6: ['closed', 'Closed', 'Clos'],
+  10: ['waiting', 'Approval', 'Validation'],
+};
 
+/** A status the widget does not know (a later GLPI, a plugin) is still shown, by its number, as open. */
 export function ticketStatus(code: number): TicketStatus {
-  const [group, en, fr] = STATUSES[code - 1];
+  const [group, en, fr] = STATUSES[code] ?? ['open', `Status ${code}`, `Statut ${code}`];
   return { group, code: String(code), label: { en, fr } };
 }
 
