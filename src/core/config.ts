@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { URGENCIES } from './urgency.js';
 import { TICKET_TYPES } from './ticket.js';
-import { localText, nonEmpty, wholeNumber } from './schema.js';
+import { localText, nonEmpty, urlProblem, wholeNumber } from './schema.js';
 import { glpiBackend } from './backend-configs/glpi.js';
 import { rtBackend } from './backend-configs/rt.js';
 import { freshdeskBackend } from './backend-configs/freshdesk.js';
@@ -17,13 +17,22 @@ import { emailBackend } from './backend-configs/email.js';
 /** One schema per helpdesk (`src/core/backend-configs/`), chosen by `type`. */
 export const backendSchema = z.discriminatedUnion('type', [glpiBackend, rtBackend, freshdeskBackend, zammadBackend, restBackend, emailBackend]);
 
-const contactSchema = z.strictObject({
-  kind: z.enum(['email', 'phone', 'url']),
-  label: nonEmpty(),
-  value: nonEmpty(),
-  from: z._default(z.enum(URGENCIES), 'very-low'),
-  note: z.optional(nonEmpty()),
-});
+const contactSchema = z
+  .strictObject({
+    kind: z.enum(['email', 'phone', 'url']),
+    label: nonEmpty(),
+    value: nonEmpty(),
+    from: z._default(z.enum(URGENCIES), 'very-low'),
+    note: z.optional(nonEmpty()),
+  })
+  .check(
+    // A `url` channel's value is the link's `href` as it is (`contactHref`): the same rule as every URL of the
+    // configuration. An empty one is already reported as such.
+    z.refine((contact) => contact.kind !== 'url' || contact.value.trim() === '' || urlProblem(contact.value) === undefined, {
+      path: ['value'],
+      error: (issue) => urlProblem((issue.input as { value: string }).value),
+    }),
+  );
 
 const questionSchema = z.strictObject({
   /** Stable identifier, used for the answer and the field's id. */

@@ -13,13 +13,41 @@ export const wholeNumber = (min: number, max: number) =>
 /** One text, or one per supported language. */
 export const localText = z.union([nonEmpty(), z.strictObject({ en: z.optional(nonEmpty()), fr: z.optional(nonEmpty()) })]);
 
-/** An absolute http(s) URL, or a path on the page's own server ("/glpi/apirest.php", for a reverse proxy). */
-export const httpUrl = z.string().check(
-  z.refine(
-    (value) => (/^\/(?!\/)\S*$/.test(value) || (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value))),
-    'must be an http(s) URL or a path starting with /',
-  ),
-);
+/** Where plain `http://` stays acceptable: the developer's own machine (localhost, 127.0.0.0/8, [::1]). */
+const LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+/** A stand-in origin to resolve paths against: a path that leaves it leaves the page's own server. */
+const OWN_SERVER = 'https://own-server.invalid';
+
+/**
+ * What is wrong with a URL of the configuration, or undefined when it is one the widget may
+ * call or link to: an `https://` URL, an `http://` URL on localhost, or a path on the page's
+ * own server (`/glpi/apirest.php`, behind a reverse proxy). Everything else is refused,
+ * because each such URL becomes a request target or a link's `href`: `javascript:` and
+ * `data:` would run or show anything in the host page, a remote `http://` would carry
+ * tickets and tokens in clear, and `//host` or `/\host` is another server to a browser.
+ * Used by every URL-valued key (`safeUrl`, the contacts' `url` channels).
+ */
+export function urlProblem(value: string): string | undefined {
+  const expected = 'must be an https:// URL or a path on this site starting with /';
+  if (/\s/.test(value)) return `${expected} (no spaces)`;
+  if (value.startsWith('/')) {
+    // Resolved as the browser does, which also reads "/\host" as "//host": another server.
+    return URL.canParse(value, OWN_SERVER) && new URL(value, OWN_SERVER).origin === OWN_SERVER
+      ? undefined
+      : 'must be a path starting with a single / ("//" or "/\\" leads to another server)';
+  }
+  if (!URL.canParse(value)) return expected;
+  const { protocol, hostname } = new URL(value);
+  if (protocol === 'https:') return undefined;
+  if (protocol === 'http:') return LOOPBACK.test(hostname) ? undefined : 'must use https:// (http:// is accepted on localhost only)';
+  return `${expected} (${protocol} is refused)`;
+}
+
+/** The zod/mini check of `urlProblem`, with its message. */
+export const safeUrlCheck = z.refine<string>((value) => urlProblem(value) === undefined, { error: (issue) => urlProblem(issue.input as string) });
+
+/** A URL the widget calls or links to (see `urlProblem`). */
+export const safeUrl = z.string().check(safeUrlCheck);
 
 /** An email address, checked loosely: something@something.tld, no spaces. */
 export const emailAddress = z.string().check(z.refine((value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'must be an email address'));
@@ -30,5 +58,5 @@ export const timeout = z._default(wholeNumber(1000, 120000), 20000);
 /** A user's own API token, when the host page knows it; without it the widget asks the person to sign in. */
 export const userTokenAuth = z.optional(z.strictObject({ userToken: nonEmpty() }));
 
-/** Link to a ticket on the helpdesk, `{id}` replaced by the ticket's id. */
-export const ticketUrl = z.optional(nonEmpty());
+/** Link to a ticket on the helpdesk, `{id}` replaced by the ticket's id: a safe URL like any other (the success link's `href`). */
+export const ticketUrl = z.optional(safeUrl);

@@ -32,7 +32,7 @@ describe('configuration schema', () => {
     expect(result.ok).to.equal(false);
     if (result.ok) return;
     const text = formatProblems(result.problems);
-    expect(text).to.contain('backend.url must be an http(s) URL or a path starting with /');
+    expect(text).to.contain('backend.url must be an https:// URL or a path on this site starting with / (javascript: is refused)');
     expect(text).to.contain('backend.appToken must not be empty');
     expect(text).to.contain('contcts unknown key: check the spelling');
     expect(text).to.contain('contacts[0].kind must be one of "email", "phone", "url"');
@@ -49,6 +49,88 @@ describe('configuration schema', () => {
     expect(!untyped.ok && formatProblems(untyped.problems)).to.match(/^backend.type is required: one of "glpi", "rt"/);
     const missing = parseConfig({});
     expect(!missing.ok && formatProblems(missing.problems)).to.equal('backend is required');
+  });
+});
+
+describe('URLs of the configuration', () => {
+  /** Every helpdesk's smallest valid backend: each URL key is then set alone. */
+  const backends = {
+    glpi: { type: 'glpi', url: '/glpi/apirest.php' },
+    rt: { type: 'rt', url: '/rt/REST/2.0', queue: 'Support' },
+    freshdesk: { type: 'freshdesk', url: '/support/freshdesk' },
+    zammad: { type: 'zammad', url: '/zammad/api/v1' },
+    rest: { type: 'rest', url: '/api/support' },
+    email: { type: 'email', to: 'support@example.fr' },
+  } as const;
+  /** Every key whose value becomes a request target or a link's href, with a configuration holding the value there. */
+  type UrlKey = [name: string, key: string, configWith: (value: string) => unknown];
+  const urlKeys: UrlKey[] = [
+    ...(['glpi', 'rt', 'freshdesk', 'zammad', 'rest'] as const).flatMap((type): UrlKey[] => [
+      [`${type} url`, 'backend.url', (url) => ({ backend: { ...backends[type], url } })],
+      [`${type} ticketUrl`, 'backend.ticketUrl', (ticketUrl) => ({ backend: { ...backends[type], ticketUrl } })],
+    ]),
+    ['email endpoint', 'backend.endpoint', (endpoint) => ({ backend: { ...backends.email, endpoint } })],
+    ['url contact', 'contacts[1].value', (value) => ({ backend: backends.glpi, contacts: [{ kind: 'email', label: 'Support', value: 'support@example.fr' }, { kind: 'url', label: 'Status page', value }] })],
+  ];
+  const problemsOf = (config: unknown) => {
+    const result = parseConfig(config);
+    return result.ok ? '' : formatProblems(result.problems);
+  };
+  const expected = 'must be an https:// URL or a path on this site starting with /';
+  const refused: [value: string, problem: string][] = [
+    ['javascript:alert(document.cookie)', `${expected} (javascript: is refused)`],
+    ['JavaScript:alert(1)//https://support.example.fr/', `${expected} (javascript: is refused)`],
+    ['data:text/html,<script>alert(1)</script>', `${expected} (data: is refused)`],
+    ['vbscript:msgbox(1)', `${expected} (vbscript: is refused)`],
+    ['file:///etc/passwd', `${expected} (file: is refused)`],
+    ['ftp://files.example.fr/ticket', `${expected} (ftp: is refused)`],
+    ['http://support.example.fr/apirest.php', 'must use https:// (http:// is accepted on localhost only)'],
+    ['http://localhost.example.fr/x', 'must use https:// (http:// is accepted on localhost only)'],
+    ['http://192.168.1.10/x', 'must use https:// (http:// is accepted on localhost only)'],
+    ['//evil.example/apirest.php', 'must be a path starting with a single / ("//" or "/\\" leads to another server)'],
+    ['/\\evil.example/apirest.php', 'must be a path starting with a single / ("//" or "/\\" leads to another server)'],
+    ['support.example.fr/apirest.php', expected],
+    ['https://support.example.fr/ticket {id}', `${expected} (no spaces)`],
+    // A browser drops tabs and line breaks from a URL: this one would be "//evil.example/x".
+    ['/\t/evil.example/x', `${expected} (no spaces)`],
+  ];
+  const accepted = [
+    'https://support.example.fr/apirest.php',
+    'HTTPS://support.example.fr:8443/front/ticket.form.php?id={id}',
+    '/glpi/apirest.php',
+    '/support/tickets/{id}',
+    '/',
+    'http://localhost:8080/apirest.php',
+    'http://127.0.0.1:8080/api/support',
+    'http://127.10.0.1/tickets/{id}',
+    'http://[::1]:3000/rt/REST/2.0',
+  ];
+
+  for (const [name, key, configWith] of urlKeys) {
+    it(`refuses a dangerous ${name}, naming ${key}`, () => {
+      for (const [value, problem] of refused) {
+        expect(problemsOf(configWith(value)), JSON.stringify(value)).to.equal(`${key} ${problem}`);
+      }
+    });
+
+    it(`accepts https://, a path of this site and http:// on localhost for ${name}`, () => {
+      for (const value of accepted) expect(problemsOf(configWith(value)), value).to.equal('');
+    });
+  }
+
+  it('still refuses Freshdesk itself as the relay, and leaves email and phone contacts as they were', () => {
+    expect(problemsOf({ backend: { ...backends.freshdesk, url: 'https://acme.freshdesk.com/api/v2' } })).to.match(/^backend\.url must be the host's relay/);
+    const contacts = [
+      { kind: 'email', label: 'Support', value: 'support@example.fr' },
+      { kind: 'phone', label: 'Agency', value: '+33 4 00 00 00 00' },
+    ];
+    expect(problemsOf({ backend: backends.glpi, contacts })).to.equal('');
+    expect(problemsOf({ backend: { ...backends.glpi, url: '' } })).to.equal(`backend.url ${expected}`);
+    expect(problemsOf({ backend: backends.glpi, contacts: [{ kind: 'url', label: 'Status', value: ' ' }] })).to.equal('contacts[0].value must not be empty');
+  });
+
+  it('checks the plain endpoint attribute as backend.url', () => {
+    expect(problemsOf({ backend: { type: 'rest', url: 'http://api.example.fr/support' } })).to.equal('backend.url must use https:// (http:// is accepted on localhost only)');
   });
 });
 

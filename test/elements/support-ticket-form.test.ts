@@ -399,10 +399,26 @@ describe('<support-ticket-form> configuration', () => {
     console.error = (message: string) => errors.push(message);
     try {
       const el = await formWith({ backend: { type: 'glpi', url: 'ftp://nope' }, contcts: [] } as never);
-      expect(text(el, '[part="config-error"]')).to.contain('backend.url must be an http(s) URL');
+      expect(text(el, '[part="config-error"]')).to.contain('backend.url must be an https:// URL or a path on this site starting with / (ftp: is refused)');
       expect(text(el, '[part="config-error"]')).to.contain('contcts unknown key');
       await expect(el).to.be.accessible();
       expect(errors.join('\n')).to.contain('backend.url');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('refuses a javascript: ticket link with a readable error naming backend.ticketUrl, and no form that could link to it', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      const el = await formWith(glpiConfig({ backend: { type: 'glpi', url: '/fake-glpi/apirest.php', ticketUrl: 'javascript:alert(document.domain)//{id}' } }));
+      expect(text(el, '[part="config-error"]')).to.contain('backend.ticketUrl must be an https:// URL or a path on this site starting with / (javascript: is refused)');
+      expect($(el, '#field-title')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('a[href^="javascript:" i]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      expect(errors.join('\n')).to.contain('backend.ticketUrl');
     } finally {
       console.error = original;
     }

@@ -1,6 +1,6 @@
 /** `backend` for a provider reached by email only (seed 002). */
 import * as z from 'zod/mini';
-import { emailAddress, httpUrl, timeout } from '../schema.js';
+import { emailAddress, safeUrl, timeout } from '../schema.js';
 
 export const emailBackend = z.strictObject({
   type: z.literal('email'),
@@ -11,6 +11,6 @@ export const emailBackend = z.strictObject({
    * person then needs no mail client and may attach files. Without it, the person's mail
    * client opens with the message (`mailto:`), to be sent from there.
    */
-  endpoint: z.optional(httpUrl),
+  endpoint: z.optional(safeUrl),
   timeout,
 });

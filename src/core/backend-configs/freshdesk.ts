@@ -5,7 +5,7 @@
  * person from the host's own session cookie, pins them as the requester and adds the key.
  */
 import * as z from 'zod/mini';
-import { httpUrl, nonEmpty, ticketUrl, timeout } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout } from '../schema.js';
 
 /** The account's own names: a ticket type choice, a status name. */
 const choice = nonEmpty();
@@ -28,7 +28,7 @@ export const freshdeskBackend = z.strictObject({
    * `/api/v2/…` to `https://<account>.freshdesk.com/api/v2/…` with the API key. Never the
    * Freshdesk account itself: that would need the agent key in the page.
    */
-  url: httpUrl.check(
+  url: safeUrl.check(
     z.refine((url) => !/^https?:\/\/[^/]*\.freshdesk\.com(?:[:/]|$)/i.test(url), 'must be the host\'s relay, not freshdesk.com (the API key must stay on the server)'),
   ),
   /**

@@ -1,11 +1,11 @@
 /** `backend` for GLPI's legacy REST API (BACKENDS.md §1). */
 import * as z from 'zod/mini';
-import { httpUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
 
 export const glpiBackend = z.strictObject({
   type: z.literal('glpi'),
   /** The legacy REST API root, ending in `apirest.php`. */
-  url: httpUrl,
+  url: safeUrl,
   /** The API client's App-Token, when the GLPI admin configured one. */
   appToken: z.optional(nonEmpty()),
   /** A user's API token ("remote access key"); without it the widget asks the person to sign in. */

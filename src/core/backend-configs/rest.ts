@@ -4,7 +4,7 @@
  * is declared here, so that the elements know it before any call.
  */
 import * as z from 'zod/mini';
-import { httpUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
 
 /** The protocol's optional parts, off unless the host says its server has them. */
 const restFeatures = z.strictObject({
@@ -21,7 +21,7 @@ const restFeatures = z.strictObject({
 export const restBackend = z.strictObject({
   type: z.literal('rest'),
   /** The protocol's root, e.g. `/api/support`; on the page's own origin the host's session cookie goes along. */
-  url: httpUrl,
+  url: safeUrl,
   /** A bearer token (`Authorization: Bearer …`), when the host's API wants one rather than its session cookie. */
   auth: userTokenAuth,
   /**

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { URGENCIES } from '../urgency.js';
-import { httpUrl, nonEmpty, ticketUrl, timeout, userTokenAuth, wholeNumber } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth, wholeNumber } from '../schema.js';
 
 /** A custom field of the queue, by name (as RT shows it) or by id. */
 const customField = z.union([nonEmpty(), wholeNumber(1, 2 ** 31)]);
@@ -16,7 +16,7 @@ const priority = wholeNumber(0, 2 ** 31);
 export const rtBackend = z.strictObject({
   type: z.literal('rt'),
   /** The REST2 root, ending in `/REST/2.0` (RT sends no CORS headers: usually a same-origin proxy path). */
-  url: httpUrl,
+  url: safeUrl,
   /** The queue new tickets go to, by name or id; requesters need CreateTicket and SeeQueue on it. */
   queue: z.union([nonEmpty(), wholeNumber(1, 2 ** 31)]),
   /** The person's RT auth token; without it the widget asks for their RT login and password. */

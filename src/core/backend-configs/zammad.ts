@@ -4,12 +4,12 @@
  * own site that a reverse proxy forwards to Zammad's `/api/v1`.
  */
 import * as z from 'zod/mini';
-import { httpUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
 
 export const zammadBackend = z.strictObject({
   type: z.literal('zammad'),
   /** The API root, ending in `/api/v1`: usually a same-origin proxy path such as `/zammad/api/v1`. */
-  url: httpUrl,
+  url: safeUrl,
   /** The group new tickets go to, by name (Zammad's default is "Users"); customers must be allowed to create tickets in it. */
   group: z._default(nonEmpty(), 'Users'),
   /**
