@@ -201,7 +201,7 @@ describe('GlpiBackend: following tickets', () => {
       const detail = await glpi().getTicket(String(approval.id));
       expect([detail.status.code, detail.entries.length]).to.deep.equal(['10', 1]);
       expect(detail.actions).to.deep.equal({ reply: true, approve: false, close: true, reopen: false });
-      expect((await glpi().getTicket(String(unknown.id))).status.label.en).to.equal('Status 12');
+      expect((await glpi().getTicket(String(unknown.id))).status.label).to.deep.equal({ en: 'Status 12', fr: 'Statut 12' });
     });
 
     it('reports a search answer of the wrong shape as a bad response', async () => {
@@ -263,11 +263,13 @@ describe('GlpiBackend: following tickets', () => {
     it('asks for the ticket, its follow-ups and solutions together', async () => {
       await glpi().getTicket(String(ticketId));
       const endpoints = fake.state.requests.map((request) => request.endpoint);
+      // With GLPI's version and zone (getGlpiConfig), asked once per adapter.
       expect(endpoints).to.deep.equal([
         'initSession',
         `Ticket/${ticketId}`,
         `Ticket/${ticketId}/ITILFollowup`,
         `Ticket/${ticketId}/ITILSolution`,
+        'getGlpiConfig',
       ]);
       expect(new URL(calls(`Ticket/${ticketId}`)[0].url).search).to.equal('?expand_dropdowns=true&with_documents=true');
     });
@@ -312,6 +314,63 @@ describe('GlpiBackend: following tickets', () => {
       expect(detail.entries.map((entry) => entry.kind)).to.deep.equal(['description', 'followup']);
       const refused = await glpi().getTicket('44');
       expect(refused.entries.filter((entry) => entry.kind === 'solution').map((entry) => entry.approval)).to.deep.equal(['refused', 'accepted']);
+    });
+  });
+
+  // Issue 11 point 7.
+  describe('text and dates as each version writes them', () => {
+    const ABOUT_MARKUP = '<p>Tapez &lt;b&gt; pour du gras &amp; voilà</p>';
+
+    for (const version of [10, 11] as const) {
+      it(`keeps what a person wrote about markup as text, from GLPI ${version}`, async () => {
+        await start({ version });
+        const { id } = fake.state.addTicket({ name: 'Gras & <b>', content: ABOUT_MARKUP });
+        fake.state.addFollowup(id, { content: '<p>Essayez &lt;i&gt;</p>' });
+        const detail = await glpi().getTicket(String(id));
+        expect(detail.title).to.equal('Gras & <b>');
+        expect(detail.entries.map((entry) => entry.body.value)).to.deep.equal([ABOUT_MARKUP, '<p>Essayez &lt;i&gt;</p>']);
+      });
+    }
+
+    const LOCAL = '2025-03-01 08:00:00';
+    const SUMMER = '2025-07-01 12:00:00';
+    const realClock = () => (fake.state.clock = () => new Date());
+
+    it('reads dates in the person’s own zone (glpi_tz), which GLPI writes them in', async () => {
+      await start({ timeZone: 'America/New_York' });
+      realClock();
+      fake.state.users[0].timeZone = 'America/New_York';
+      const { id } = fake.state.addTicket({ name: 'x', date: LOCAL, dateMod: SUMMER });
+      const detail = await glpi().getTicket(String(id));
+      expect(detail.openedAt.toISOString()).to.equal('2025-03-01T13:00:00.000Z');
+      // Summer time: UTC−4.
+      expect(detail.updatedAt.toISOString()).to.equal('2025-07-01T16:00:00.000Z');
+    });
+
+    it('prefers the configuration’s backend.timeZone, then the person’s, then the server’s setting', async () => {
+      await start({ timeZone: 'Asia/Tokyo' });
+      realClock();
+      const { id } = fake.state.addTicket({ name: 'x', date: LOCAL });
+      expect((await glpi().getTicket(String(id))).openedAt.toISOString(), 'the server’s timezone').to.equal('2025-02-28T23:00:00.000Z');
+      expect((await glpi(undefined, { timeZone: 'Europe/Paris' }).getTicket(String(id))).openedAt.toISOString()).to.equal('2025-03-01T07:00:00.000Z');
+      const { tickets } = await glpi(undefined, { timeZone: 'Europe/Paris' }).listTickets(mine);
+      expect(tickets[0].openedAt.toISOString()).to.equal('2025-03-01T07:00:00.000Z');
+    });
+
+    it('else measures the server’s offset from the session’s glpi_currenttime, never taking the browser’s zone', async () => {
+      await start({ timeZone: 'Asia/Kolkata' });
+      realClock();
+      await useHandlers(http.get(`${API}/getGlpiConfig`, () => HttpResponse.json({ cfg_glpi: { version: '10.0.11', timezone: null } })), ...fake.handlers);
+      const { id } = fake.state.addTicket({ name: 'x', date: LOCAL });
+      // Kolkata is UTC+5:30 all year.
+      expect((await glpi().getTicket(String(id))).openedAt.toISOString()).to.equal('2025-03-01T02:30:00.000Z');
+    });
+
+    it('refuses a backend.timeZone that is no zone', async () => {
+      const { parseConfig } = await import('../../src/core/config.js');
+      const refused = parseConfig({ backend: { type: 'glpi', url: API, timeZone: 'Paris' } });
+      expect(refused.ok ? [] : refused.problems.map((problem) => problem.key)).to.deep.equal(['backend.timeZone']);
+      expect(parseConfig({ backend: { type: 'glpi', url: API, timeZone: 'Europe/Paris' } }).ok).to.equal(true);
     });
   });
 

@@ -85,6 +85,41 @@ describe('fake GLPI', () => {
     });
   });
 
+  describe('versions, zones and text', () => {
+    // APIRest::call answers getGlpiConfig with no right checked (src/Api/APIRest.php line 198 of 10.0.11);
+    // cfg_glpi.version is glpi_configs' core/version merged into $CFG_GLPI (src/Config.php line 2997).
+    it('says its version and zone in getGlpiConfig, to any session', async () => {
+      for (const [version, name] of [[10, '10.0.11'], [11, '11.0.2']] as const) {
+        await start({ version, timeZone: 'Europe/Paris' });
+        const answer = await call('getGlpiConfig', { headers: { 'Session-Token': await sessionToken() } });
+        const config = (answer.body as { cfg_glpi: Record<string, unknown> }).cfg_glpi;
+        expect([answer.status, config.version, config.timezone]).to.deep.equal([200, name, 'Europe/Paris']);
+      }
+    });
+
+    // glpi_currenttime is set at each request's Session::start (src/Session.php line 236 of 10.0.11), in PHP's
+    // zone, which DBmysql::setTimezone (src/DBmysql.php line 1874) sets to the person's glpi_tz (src/Auth.php line 1108).
+    it('writes dates and glpi_currenttime in the server’s zone, and the person’s zone as glpi_tz', async () => {
+      await start({ timeZone: 'Asia/Kolkata' });
+      fake.state.users[0].timeZone = 'Asia/Kolkata';
+      fake.state.clock = () => new Date(Date.UTC(2025, 2, 1, 2, 30, 0));
+      const { body } = await call('initSession?get_full_session=true', { headers: { Authorization: `user_token ${DEMO_USER.userToken}` } });
+      const { session } = body as { session: Record<string, unknown> };
+      expect([session.glpi_currenttime, session.glpi_tz]).to.deep.equal(['2025-03-01 08:00:00', 'Asia/Kolkata']);
+    });
+
+    // 10.0.11 stores text sanitized (API::createItems, src/Api/API.php line 1857) and answers it so by default
+    // (X-GLPI-Sanitized-Content true, src/Api/APIRest.php line 688); 11 stores and answers raw HTML.
+    it('answers text entity-encoded as GLPI 10, raw as GLPI 11', async () => {
+      for (const [version, content] of [[10, '&lt;p&gt;Tom &amp; &quot;Jerry&quot;&lt;/p&gt;'], [11, '<p>Tom & "Jerry"</p>']] as const) {
+        await start({ version });
+        const token = await sessionToken();
+        const { id } = fake.state.addTicket({ name: 'T', content: '<p>Tom & "Jerry"</p>' });
+        expect(((await call(`Ticket/${id}`, { headers: { 'Session-Token': token } })).body as { content: string }).content).to.equal(content);
+      }
+    });
+  });
+
   describe('tokens', () => {
     it('checks the App-Token when one is configured', async () => {
       await start({ appToken: 'app-123' });

@@ -39,7 +39,7 @@ import { buildTicketContent, textToHtml } from '../message.js';
 import {
   documentsOf,
   followupRows,
-  glpiDate,
+  type GlpiReading,
   nameOf,
   plain,
   requesterOf,
@@ -49,6 +49,7 @@ import {
   summaryOf,
   threadOf,
   ticketAnswer,
+  zonedDate,
 } from './tickets.js';
 
 export interface GlpiBackendOptions {
@@ -72,6 +73,10 @@ const name = z.optional(z.union([z.string(), z.literal(null)]));
 const session = z.looseObject({
   glpiID: glpiId,
   glpifriendlyname: name,
+  // The person's own zone, set at login when they chose one (`src/Auth.php` line 1108 of 10.0.11).
+  glpi_tz: name,
+  // The server's now, local and zone-less, set at each request's Session::start (`src/Session.php` line 236).
+  glpi_currenttime: name,
   glpiactiveprofile: z.optional(z.looseObject({ ticket: z.optional(z.union([z.number(), z.string()])) })),
 });
 const initSessionAnswer = z.looseObject({ session_token: z.string().check(notEmpty), session: z.optional(session) });
@@ -192,18 +197,28 @@ interface Server {
   timeZone?: string;
 }
 
-/** The session's person: id, GLPI's name for them, the profile's ticket rights when known. */
+/** The session's person: id, GLPI's name for them, the profile's ticket rights when known, where their dates are. */
 interface Me {
   id: string | number;
   name?: string;
   ticketRights?: number;
+  /** `glpi_tz`: the zone GLPI writes this person's dates in. */
+  timeZone?: string;
+  /** Minutes east of UTC, measured from `glpi_currenttime` against this browser's clock, to the quarter hour. */
+  offset?: number;
 }
 
-const meOf = (answer: z.infer<typeof session>): Me => ({
-  id: answer.glpiID,
-  name: plain(answer.glpifriendlyname) || undefined,
-  ticketRights: answer.glpiactiveprofile?.ticket === undefined ? undefined : Number(answer.glpiactiveprofile.ticket),
-});
+function meOf(answer: z.infer<typeof session>): Me {
+  const now = answer.glpi_currenttime ? zonedDate(answer.glpi_currenttime, { offset: 0 }).getTime() : NaN;
+  return {
+    id: answer.glpiID,
+    name: plain(answer.glpifriendlyname) || undefined,
+    ticketRights: answer.glpiactiveprofile?.ticket === undefined ? undefined : Number(answer.glpiactiveprofile.ticket),
+    timeZone: answer.glpi_tz || undefined,
+    // More than 14 hours away is no zone (UTC−12 to UTC+14) but a clock that is wrong: no measure then.
+    offset: Math.abs(now - Date.now()) <= 14 * 3_600_000 ? Math.round((now - Date.now()) / 900_000) * 15 : undefined,
+  };
+}
 
 /** The storage name of the person credentials stand for (never the token or login itself). */
 const personOf = (credentials: Credentials): string =>
@@ -310,6 +325,11 @@ export class GlpiBackend implements HelpdeskBackend {
     return (await Promise.all(lists)).flat();
   }
 
+  async findSubmission(submissionId: string, _ticket: NewTicket, { signal }: CallOptions = {}): Promise<{ id: string } | undefined> {
+    const found = await this.#findSubmission(submissionId, (await this.#serverInfo(signal)).major !== 11, signal);
+    return found === undefined ? undefined : { id: String(found) };
+  }
+
   async createTicket(ticket: NewTicket, { signal, submissionId, mayExist }: CreateTicketOptions = {}): Promise<CreatedTicket> {
     const [server, me] = await Promise.all([this.#serverInfo(signal), this.#whoAmI(signal)]);
     // GLPI 11 keeps the submission id in `externalid`; GLPI 10 has no such column and drops the key
@@ -379,7 +399,7 @@ export class GlpiBackend implements HelpdeskBackend {
   async #missingFiles(id: number, files: readonly File[], signal?: AbortSignal): Promise<File[]> {
     if (!files.length) return [];
     const [ticket] = await this.#call(ticketAnswer, `Ticket/${id}?with_documents=true`, signal);
-    const attached = new Set(documentsOf(ticket).map((document) => document.name));
+    const attached = new Set(documentsOf(ticket, await this.#reading(signal)).map((document) => document.name));
     return files.filter((file) => !attached.has(file.name));
   }
 
@@ -388,6 +408,7 @@ export class GlpiBackend implements HelpdeskBackend {
     const criteria = mine ? `criteria[0][field]=4&criteria[0][searchtype]=equals&criteria[0][value]=${(await this.#whoAmI(signal)).id}&` : '';
     // Name, id, status, urgency, type, opening and last update; the requester for the organisation's list.
     const columns = [1, 2, 12, 10, 14, 15, 19, ...(mine ? [] : [4])].map((option, index) => `forcedisplay[${index}]=${option}`).join('&');
+    const reading = await this.#reading(signal);
     let answer: z.infer<typeof searchAnswer>;
     try {
       [answer] = await this.#call(
@@ -402,7 +423,7 @@ export class GlpiBackend implements HelpdeskBackend {
       return { tickets: [], total: Number(/\d+$/.exec(detail)?.[0]) || undefined, more: false };
     }
     const rows = answer.data ?? [];
-    const tickets = rows.map(rowSummaryOf);
+    const tickets = rows.map((row) => rowSummaryOf(row, reading));
     if (!mine) {
       const names = await Promise.all(rows.map((row) => this.#nameOf(requesterOf(row), signal)));
       names.forEach((name, index) => (tickets[index].requester = name));
@@ -413,23 +434,24 @@ export class GlpiBackend implements HelpdeskBackend {
 
   async getTicket(ticketId: string, { signal }: CallOptions = {}): Promise<TicketDetail> {
     const id = glpiIdOf(ticketId);
-    const [[ticket], followups, solutions, me] = await Promise.all([
+    const [[ticket], followups, solutions, me, reading] = await Promise.all([
       this.#call(ticketAnswer, `Ticket/${id}?expand_dropdowns=true&with_documents=true`, signal),
       this.#list(followupRows, `Ticket/${id}/ITILFollowup?expand_dropdowns=true&`, signal),
       this.#list(solutionRows, `Ticket/${id}/ITILSolution?expand_dropdowns=true&`, signal),
       this.#whoAmI(signal),
+      this.#reading(signal),
     ]);
     const code = Number(ticket.status);
-    const summary = summaryOf(ticket);
+    const summary = summaryOf(ticket, reading);
     const { group } = summary.status;
     // Unknown rights (an older GLPI's session) leave closing to GLPI, which refuses as 'forbidden'.
     const mayUpdate = me.ticketRights === undefined || (me.ticketRights & 2) > 0;
     return {
       ...summary,
       category: nameOf(ticket.itilcategories_id),
-      entries: threadOf(ticket, followups, solutions),
-      documents: documentsOf(ticket),
-      solvedAt: ticket.solvedate ? glpiDate(ticket.solvedate) : undefined,
+      entries: threadOf(ticket, followups, solutions, reading),
+      documents: documentsOf(ticket, reading),
+      solvedAt: ticket.solvedate ? reading.date(ticket.solvedate) : undefined,
       actions: {
         reply: group !== 'closed',
         approve: code === 5 && solutions.some((solution) => Number(solution.status) === 2),
@@ -527,6 +549,21 @@ export class GlpiBackend implements HelpdeskBackend {
       },
     );
     return this.#server;
+  }
+
+  /**
+   * How this GLPI's answers are read. Bodies: raw HTML from GLPI 11, entity-encoded from 10 and
+   * from a server of unknown version (see tickets.ts). Dates' zone, never the browser's while
+   * GLPI gives any clue: the configuration's `timeZone` (the admin knows best); the person's
+   * `glpi_tz`, which GLPI sets as PHP's and MySQL's zone for their session (`DBmysql::setTimezone`,
+   * `src/DBmysql.php` line 1874 of 10.0.11); the server's `timezone` setting (`DBmysql::guessTimezone`,
+   * line 289); else the offset measured from the session's `glpi_currenttime`, exact today but
+   * blind to summer time for older dates.
+   */
+  async #reading(signal?: AbortSignal): Promise<GlpiReading> {
+    const [server, me] = await Promise.all([this.#serverInfo(signal), this.#whoAmI(signal)]);
+    const zone = { name: this.#config.timeZone ?? me.timeZone ?? server.timeZone, offset: me.offset };
+    return { date: (value) => zonedDate(value, zone), rawBodies: server.major === 11 };
   }
 
   /** Who the session belongs to: learnt when it opens, asked with getFullSession for one restored after a reload. */

@@ -3,13 +3,19 @@
  * and its follow-ups and solutions, checked with zod/mini and turned into
  * TicketSummary / TicketDetail. Pure functions: the adapter makes the calls.
  *
- * Text comes entity-encoded from GLPI ≤ 10 (BACKENDS.md §1.13). Bodies are decoded
- * once, into HTML the element sanitises: a second pass would turn what a person wrote
- * about markup (`&lt;b&gt;` in the HTML) into markup. Plain text (titles, names) is
- * decoded twice, as migrations and older versions left some of it encoded twice
- * (`&amp;#039;`) and GLPI 11 still shows such artefacts; a title that truly spells
- * an entity loses it, the lesser harm. A GLPI that sends raw HTML (GLPI 11, or
- * X-GLPI-Sanitized-Content: false) only loses, in bodies, text that spelled out markup.
+ * Text (BACKENDS.md §1.13): GLPI 10 sanitizes what it stores (`Sanitizer::sanitize` in
+ * `API::createItems`, `src/Api/API.php` line 1857 of 10.0.11) and answers it so, since the
+ * `X-GLPI-Sanitized-Content: false` that would decode it (`APIRest::returnSanitizedContent`,
+ * `src/Api/APIRest.php` line 688) is not a header a cross-origin page may send (not in
+ * `API::cors()`'s allowed headers). GLPI 11 stores raw HTML and has no such header. So bodies
+ * are decoded once from GLPI 10, into HTML the element sanitises (a second pass would turn
+ * what a person wrote about markup, `&lt;b&gt;` in the HTML, into markup), and taken as they
+ * are from GLPI 11 (`GlpiReading.rawBodies`). Plain text (titles, names) is decoded twice on
+ * both, as migrations and older versions left some of it encoded twice (`&amp;#039;`) and GLPI
+ * 11 still shows such artefacts; a title that truly spells an entity loses it, the lesser harm.
+ *
+ * Dates (`GlpiReading.date`): GLPI writes "YYYY-MM-DD HH:MM:SS" in the server's local time
+ * without a zone; the adapter says which zone (see `zonedDate`).
  */
 import * as z from 'zod/mini';
 import type { RichText, StatusGroup, ThreadEntry, TicketDocument, TicketStatus, TicketSummary, TicketType } from '../../core/ticket.js';
@@ -103,16 +109,56 @@ export function ticketStatus(code: number): TicketStatus {
   return { group, code: String(code), label: { en, fr } };
 }
 
+/** How the answers of one GLPI are read: its dates' zone, and whether its bodies are raw HTML (GLPI 11). */
+export interface GlpiReading {
+  date(value: string): Date;
+  rawBodies: boolean;
+}
+
 /**
- * GLPI writes dates in the server's local time without a zone. The widget cannot
- * know the server's zone, so they are read as the browser's local time: right when
- * the person and the helpdesk share a zone, as an organisation and its helpdesk
- * usually do; off by the difference otherwise.
+ * Where GLPI's zone-less dates are: an IANA zone (the configuration's `timeZone`, the person's
+ * `glpi_tz`, the server's `timezone`), else a fixed offset in minutes east of UTC measured from
+ * the session's `glpi_currenttime`. With neither — a GLPI that said nothing at all — the
+ * browser's own zone is the only guess left.
  */
-export function glpiDate(value: string): Date {
+export interface GlpiZone {
+  name?: string;
+  offset?: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes east of UTC of `zone` at `instant`; undefined for a zone the browser does not know. */
+function offsetOf(zone: string, instant: number): number | undefined {
+  try {
+    let format = formatters.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      formatters.set(zone, format);
+    }
+    const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+    return Math.round((Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000) / 60_000);
+  } catch {
+    return undefined;
+  }
+}
+
+/** GLPI's "YYYY-MM-DD HH:MM[:SS]" read in `zone`. */
+export function zonedDate(value: string, zone: GlpiZone): Date {
   const [year, month, day, hours, minutes, seconds = 0] = (value.match(/\d+/g) ?? []).map(Number);
+  const wall = Date.UTC(year, month - 1, day, hours, minutes, seconds);
+  const named = zone.name === undefined ? undefined : offsetOf(zone.name, wall);
+  if (named !== undefined) {
+    // The offset at the wall time, then again at the instant found: right across a change of summer time.
+    const first = wall - named * 60_000;
+    return new Date(wall - (offsetOf(zone.name!, first) ?? named) * 60_000);
+  }
+  if (zone.offset !== undefined) return new Date(wall - zone.offset * 60_000);
   return new Date(year, month - 1, day, hours, minutes, seconds);
 }
+
+/** Browser-local reading and GLPI 10's encoded bodies: what tests of the mapping alone use. */
+export const LOCAL_READING: GlpiReading = { date: (value) => zonedDate(value, {}), rawBodies: false };
 
 const types: TicketType[] = ['incident', 'request'];
 /** Plain text, decoded twice (see above). */
@@ -120,16 +166,19 @@ export const plain = (value: string | null | undefined) => decodeEntities(decode
 /** An expanded name, or nothing for an id or an empty one. */
 export const nameOf = (value: string | number | null | undefined) => (typeof value === 'string' && plain(value)) || undefined;
 
-/** Decoded HTML; text without any tag is plain text, whose line breaks matter (rich text off in GLPI). */
-export function richText(value: string | null | undefined): RichText {
-  const decoded = decodeEntities(value ?? '');
+/** Decoded HTML (raw from GLPI 11); text without any tag is plain text, whose line breaks matter (rich text off in GLPI). */
+export function richText(value: string | null | undefined, raw = false): RichText {
+  const decoded = raw ? (value ?? '').trim() : decodeEntities(value ?? '');
   return { format: /<[a-z!/][^>]*>/i.test(decoded) ? 'html' : 'text', value: decoded };
 }
 
 type Code = string | number | null | undefined;
 
 /** A ticket's own fields, as `Ticket/:id` names them. */
-export function summaryOf(ticket: { id: Code; name?: Code; status: Code; urgency?: Code; type?: Code; date: string; date_mod: string }): TicketSummary {
+export function summaryOf(
+  ticket: { id: Code; name?: Code; status: Code; urgency?: Code; type?: Code; date: string; date_mod: string },
+  { date }: GlpiReading,
+): TicketSummary {
   const { urgency, type } = ticket;
   return {
     id: String(ticket.id),
@@ -137,22 +186,25 @@ export function summaryOf(ticket: { id: Code; name?: Code; status: Code; urgency
     status: ticketStatus(Number(ticket.status)),
     urgency: urgency == null ? undefined : urgencyFromRank(Number(urgency)),
     type: type == null ? undefined : types[Number(type) - 1],
-    openedAt: glpiDate(ticket.date),
-    updatedAt: glpiDate(ticket.date_mod),
+    openedAt: date(ticket.date),
+    updatedAt: date(ticket.date_mod),
   };
 }
 
 /** One row of the list; `requester` is filled by the adapter when it knows the name. */
-export const rowSummaryOf = (row: SearchRow): TicketSummary =>
-  summaryOf({
-    id: row['Ticket.id'],
-    name: row['Ticket.name'],
-    status: row['Ticket.status'],
-    urgency: row['Ticket.urgency'],
-    type: row['Ticket.type'],
-    date: row['Ticket.date'],
-    date_mod: row['Ticket.date_mod'],
-  });
+export const rowSummaryOf = (row: SearchRow, reading: GlpiReading): TicketSummary =>
+  summaryOf(
+    {
+      id: row['Ticket.id'],
+      name: row['Ticket.name'],
+      status: row['Ticket.status'],
+      urgency: row['Ticket.urgency'],
+      type: row['Ticket.type'],
+      date: row['Ticket.date'],
+      date_mod: row['Ticket.date_mod'],
+    },
+    reading,
+  );
 
 /** The requester's user id, the first one when there are several. */
 export function requesterOf(row: SearchRow): string | undefined {
@@ -163,14 +215,14 @@ export function requesterOf(row: SearchRow): string | undefined {
 
 type TicketAnswer = z.infer<typeof ticketAnswer>;
 
-export function documentsOf(ticket: TicketAnswer): TicketDocument[] {
+export function documentsOf(ticket: TicketAnswer, { date }: GlpiReading): TicketDocument[] {
   const rows = Array.isArray(ticket._documents) ? ticket._documents : [];
   // A file linked twice (to the ticket and to a message) is listed once.
   return [...new Map(rows.map((row) => [String(row.id), row])).values()].map((row) => ({
     id: String(row.id),
     name: plain(row.filename || row.name) || `#${row.id}`,
     mime: row.mime || undefined,
-    date: row.date_creation ? glpiDate(row.date_creation) : undefined,
+    date: row.date_creation ? date(row.date_creation) : undefined,
   }));
 }
 
@@ -185,18 +237,26 @@ export function threadOf(
   ticket: TicketAnswer,
   followups: z.infer<typeof followupRows>,
   solutions: z.infer<typeof solutionRows>,
+  { date, rawBodies }: GlpiReading,
 ): ThreadEntry[] {
   const messages: ThreadEntry[] = [
     ...followups
       // `==` on purpose: 1, "1" and true are private.
       .filter((row) => row.is_private != 1)
-      .map((row) => ({ id: `followup-${row.id}`, kind: 'followup' as const, author: nameOf(row.users_id), date: glpiDate(row.date), body: richText(row.content), documents: [] })),
+      .map((row) => ({
+        id: `followup-${row.id}`,
+        kind: 'followup' as const,
+        author: nameOf(row.users_id),
+        date: date(row.date),
+        body: richText(row.content, rawBodies),
+        documents: [],
+      })),
     ...solutions.map((row) => ({
       id: `solution-${row.id}`,
       kind: 'solution' as const,
       author: nameOf(row.users_id),
-      date: glpiDate(row.date_creation),
-      body: richText(row.content),
+      date: date(row.date_creation),
+      body: richText(row.content, rawBodies),
       approval: APPROVALS[Number(row.status ?? 0)],
       documents: [],
     })),
@@ -205,8 +265,8 @@ export function threadOf(
     id: 'description',
     kind: 'description',
     author: nameOf(ticket.users_id_recipient),
-    date: glpiDate(ticket.date),
-    body: richText(ticket.content),
+    date: date(ticket.date),
+    body: richText(ticket.content, rawBodies),
     documents: [],
   };
   return [description, ...messages];

@@ -12,5 +12,21 @@ export const glpiBackend = z.strictObject({
   auth: userTokenAuth,
   /** Defaults to GLPI's `front/ticket.form.php?id={id}`. */
   ticketUrl,
+  /**
+   * The zone GLPI's dates are written in (IANA name, e.g. "Europe/Paris"), when neither the
+   * person's GLPI preferences nor the server's setting say it; GLPI's dates carry no zone.
+   */
+  timeZone: z.optional(
+    nonEmpty().check(
+      z.refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as "Europe/Paris"'),
+    ),
+  ),
   timeout,
 });
