@@ -85,6 +85,17 @@ describe('ZammadBackend: following tickets', () => {
       expect(read.length, 'no page read twice').to.equal(new Set(read).size);
     });
 
+    it('reads each page once when two elements of the page go on with the same list at once', async () => {
+      fake.state.generateTickets(450, { title: 'Ticket', article: false });
+      const backend = zammad();
+      await backend.listTickets({ scope: 'mine', start: 0, limit: 10 });
+      const [a, b] = await Promise.all([1, 2].map(() => backend.listTickets({ scope: 'mine', start: 10, limit: 400 })));
+      expect(a.tickets).to.have.length(400);
+      expect(a.tickets.map((ticket) => ticket.id)).to.deep.equal(b.tickets.map((ticket) => ticket.id));
+      const read = fake.state.requests.filter((request) => request.endpoint === 'tickets' && /per_page=100$/.test(request.url)).map((request) => request.url);
+      expect(read.length, read.join('\n')).to.equal(new Set(read).size);
+    });
+
     it('finds the end of a list whose length is a whole number of pages', async () => {
       fake.state.generateTickets(400, { title: 'Ticket', article: false });
       const list = await zammad().listTickets({ scope: 'mine', start: 0, limit: 10 });

@@ -49,6 +49,7 @@ export class TicketWalk {
   #seen = new Set<number>();
   /** Pages read while finding the end, kept for when the walk comes back to them. */
   #read = new Map<number, ZammadTicket[]>();
+  #reading?: Promise<void>;
 
   constructor(private readonly pages: TicketPages) {}
 
@@ -83,8 +84,12 @@ export class TicketWalk {
     this.#start(found, last);
   }
 
-  /** Reads the next page back; nothing once page 1 was read. */
-  async more(): Promise<void> {
+  /** Reads the next page back; nothing once page 1 was read. Two callers at once share one read. */
+  more(): Promise<void> {
+    return (this.#reading ??= this.#readNext().finally(() => (this.#reading = undefined)));
+  }
+
+  async #readNext(): Promise<void> {
     if (this.done) return;
     const number = this.next;
     const rows = await this.#page(number);

@@ -256,6 +256,11 @@ export class ZammadBackend implements HelpdeskBackend {
     return [];
   }
 
+  async findSubmission(submissionId: string, ticket: NewTicket, { signal }: CallOptions = {}): Promise<{ id: string } | undefined> {
+    const found = await this.#findSubmission(ticket.title, markerOf(submissionId), signal);
+    return found === undefined ? undefined : { id: String(found) };
+  }
+
   async createTicket(ticket: NewTicket, { signal, submissionId, mayExist }: CreateTicketOptions = {}): Promise<CreatedTicket> {
     const marker = submissionId ? markerOf(submissionId) : undefined;
     if (marker && mayExist) {
@@ -309,7 +314,6 @@ export class ZammadBackend implements HelpdeskBackend {
   }
 
   async listTickets({ scope, start, limit }: TicketPageQuery, { signal }: CallOptions = {}): Promise<TicketPage> {
-    const [me, states, priorities] = await Promise.all([this.#whoAmI(signal), this.#stateList(signal), this.#priorityList(signal)]);
     let held = this.#walk;
     if (start === 0 || !held || Date.now() - held.at > SNAPSHOT_MS) {
       const caller: { signal?: AbortSignal } = { signal };
@@ -320,7 +324,7 @@ export class ZammadBackend implements HelpdeskBackend {
     }
     // The pages this call reads go with its own signal.
     held.signal = signal;
-    const walk = await held.walk;
+    const [me, states, priorities, walk] = await Promise.all([this.#whoAmI(signal), this.#stateList(signal), this.#priorityList(signal), held.walk]);
     const mine = scope === 'mine';
     // A customer of a shared organisation also gets its tickets from Zammad.
     const rows = () => (mine ? walk.tickets.filter((ticket) => ticket.customer_id === me.id) : walk.tickets);
