@@ -544,6 +544,18 @@ describe('GlpiBackend: following tickets', () => {
       expect(detail.entries.at(-1)?.body.value).to.equal('<p>Ça recommence</p>');
     });
 
+    // Issue 11 point 5: Ticket::canReopen with the profile's status matrix (src/Ticket.php lines 660-666 of 10.0.11).
+    it('offers Reopen only where the profile’s status matrix allows Closed → New or Processing', async () => {
+      const theirs = fake.state.addTicket({ name: 'Clos', requester: COLLEAGUE.id, status: CLOSED }).id;
+      const colleague = glpi(COLLEAGUE.userToken);
+      expect((await colleague.getTicket(String(theirs))).actions).to.deep.equal({ reply: false, approve: false, close: false, reopen: false });
+      const refused = await rejection(colleague.reopenTicket(String(theirs), 'Ça recommence'));
+      expect(refused.kind).to.equal('forbidden');
+      fake.state.users.find((user) => user.id === COLLEAGUE.id)!.rights = { reopenClosed: true };
+      const allowed = glpi(COLLEAGUE.userToken, { timeout: 4999 });
+      expect((await allowed.getTicket(String(theirs))).actions.reopen).to.equal(true);
+    });
+
     it('reopens a pending ticket’s thread too when the person answers', async () => {
       fake.state.refuseSolution(+ticketId, 'non');
       fake.state.addFollowup(+ticketId, { content: 'Quel poste ?', pending: true });

@@ -438,6 +438,21 @@ describe('fake GLPI: following tickets', () => {
       expect(refused.body).to.deep.equal(['ERROR_GLPI_ADD', "You don't have permission to perform this action."]);
     });
 
+    // Ticket::canReopen (src/Ticket.php lines 660-666 of 10.0.11) reads the profile's status matrix; Self-Service's
+    // default (install/empty_data.php line 7993) forbids Closed → New and Closed → Processing, so ITILFollowup::canCreateItem
+    // (src/ITILFollowup.php lines 177-183) refuses any follow-up on a closed ticket; the session carries the matrix.
+    it('refuses a follow-up on a closed ticket where the status matrix forbids reopening, as the default Self-Service', async () => {
+      const own = fake.state.addTicket({ name: 'mine', requester: COLLEAGUE.id, status: CLOSED }).id;
+      const refused = await followup({ items_id: own, add_reopen: 1, content: 'Ça recommence' }, 'colleague');
+      expect([refused.status, refused.body]).to.deep.equal([400, ['ERROR_GLPI_ADD', "You don't have permission to perform this action."]]);
+      expect(fake.state.ticket(own)?.status).to.equal(CLOSED);
+      const { body } = await as('colleague', 'getFullSession');
+      const profile = (body as { session: { glpiactiveprofile: { ticket_status: Record<string, Record<string, number>> } } }).session.glpiactiveprofile;
+      expect(profile.ticket_status[6]).to.deep.equal({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
+      fake.state.users.find((user) => user.id === COLLEAGUE.id)!.rights = { reopenClosed: true };
+      expect((await followup({ items_id: own, add_reopen: 1, content: 'Ça recommence' }, 'colleague')).status).to.equal(201);
+    });
+
     it('puts a pending ticket back to processing', async () => {
       fake.state.addFollowup(ticketId, { content: 'Quel poste ?', pending: true });
       await followup({ content: 'PC-COMPTA-03' });

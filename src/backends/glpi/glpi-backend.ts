@@ -77,7 +77,14 @@ const session = z.looseObject({
   glpi_tz: name,
   // The server's now, local and zone-less, set at each request's Session::start (`src/Session.php` line 236).
   glpi_currenttime: name,
-  glpiactiveprofile: z.optional(z.looseObject({ ticket: z.optional(z.union([z.number(), z.string()])) })),
+  glpiactiveprofile: z.optional(
+    z.looseObject({
+      ticket: z.optional(z.union([z.number(), z.string()])),
+      followup: z.optional(z.union([z.number(), z.string()])),
+      // `[from][to] => 0|1`, decoded from the profile (`Profile::post_getFromDB`, `src/Profile.php` line 574 of 10.0.11).
+      ticket_status: z.optional(z.union([z.record(z.string(), z.record(z.string(), z.unknown())), z.array(z.unknown())])),
+    }),
+  ),
 });
 const initSessionAnswer = z.looseObject({ session_token: z.string().check(notEmpty), session: z.optional(session) });
 const categoryRows = z.array(
@@ -206,6 +213,24 @@ interface Me {
   timeZone?: string;
   /** Minutes east of UTC, measured from `glpi_currenttime` against this browser's clock, to the quarter hour. */
   offset?: number;
+  /** Whether the profile may reopen a closed ticket; undefined when the session did not say. */
+  mayReopen?: boolean;
+}
+
+/**
+ * `Ticket::canReopen` (`src/Ticket.php` lines 660-666 of 10.0.11): followup CREATE (4) and a status
+ * matrix allowing Closed (6) → New (1) or → Processing (2). `CommonITILObject::isAllowedStatus`
+ * (`src/CommonITILObject.php` lines 3503-3524): a pair set to 0 forbids, a missing pair allows once the
+ * profile has a matrix at all. Self-Service's default forbids both (`install/empty_data.php` line 7993);
+ * without that right GLPI refuses any follow-up on a closed ticket (`ITILFollowup::canCreateItem`).
+ */
+function mayReopen(profile: z.infer<typeof session>['glpiactiveprofile']): boolean | undefined {
+  if (!profile) return undefined;
+  const matrix = profile.ticket_status;
+  if (matrix === undefined) return false;
+  const closed = (Array.isArray(matrix) ? undefined : matrix['6']) ?? {};
+  const allowed = (to: string) => !(to in closed) || Boolean(Number(closed[to]));
+  return (Number(profile.followup ?? 0) & 4) > 0 && (allowed('1') || allowed('2'));
 }
 
 function meOf(answer: z.infer<typeof session>): Me {
@@ -214,6 +239,7 @@ function meOf(answer: z.infer<typeof session>): Me {
     id: answer.glpiID,
     name: plain(answer.glpifriendlyname) || undefined,
     ticketRights: answer.glpiactiveprofile?.ticket === undefined ? undefined : Number(answer.glpiactiveprofile.ticket),
+    mayReopen: mayReopen(answer.glpiactiveprofile),
     timeZone: answer.glpi_tz || undefined,
     // More than 14 hours away is no zone (UTC−12 to UTC+14) but a clock that is wrong: no measure then.
     offset: Math.abs(now - Date.now()) <= 14 * 3_600_000 ? Math.round((now - Date.now()) / 900_000) * 15 : undefined,
@@ -457,7 +483,8 @@ export class GlpiBackend implements HelpdeskBackend {
         approve: code === 5 && solutions.some((solution) => Number(solution.status) === 2),
         // Open or waiting, Approval (10) and statuses the widget does not know included.
         close: (group === 'open' || group === 'waiting') && mayUpdate,
-        reopen: code === 6,
+        // Offered where the profile allows it; unknown rights leave it to GLPI.
+        reopen: code === 6 && me.mayReopen !== false,
       },
       url: this.#ticketUrl(String(id)),
     };
