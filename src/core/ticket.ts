@@ -11,6 +11,8 @@ export interface Category {
   id: string;
   /** Full path for display, e.g. "Hardware > Printer". */
   name: string;
+  /** The name in each language, when the configuration gives it so (`name` is then one of them). */
+  label?: LocalText;
   /** The ticket types this category may be used with. */
   types: TicketType[];
 }

@@ -410,7 +410,7 @@ describe('GlpiBackend', () => {
     // Issue 11 point 6: a French GLPI. Kinds come from the ERROR_* code and the status; messages are only shown.
     describe('in French: by code and status, never by words', () => {
       const DOC = `${API}/#`;
-      const french = (path: string, status: number, body: unknown) =>
+      const french = (path: string, status: number, body: (string | null)[]) =>
         useHandlers(http.all(`${API}/${path}`, () => HttpResponse.json(body, { status })), ...fake.handlers);
 
       it('ERROR_RIGHT_MISSING (403, API::messageRightError) is forbidden, its French documentation link cut off', async () => {
@@ -513,6 +513,46 @@ describe('GlpiBackend', () => {
         '0-999',
         '1000-1999',
       ]);
+    });
+  });
+
+  // Issue 11 point 3: a Self-Service session keeps only Profile::$helpdesk_rights (src/Profile.php lines 44 and
+  // 527-538 of 10.0.11): GET ITILCategory and the person's assets answer 403 whatever the admin grants.
+  describe('categories and equipment for Self-Service', () => {
+    const COLLEAGUE_TOKEN = { userToken: 'colleague-user-token' };
+
+    it('asks GLPI for neither on a helpdesk-interface session, and fails neither', async () => {
+      const backend = withToken({ auth: COLLEAGUE_TOKEN });
+      expect(await backend.listCategories('incident')).to.deep.equal([]);
+      expect(await backend.listEquipment()).to.deep.equal([]);
+      expect(fake.state.requests.map((request) => request.endpoint)).to.deep.equal(['initSession']);
+    });
+
+    it('offers the categories the configuration lists, per type, with their French and English names, without asking GLPI', async () => {
+      const backend = withToken({
+        auth: COLLEAGUE_TOKEN,
+        categories: [
+          { id: 2, name: { fr: 'Imprimante', en: 'Printer' }, types: ['incident'] },
+          { id: 6, name: 'Demande d’accès', types: ['request'] },
+          { id: 4, name: { fr: 'Messagerie', en: 'Email' } },
+        ],
+      });
+      expect(await backend.listCategories('incident')).to.deep.equal([
+        { id: '2', name: 'Imprimante', label: { fr: 'Imprimante', en: 'Printer' }, types: ['incident'] },
+        { id: '4', name: 'Messagerie', label: { fr: 'Messagerie', en: 'Email' }, types: ['incident', 'request'] },
+      ]);
+      expect((await backend.listCategories('request')).map((category) => category.id)).to.deep.equal(['6', '4']);
+      expect(calls('ITILCategory')).to.have.length(0);
+      await backend.createTicket(newTicket({ categoryId: '2' }));
+      expect(fake.state.tickets[0].itilcategories_id).to.equal(2);
+    });
+
+    it('takes a 403 on categories as none, never as a failure', async () => {
+      await useHandlers(
+        http.get(`${API}/ITILCategory`, () => HttpResponse.json(['ERROR_RIGHT_MISSING', "Vous n'avez pas les droits requis pour réaliser cette action."], { status: 403 })),
+        ...fake.handlers,
+      );
+      expect(await withToken().listCategories('incident')).to.deep.equal([]);
     });
   });
 

@@ -120,6 +120,20 @@ describe('fake GLPI', () => {
     });
   });
 
+  // Profile::cleanProfile (src/Profile.php lines 527-538 of 10.0.11) keeps only $helpdesk_rights (line 44) for a
+  // helpdesk-interface profile; API::getItems refuses an itemtype it may not view (src/Api/API.php lines 1108-1109).
+  describe('Self-Service (helpdesk interface)', () => {
+    it('answers 403 to ITILCategory, to the person’s own assets and to others’ records', async () => {
+      const { body } = await call('initSession', { headers: { Authorization: 'user_token colleague-user-token' } });
+      const headers = { 'Session-Token': (body as { session_token: string }).session_token };
+      for (const path of ['ITILCategory', 'User/8/Computer', 'User/7']) {
+        const answer = await call(path, { headers });
+        expect([path, answer.status, (answer.body as string[])[0]]).to.deep.equal([path, 403, 'ERROR_RIGHT_MISSING']);
+      }
+      expect((await call('User/8', { headers })).status).to.equal(200);
+    });
+  });
+
   describe('tokens', () => {
     it('checks the App-Token when one is configured', async () => {
       await start({ appToken: 'app-123' });

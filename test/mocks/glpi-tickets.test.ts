@@ -569,8 +569,11 @@ describe('fake GLPI: following tickets', () => {
     it('reports the profile’s rights as GLPI’s bitmasks in the session', async () => {
       const profile = async (who: keyof typeof TOKENS) =>
         ((await as(who, 'getFullSession')).body as { session: { glpiactiveprofile: Record<string, unknown> } }).session.glpiactiveprofile;
-      expect(await profile('colleague')).to.include({ interface: 'helpdesk', ticket: 5, followup: 5, user: 0 });
-      expect(await profile('demo')).to.include({ ticket: 1 + 2 + 4 + 1024, user: 1 });
+      // A helpdesk profile keeps only Profile::$helpdesk_rights (src/Profile.php lines 44 and 527-538 of 10.0.11).
+      const colleague = await profile('colleague');
+      expect(colleague).to.include({ interface: 'helpdesk', ticket: 5, followup: 5 });
+      expect(colleague).not.to.have.any.keys('user', 'itilcategory', 'computer');
+      expect(await profile('demo')).to.include({ interface: 'central', ticket: 1 + 2 + 4 + 1024, user: 1, itilcategory: 1 });
       expect(await profile('tech')).to.include({ interface: 'central', followup: 1 + 4 + 4096 + 8192 });
     });
 

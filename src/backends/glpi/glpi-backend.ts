@@ -79,8 +79,10 @@ const session = z.looseObject({
   glpi_currenttime: name,
   glpiactiveprofile: z.optional(
     z.looseObject({
+      interface: z.optional(z.string()),
       ticket: z.optional(z.union([z.number(), z.string()])),
       followup: z.optional(z.union([z.number(), z.string()])),
+      itilcategory: z.optional(z.union([z.number(), z.string()])),
       // `[from][to] => 0|1`, decoded from the profile (`Profile::post_getFromDB`, `src/Profile.php` line 574 of 10.0.11).
       ticket_status: z.optional(z.union([z.record(z.string(), z.record(z.string(), z.unknown())), z.array(z.unknown())])),
     }),
@@ -215,6 +217,15 @@ interface Me {
   offset?: number;
   /** Whether the profile may reopen a closed ticket; undefined when the session did not say. */
   mayReopen?: boolean;
+  /**
+   * A Self-Service (helpdesk interface) profile: `Profile::cleanProfile` (`src/Profile.php` lines 527-538
+   * of 10.0.11, called by `Session::changeProfile`, `src/Session.php` line 523) drops every right outside
+   * `Profile::$helpdesk_rights` (line 44): no `itilcategory`, no `computer`, `monitor`… so GLPI answers
+   * 403 to `ITILCategory` and to the person's assets whatever the admin grants.
+   */
+  helpdesk?: boolean;
+  /** The profile may read ITIL categories (`itilcategory` READ, 1); undefined when the session did not say. */
+  readsCategories?: boolean;
 }
 
 /**
@@ -240,6 +251,8 @@ function meOf(answer: z.infer<typeof session>): Me {
     name: plain(answer.glpifriendlyname) || undefined,
     ticketRights: answer.glpiactiveprofile?.ticket === undefined ? undefined : Number(answer.glpiactiveprofile.ticket),
     mayReopen: mayReopen(answer.glpiactiveprofile),
+    helpdesk: answer.glpiactiveprofile?.interface === undefined ? undefined : answer.glpiactiveprofile.interface === 'helpdesk',
+    readsCategories: answer.glpiactiveprofile ? (Number(answer.glpiactiveprofile.itilcategory ?? 0) & 1) > 0 : undefined,
     timeZone: answer.glpi_tz || undefined,
     // More than 14 hours away is no zone (UTC−12 to UTC+14) but a clock that is wrong: no measure then.
     offset: Math.abs(now - Date.now()) <= 14 * 3_600_000 ? Math.round((now - Date.now()) / 900_000) * 15 : undefined,
@@ -321,7 +334,32 @@ export class GlpiBackend implements HelpdeskBackend {
 
   async listCategories(type: TicketType, { signal }: CallOptions = {}): Promise<Category[]> {
     // One list serves both types; kept until the credentials change, since the profile decides what it holds.
-    this.#categories ??= (await this.#list(categoryRows, 'ITILCategory?expand_dropdowns=true&', signal))
+    this.#categories ??= this.#config.categories
+      ? this.#config.categories.map(({ id, name, types }) => ({
+          id: String(id),
+          name: typeof name === 'string' ? name : (name.fr ?? name.en ?? String(id)),
+          label: name,
+          types: types ?? [...TICKET_TYPES],
+        }))
+      : await this.#readCategories(signal);
+    return this.#categories.filter((category) => category.types.includes(type));
+  }
+
+  /**
+   * GLPI's own list, where the profile may read it; none, never a failure, where it may not (a
+   * Self-Service session: see Me.helpdesk), so the form simply offers no category.
+   */
+  async #readCategories(signal?: AbortSignal): Promise<Category[]> {
+    const me = await this.#whoAmI(signal);
+    if (me.helpdesk || me.readsCategories === false) return [];
+    let rows: z.infer<typeof categoryRows>;
+    try {
+      rows = await this.#list(categoryRows, 'ITILCategory?expand_dropdowns=true&', signal);
+    } catch (error) {
+      if ((error as HelpdeskError | undefined)?.kind === 'forbidden') return [];
+      throw error;
+    }
+    return rows
       .filter((row) => isOn(row.is_helpdeskvisible))
       .map((row) => ({
         id: String(row.id),
@@ -330,14 +368,15 @@ export class GlpiBackend implements HelpdeskBackend {
       }))
       .filter((category) => category.types.length && category.name)
       .sort((a, b) => a.name.localeCompare(b.name));
-    return this.#categories.filter((category) => category.types.includes(type));
   }
 
   async listEquipment({ signal }: CallOptions = {}): Promise<EquipmentItem[]> {
-    const userId = (await this.#whoAmI(signal)).id;
+    const me = await this.#whoAmI(signal);
+    // A Self-Service session may read no asset type (see Me.helpdesk): nothing to offer, and nothing to ask.
+    if (me.helpdesk) return [];
     const lists = 'Computer Monitor Printer Phone Peripheral'.split(' ').map(async (kind) => {
       try {
-        return (await this.#list(itemRows, `User/${userId}/${kind}?`, signal)).map((row) => ({
+        return (await this.#list(itemRows, `User/${me.id}/${kind}?`, signal)).map((row) => ({
           kind,
           id: String(row.id),
           name: decodeEntities(row.name ?? '') || `${kind} ${row.id}`,
@@ -349,11 +388,6 @@ export class GlpiBackend implements HelpdeskBackend {
       }
     });
     return (await Promise.all(lists)).flat();
-  }
-
-  async findSubmission(submissionId: string, _ticket: NewTicket, { signal }: CallOptions = {}): Promise<{ id: string } | undefined> {
-    const found = await this.#findSubmission(submissionId, (await this.#serverInfo(signal)).major !== 11, signal);
-    return found === undefined ? undefined : { id: String(found) };
   }
 
   async createTicket(ticket: NewTicket, { signal, submissionId, mayExist }: CreateTicketOptions = {}): Promise<CreatedTicket> {

@@ -1,6 +1,6 @@
 /** `backend` for GLPI's legacy REST API (BACKENDS.md §1). */
 import * as z from 'zod/mini';
-import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
+import { localText, nonEmpty, safeUrl, ticketUrl, timeout, userTokenAuth, wholeNumber } from '../schema.js';
 
 export const glpiBackend = z.strictObject({
   type: z.literal('glpi'),
@@ -26,6 +26,21 @@ export const glpiBackend = z.strictObject({
           return false;
         }
       }, 'an IANA time zone such as "Europe/Paris"'),
+    ),
+  ),
+  /**
+   * The categories to offer, for GLPI profiles that may not read them: a Self-Service (helpdesk
+   * interface) session keeps only `Profile::$helpdesk_rights`, which has no `itilcategory`, so
+   * `GET ITILCategory` answers 403 whatever the admin grants. Ids are GLPI's; `types` limits a
+   * category to incidents or requests (both by default).
+   */
+  categories: z.optional(
+    z.array(
+      z.strictObject({
+        id: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+        name: localText,
+        types: z.optional(z.array(z.enum(['incident', 'request']))),
+      }),
     ),
   ),
   timeout,

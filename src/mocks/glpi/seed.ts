@@ -30,6 +30,13 @@ export interface FakeRights {
    * The default Self-Service profile forbids both (`install/empty_data.php` line 7993).
    */
   reopenClosed: boolean;
+  /**
+   * The profile uses the standard (central) interface. A helpdesk-interface profile, Self-Service,
+   * keeps only `Profile::$helpdesk_rights` (`src/Profile.php` line 44 of 10.0.11, applied by
+   * `Profile::cleanProfile`, line 527): no `itilcategory`, no asset rights, no `user` — so GLPI answers
+   * 403 to `ITILCategory`, to the person's assets and to other people's records.
+   */
+  central: boolean;
 }
 
 /** A self-service profile: own tickets only, follow-ups on them, nothing else. */
@@ -41,6 +48,7 @@ export const SELF_SERVICE: Readonly<FakeRights> = {
   seePrivate: false,
   readUsers: false,
   reopenClosed: false,
+  central: false,
 };
 
 /** A technician's profile: everything the fake knows. */
@@ -52,6 +60,7 @@ export const TECHNICIAN_RIGHTS: Readonly<FakeRights> = {
   seePrivate: true,
   readUsers: true,
   reopenClosed: true,
+  central: true,
 };
 
 export interface FakeUser {
@@ -105,8 +114,9 @@ export interface FakeSeed {
 
 /**
  * The person the demo signs in as: login `demo`, password `demo`, user token
- * `demo-user-token`. Beyond self-service, the profile sees the entity's tickets,
- * may close tickets and read colleagues' names, so the demo shows every feature.
+ * `demo-user-token`. Beyond self-service, the profile (on the standard interface, which
+ * is what lets it read categories and assets) sees the entity's tickets, may close and
+ * reopen tickets and read colleagues' names, so the demo shows every feature.
  */
 export const DEMO_USER: Readonly<FakeUser> = {
   id: 7,
@@ -116,7 +126,7 @@ export const DEMO_USER: Readonly<FakeUser> = {
   firstname: 'Camille',
   realname: 'Martin',
   email: 'camille.martin@example.fr',
-  rights: { entityTickets: true, updateTickets: true, readUsers: true, reopenClosed: true },
+  rights: { entityTickets: true, updateTickets: true, readUsers: true, reopenClosed: true, central: true },
   profile: 'Self-Service+',
 };
 

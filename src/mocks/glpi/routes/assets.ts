@@ -1,4 +1,5 @@
 /** A person's assets as sub-items of their User: `GET /User/:id/Computer` and the like. */
+import { rightsOf } from '../itil.js';
 import { param, type Route } from '../route.js';
 
 /** The asset types the fake knows; others are not resources. */
@@ -16,8 +17,10 @@ export const assetRoutes: Route[] = [
       }
       const user = state.users.find((candidate) => String(candidate.id) === param(call, 'id'));
       if (!user) return api.error('ERROR_ITEM_NOT_FOUND', 404, 'Item not found');
-      // A self-service profile may read its own user only, and only the asset types it was given.
-      if (user.id !== session.userId || settings.deniedItemtypes.includes(itemtype)) {
+      // Only one's own assets, of the types the profile may view; a Self-Service profile may view none
+      // (`API::getItems`, `src/Api/API.php` lines 1108-1109 of 10.0.11; see FakeRights.central).
+      const central = rightsOf(state.userOf(session)).central;
+      if (user.id !== session.userId || !central || settings.deniedItemtypes.includes(itemtype)) {
         return api.rightMissing();
       }
       const rows = state.assets

@@ -1,4 +1,5 @@
 /** ITILCategory, the one dropdown the widgets read (BACKENDS.md §1.10). */
+import { rightsOf } from '../itil.js';
 import type { Route } from '../route.js';
 import type { FakeCategory } from '../seed.js';
 
@@ -6,7 +7,10 @@ export const dropdownRoutes: Route[] = [
   {
     method: 'get',
     path: 'ITILCategory',
-    handle: ({ request, query, state, api }) => {
+    handle: ({ request, query, state, session, api }) => {
+      // `API::getItems` refuses an itemtype the profile may not view (`src/Api/API.php` lines 1108-1109 of
+      // 10.0.11): a Self-Service profile has no `itilcategory` right at all (see FakeRights.central).
+      if (!rightsOf(state.userOf(session)).central) return api.rightMissing();
       const expand = query.get('expand_dropdowns') === 'true' || query.get('expand_dropdowns') === '1';
       const rows = [...state.categories].sort((a, b) => a.id - b.id).map((row) => categoryRow(row, state.categories, expand));
       return api.page(request, 'ITILCategory', rows);

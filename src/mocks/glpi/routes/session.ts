@@ -97,10 +97,11 @@ function sessionData(state: GlpiFakeState, session: FakeSession): Record<string,
     glpiactiveprofile: {
       id: rights.followupAll ? 4 : 1,
       name: user.profile ?? 'Self-Service',
-      interface: rights.followupAll ? 'central' : 'helpdesk',
+      interface: rights.central ? 'central' : 'helpdesk',
       ticket: bits([[true, 1 + 4], [rights.updateTickets, 2], [rights.entityTickets, 1024]]),
       followup: bits([[true, 1], [rights.followupOwn, 4], [rights.followupAll, 4096], [rights.seePrivate, 8192]]),
-      user: bits([[rights.readUsers, 1]]),
+      // Rights outside Profile::$helpdesk_rights exist only on the standard interface (Profile::cleanProfile).
+      ...(rights.central ? { user: bits([[rights.readUsers, 1]]), itilcategory: 1, computer: 1, monitor: 1, printer: 1, phone: 1, peripheral: 1 } : {}),
       // `[from][to] => 0` forbids a change; a missing pair allows it (`CommonITILObject::isAllowedStatus`,
       // `src/CommonITILObject.php` line 3503 of 10.0.11). Self-Service's default, from `install/empty_data.php`
       // line 7993: nothing from New, Processing, Pending or Closed; Solved → Closed only.
