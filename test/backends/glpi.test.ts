@@ -807,6 +807,17 @@ describe('GlpiBackend', () => {
       expect(fake.state.tickets).to.have.length(1);
     });
 
+    it('finds a submission without creating anything, on 10 and 11 alike', async () => {
+      for (const version of [10, 11] as const) {
+        await start({ version });
+        const backend = withToken();
+        expect(await backend.findSubmission(SUBMISSION)).to.equal(undefined);
+        await backend.createTicket(newTicket(), { submissionId: SUBMISSION });
+        expect(await backend.findSubmission(SUBMISSION)).to.deep.equal({ id: '100' });
+        expect(fake.state.tickets).to.have.length(1);
+      }
+    });
+
     it('takes a server that will not say its version for GLPI 10', async () => {
       await useHandlers(http.get(`${API}/getGlpiConfig`, () => HttpResponse.json(['ERROR_RIGHT_MISSING', 'Vous n’avez pas les droits requis pour réaliser cette action.'], { status: 403 })), ...fake.handlers);
       await withToken().createTicket(newTicket(), { submissionId: SUBMISSION });

@@ -437,6 +437,17 @@ export class GlpiBackend implements HelpdeskBackend {
     return this.#created(+(Array.isArray(created) ? created[0] : created).id, ticket.attachments, signal);
   }
 
+  /**
+   * The ticket an earlier attempt created with this submission id, creating nothing (for an outbox
+   * that must wait while that attempt may still be at work): by `externalid` on GLPI 11, by the
+   * description's reference line elsewhere, as createTicket looks for it.
+   */
+  async findSubmission(submissionId: string, _ticket?: NewTicket, { signal }: CallOptions = {}): Promise<{ id: string } | undefined> {
+    const server = await this.#serverInfo(signal);
+    const found = await this.#findSubmission(submissionId, server.major !== 11, signal);
+    return found === undefined ? undefined : { id: String(found) };
+  }
+
   async #created(id: number, attachments: readonly File[], signal?: AbortSignal): Promise<CreatedTicket> {
     return { id: String(id), url: this.#ticketUrl(String(id)), failedAttachments: await this.#upload(id, attachments, signal) };
   }
