@@ -24,7 +24,7 @@ describe('secret detection', () => {
       const text = 'mot de passe : Hunter2!';
       const [finding] = findSecrets(text);
       expect(finding).to.deep.equal({ kind: 'password', start: 15, end: 23 });
-      expect(removeSecrets(text, findSecrets(text))).to.equal(`mot de passe : ${SECRET_MASK}`);
+      expect(removeSecrets(text)).to.equal(`mot de passe : ${SECRET_MASK}`);
     });
 
     it('knows the French and English labels, in any case', () => {
@@ -134,7 +134,7 @@ describe('secret detection', () => {
       ].join('\n');
       const text = `Voici la clé du serveur :\n${key}\nMerci`;
       expect(found(text)).to.deep.equal([['private-key', key]]);
-      expect(removeSecrets(text, findSecrets(text))).to.equal(`Voici la clé du serveur :\n${SECRET_MASK}\nMerci`);
+      expect(removeSecrets(text)).to.equal(`Voici la clé du serveur :\n${SECRET_MASK}\nMerci`);
     });
 
     it('knows RSA, EC, encrypted and PGP keys', () => {
@@ -287,7 +287,7 @@ describe('secret detection', () => {
         'Jeanne Martin',
       ].join('\n');
       expect(findSecrets(text)).to.deep.equal([]);
-      expect(removeSecrets(text, [])).to.equal(text);
+      expect(removeSecrets(text)).to.equal(text);
     });
 
     it('finds every secret of a careless English ticket, in order', () => {
@@ -304,7 +304,7 @@ describe('secret detection', () => {
         ['password', 'Adm1n2024'],
         ['card-number', '4970 1012 3456 7893'],
       ]);
-      expect(removeSecrets(text, findSecrets(text))).to.equal(
+      expect(removeSecrets(text)).to.equal(
         [
           'Hi, the VPN rejects me since Monday.',
           `Login: jdupont / Password: ${SECRET_MASK}`,
@@ -350,27 +350,33 @@ describe('secret detection', () => {
   });
 
   describe('removal', () => {
-    it('replaces each finding and keeps the rest exactly, whatever the order given', () => {
-      const text = 'a=1 b=2 c=3';
-      const findings = [
-        { kind: 'password' as const, start: 10, end: 11 },
-        { kind: 'password' as const, start: 2, end: 3 },
-      ];
-      expect(removeSecrets(text, findings)).to.equal(`a=${SECRET_MASK} b=2 c=${SECRET_MASK}`);
+    it('finds the secrets in the text it is given and replaces each, keeping the rest exactly', () => {
+      const text = `a=1 password=Winter2023! token: ${GITLAB} b=2`;
+      expect(removeSecrets(text)).to.equal(`a=1 password=${SECRET_MASK} token: ${SECRET_MASK} b=2`);
     });
 
-    it('tolerates overlapping and repeated findings', () => {
-      const text = 'abcdefghij';
-      const findings = [
-        { kind: 'password' as const, start: 2, end: 6 },
-        { kind: 'password' as const, start: 4, end: 8 },
-        { kind: 'password' as const, start: 3, end: 5 },
-      ];
-      expect(removeSecrets(text, findings)).to.equal(`ab${SECRET_MASK}${SECRET_MASK}ij`);
+    it('never applies positions found in an earlier version of the text (issue 10 point 5)', () => {
+      // Warned about the first text, the person rewrote it: removal looks at the new one.
+      const before = 'Mails to example.net are rejected. My password: Hunter2!xyz';
+      const rewritten = 'Mails to example.net are rejected with "550 relay denied". Three people affected, site Lyon.';
+      expect(findSecrets(before)).to.have.length(1);
+      expect(removeSecrets(rewritten)).to.equal(rewritten);
+      // Words typed before the secret move it: it is masked where it is now.
+      expect(removeSecrets(`Since 9:40, "550 relay denied". ${before}`)).to.equal(
+        `Since 9:40, "550 relay denied". Mails to example.net are rejected. My password: ${SECRET_MASK}`,
+      );
     });
 
-    it('returns the text unchanged without findings', () => {
-      expect(removeSecrets('rien à cacher', [])).to.equal('rien à cacher');
+    it('leaves the values the person chose to send, and masks the others', () => {
+      const text = `My password: Hunter2!xyz, deploy token ${GITHUB}`;
+      const keep = new Set(['Hunter2!xyz']);
+      expect(findSecrets(text, { keep }).map(({ kind }) => kind)).to.deep.equal(['api-token']);
+      expect(removeSecrets(text, { keep })).to.equal(`My password: Hunter2!xyz, deploy token ${SECRET_MASK}`);
+      expect(removeSecrets(text)).to.equal(`My password: ${SECRET_MASK}, deploy token ${SECRET_MASK}`);
+    });
+
+    it('returns the text unchanged when nothing looks like a secret', () => {
+      expect(removeSecrets('rien à cacher')).to.equal('rien à cacher');
     });
   });
 });

@@ -57,8 +57,13 @@ const RANDOM_RUN = /[A-Za-z0-9+/]{32,}=*/g;
 /** A run's letters and digits between "+", "/" and "=": mixed, 16 or more, not capitalised words glued together ("TerminalServices2012Gateway"). */
 const RANDOM_PART = /^(?=.*\d)(?=.*\D)(?!.*(?:[A-Z][a-z]{2,}){3}).{16}/;
 
-/** Every secret-looking value of `text`, sorted and non-overlapping. */
-export function findSecrets(text: string): SecretFinding[] {
+export interface SecretOptions {
+  /** Values the person chose to send as they are ("Send as it is"), compared whole: a secret added later is still found. */
+  keep?: ReadonlySet<string>;
+}
+
+/** Every secret-looking value of `text`, sorted and non-overlapping, except the values in `keep`. */
+export function findSecrets(text: string, { keep }: SecretOptions = {}): SecretFinding[] {
   // Rules run in order of preference for when two findings cover the same text.
   const found: SecretFinding[] = [];
   const add = (kind: SecretKind, start: number, length: number) => found.push({ kind, start, end: start + length });
@@ -105,17 +110,21 @@ export function findSecrets(text: string): SecretFinding[] {
     if (last && finding.start < last.end) last.end = Math.max(last.end, finding.end);
     else findings.push(finding);
   }
-  return findings;
+  return keep?.size ? findings.filter(({ start, end }) => !keep.has(text.slice(start, end))) : findings;
 }
 
-/** `text` with each finding replaced by `********`, everything else kept as it was. */
-export function removeSecrets(text: string, findings: readonly SecretFinding[]): string {
-  const sorted = [...findings].sort((a, b) => a.start - b.start);
+/**
+ * `text` with each secret found in it replaced by `********` (except the values in
+ * `keep`), everything else kept as it was. The findings are made here, on this very
+ * text: positions found in an earlier version of it (before the person edited) would
+ * overwrite their words.
+ */
+export function removeSecrets(text: string, options: SecretOptions = {}): string {
   let result = '';
   let at = 0;
-  for (const { start, end } of sorted) {
-    if (end <= at) continue;
-    result += text.slice(at, Math.max(at, start)) + SECRET_MASK;
+  // Sorted and non-overlapping.
+  for (const { start, end } of findSecrets(text, options)) {
+    result += text.slice(at, start) + SECRET_MASK;
     at = end;
   }
   return result + text.slice(at);
