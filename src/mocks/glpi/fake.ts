@@ -36,8 +36,8 @@ export interface GlpiFakeOptions extends Partial<FakeSettings> {
   /** The status of ERROR_RIGHT_MISSING: 403 as GLPI 10 and 11 answer (default), 401 for older servers. */
   rightMissingStatus?: 401 | 403;
   /**
-   * The GLPI the fake behaves as, 10 (10.0.11, the default and the demo's) or 11. On 10 text is
-   * answered entity-encoded, tickets have no `externalid` and search option 87 does not exist; 11
+   * The GLPI the fake behaves as: 11 (11.0.x, the default and the demo's) or 10 (10.0.11). On 10 text
+   * is answered entity-encoded, tickets have no `externalid` and search option 87 does not exist; 11
    * answers raw text, keeps `externalid`, finds it through option 87 and knows status 10 (Approval).
    */
   version?: GlpiVersion;
@@ -71,7 +71,7 @@ const UNKNOWN: Route = {
 
 export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
   const baseUrl = (options.baseUrl ?? '/fake-glpi/apirest.php').replace(/\/+$/, '');
-  const state = new GlpiFakeState(options.seed, { version: options.version ?? 10, timeZone: options.timeZone });
+  const state = new GlpiFakeState(options.seed, { version: options.version ?? 11, timeZone: options.timeZone });
   if (options.demoTickets) addDemoTickets(state);
   const settings: FakeSettings = {
     credentialsLogin: options.credentialsLogin ?? true,

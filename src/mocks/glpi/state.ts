@@ -210,7 +210,7 @@ export class GlpiFakeState {
   /** The server's time zone (IANA name) its dates are written in; the browser's when undefined. */
   readonly timeZone?: string;
 
-  constructor(seed: FakeSeed = demoSeed(), { version = 10, timeZone }: { version?: GlpiVersion; timeZone?: string } = {}) {
+  constructor(seed: FakeSeed = demoSeed(), { version = 11, timeZone }: { version?: GlpiVersion; timeZone?: string } = {}) {
     this.version = version;
     this.timeZone = timeZone;
     this.users = seed.users;

@@ -1,5 +1,6 @@
 /** A person's assets as sub-items of their User: `GET /User/:id/Computer` and the like. */
 import { rightsOf } from '../itil.js';
+import { decodeStored } from '../protocol.js';
 import { param, type Route } from '../route.js';
 
 /** The asset types the fake knows; others are not resources. */
@@ -26,7 +27,15 @@ export const assetRoutes: Route[] = [
       const rows = state.assets
         .filter((asset) => asset.itemtype === itemtype && asset.users_id === user.id && !asset.is_deleted)
         .sort((a, b) => a.id - b.id)
-        .map(({ id, name, serial, users_id, is_deleted }) => ({ id, entities_id: 0, name, serial, users_id, is_deleted }));
+        // The seed keeps names as GLPI 10 stored them; GLPI 11's migration leaves them raw.
+        .map(({ id, name, serial, users_id, is_deleted }) => ({
+          id,
+          entities_id: 0,
+          name: state.version === 11 ? decodeStored(name) : name,
+          serial,
+          users_id,
+          is_deleted,
+        }));
       return api.page(request, itemtype, rows);
     },
   },
