@@ -547,6 +547,12 @@ describe('GlpiBackend', () => {
       expect(fake.state.tickets[0].itilcategories_id).to.equal(2);
     });
 
+    it('refuses configured categories GLPI could not know, naming the key', async () => {
+      const { parseConfig } = await import('../../src/core/config.js');
+      const refused = parseConfig({ backend: { type: 'glpi', url: API, categories: [{ id: 0, name: 'x' }, { id: 3, name: { fr: 'Poste' }, types: ['problem'] }] } });
+      expect(refused.ok ? [] : refused.problems.map((problem) => problem.key)).to.deep.equal(['backend.categories[0].id', 'backend.categories[1].types[0]']);
+    });
+
     it('takes a 403 on categories as none, never as a failure', async () => {
       await useHandlers(
         http.get(`${API}/ITILCategory`, () => HttpResponse.json(['ERROR_RIGHT_MISSING', "Vous n'avez pas les droits requis pour réaliser cette action."], { status: 403 })),

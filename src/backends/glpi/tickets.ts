@@ -157,8 +157,6 @@ export function zonedDate(value: string, zone: GlpiZone): Date {
   return new Date(year, month - 1, day, hours, minutes, seconds);
 }
 
-/** Browser-local reading and GLPI 10's encoded bodies: what tests of the mapping alone use. */
-export const LOCAL_READING: GlpiReading = { date: (value) => zonedDate(value, {}), rawBodies: false };
 
 const types: TicketType[] = ['incident', 'request'];
 /** Plain text, decoded twice (see above). */

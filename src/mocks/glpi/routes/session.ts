@@ -21,7 +21,7 @@ export const sessionRoutes: Route[] = [
 ];
 
 /** The fake's version, as `glpi_configs` holds it. */
-export const FAKE_VERSIONS = { 10: '10.0.11', 11: '11.0.2' } as const;
+const FAKE_VERSIONS = { 10: '10.0.11', 11: '11.0.2' } as const;
 
 /**
  * A few keys of `$CFG_GLPI`: `version` is the `core` / `version` row of `glpi_configs`, merged
