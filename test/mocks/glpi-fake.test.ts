@@ -133,6 +133,23 @@ describe('fake GLPI', () => {
       }
       expect((await call('User/8', { headers })).status).to.equal(200);
     });
+
+    // Ticket::rawSearchOptions marks nosearch what lies outside 'common', 'requester', 'satisfaction' for a helpdesk
+    // session (src/Ticket.php lines 3657-3685 of 10.0.11, the same in 11); API::searchItems refuses it (API.php line 1621).
+    it('refuses to search the technician (assign section), and searches externalid (common section) on GLPI 11', async () => {
+      await start({ version: 11 });
+      const { body } = await call('initSession', { headers: { Authorization: 'user_token colleague-user-token' } });
+      const headers = { 'Session-Token': (body as { session_token: string }).session_token };
+      const technician = await call('search/Ticket?criteria[0][field]=5&criteria[0][searchtype]=equals&criteria[0][value]=2', { headers });
+      expect([technician.status, (technician.body as string[])[1]]).to.deep.equal([
+        400,
+        `Forbidden field ID in search criteria; view documentation in your browser at ${API}/#ERROR`,
+      ]);
+      fake.state.addTicket({ name: 'a', requester: 8, externalid: 'abc-1' });
+      fake.state.addTicket({ name: 'b', requester: 8, externalid: 'abc-10' });
+      const found = await call('search/Ticket?criteria[0][field]=87&criteria[0][searchtype]=contains&criteria[0][value]=%5Eabc-1%24&uid_cols=true', { headers });
+      expect((found.body as { data: Record<string, unknown>[] }).data.map((row) => row['Ticket.name'])).to.deep.equal(['a']);
+    });
   });
 
   describe('tokens', () => {

@@ -10,7 +10,7 @@
  * overwrite each other, the later column winning, as PHP's array_combine does. Without
  * `forcedisplay`, the columns are GLPI's default display preferences for tickets.
  */
-import { seesTicket } from '../itil.js';
+import { rightsOf, seesTicket } from '../itil.js';
 import { asAnswered, isRecord, isSet, parseRange, phpQuery, toInt } from '../protocol.js';
 import { param, type FakeCall, type Route } from '../route.js';
 import { ENTITY_NAME } from '../rows.js';
@@ -64,6 +64,15 @@ const optionsOf = (state: GlpiFakeState): Record<number, SearchOption> => {
   if (state.version === 11) return OPTIONS;
   return Object.fromEntries(Object.entries(OPTIONS).filter(([id]) => id !== '87'));
 };
+
+/**
+ * Options a helpdesk (Self-Service) session may not search: `Ticket::rawSearchOptions` marks `nosearch`
+ * every option outside the 'common', 'requester' and 'satisfaction' sections (`src/Ticket.php` lines
+ * 3657-3685 of 10.0.11; the same block in 11), and `API::searchItems` refuses them (`src/Api/API.php`
+ * lines 1616-1621). Of the fake's options, 5 (technician) is in the 'assign' section
+ * (`CommonITILObject::getSearchOptionsActors`, `src/CommonITILObject.php` line 4520).
+ */
+const HELPDESK_NOSEARCH = [5];
 
 /** GLPI's default display preferences for tickets, used when `forcedisplay` is absent. */
 const DISPLAY_PREFERENCES = [12, 19, 15, 3, 4, 5, 7];
@@ -152,6 +161,7 @@ function criteriaTest(criteria: unknown, user: FakeUser, state: GlpiFakeState): 
     if (isSet(criterion.criteria)) term = criteriaTest(criterion.criteria, user, state);
     else if (!isSet(criterion.field) || !isSet(criterion.searchtype) || !isSet(criterion.value)) return 'Malformed search criteria';
     else if (!/^\d+$/.test(String(criterion.field)) || !optionsOf(state)[Number(criterion.field)]) return 'Bad field ID in search criteria';
+    else if (HELPDESK_NOSEARCH.includes(Number(criterion.field)) && !rightsOf(user).central) return 'Forbidden field ID in search criteria';
     else term = termTest(optionsOf(state)[Number(criterion.field)], String(criterion.searchtype), String(criterion.value), user, state);
     if (typeof term === 'string') return term;
     const positive = term;
