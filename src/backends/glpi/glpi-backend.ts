@@ -14,7 +14,7 @@
  */
 import * as z from 'zod/mini';
 import type { GlpiBackendConfig } from '../../core/config.js';
-import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
+import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
 import {
   TICKET_TYPES,
   type Category,
@@ -30,10 +30,12 @@ import {
   type TicketType,
 } from '../../core/ticket.js';
 import { urgencyRank } from '../../core/urgency.js';
-import { personKey, sessionTokenStore, type TokenStore } from '../../store/session-token.js';
-import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
+import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
+import { requestBlob, requestJson, type HttpRequest } from '../http.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
 import { decodeEntities } from './html.js';
+import { glpiError } from './errors.js';
+import { glpiId, initSessionAnswer, meOf, name, notEmpty, personOf, session, type Me } from './session.js';
 import { GLPI_CAPABILITIES, glpiPersonOf, glpiSessionKey } from './descriptor.js';
 import { buildTicketContent, textToHtml } from '../message.js';
 import {
@@ -62,33 +64,10 @@ export interface GlpiBackendOptions {
 // whether ids and flags are numbers or numeric strings, so both are accepted.
 
 // Checks are refines: the other check kinds would each add zod code to the script-tag bundle.
-const glpiId = z.union([z.number().check(z.refine((n) => Number.isInteger(n) && n > 0)), z.string().check(z.refine((s) => /^\d+$/.test(s)))]);
-const notEmpty = z.refine<{ length: number }>((value) => value.length > 0);
 /** GLPI flags come as 1/0, "1"/"0" or true/false. */
 const flag = z.union([z.boolean(), z.number(), z.string()]);
 // `==` on purpose: true, 1 and "1" all equal 1.
 const isOn = (value: unknown) => value == 1;
-const name = z.optional(z.union([z.string(), z.literal(null)]));
-/** Whose session it is; the profile's ticket rights are GLPI's bitmask (UPDATE is 2). */
-const session = z.looseObject({
-  glpiID: glpiId,
-  glpifriendlyname: name,
-  // The person's own zone, set at login when they chose one (`src/Auth.php` line 1108 of 10.0.11).
-  glpi_tz: name,
-  // The server's now, local and zone-less, set at each request's Session::start (`src/Session.php` line 236).
-  glpi_currenttime: name,
-  glpiactiveprofile: z.optional(
-    z.looseObject({
-      interface: z.optional(z.string()),
-      ticket: z.optional(z.union([z.number(), z.string()])),
-      followup: z.optional(z.union([z.number(), z.string()])),
-      itilcategory: z.optional(z.union([z.number(), z.string()])),
-      // `[from][to] => 0|1`, decoded from the profile (`Profile::post_getFromDB`, `src/Profile.php` line 574 of 10.0.11).
-      ticket_status: z.optional(z.union([z.record(z.string(), z.record(z.string(), z.unknown())), z.array(z.unknown())])),
-    }),
-  ),
-});
-const initSessionAnswer = z.looseObject({ session_token: z.string().check(notEmpty), session: z.optional(session) });
 const categoryRows = z.array(
   z.looseObject({ id: glpiId, name, completename: name, is_helpdeskvisible: flag, is_incident: flag, is_request: flag }),
 );
@@ -127,65 +106,6 @@ function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown, what: st
   throw new HelpdeskError('bad-response', { detail: `${what} answer: ${message} at /${path.join('/')}` });
 }
 
-/**
- * GLPI's `ERROR_*` codes whose status alone would say the wrong thing (ERROR_SESSION_TOKEN_MISSING and the
- * setup problems come as 400), in the order they are tried; other codes go by status: ERROR_RIGHT_MISSING
- * is 403 (`API::messageRightError`, `src/Api/API.php` line 2720 of 10.0.11, the same in 11),
- * ERROR_ITEM_NOT_FOUND 404, ERROR_GLPI_ADD 400. Messages are translated into the server's or the
- * person's language: never read for a kind, only shown.
- */
-const KIND_BY_CODE: [RegExp, HelpdeskErrorKind][] = [
-  // NOT_ALLOWED_IP, APP_TOKEN_*, LOGIN_WITH_CREDENTIALS_DISABLED, RESOURCE_*, ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM
-  [/_IP$|APP_TOKEN|DISABLED|RESOURCE|ITEMTYPE/, 'setup'],
-  // SESSION_TOKEN_*, LOGIN_PARAMETERS_MISSING, GLPI_LOGIN*; the adapter re-opens an invalid session once first.
-  [/SESSION|LOGIN/, 'auth'],
-  [/RIGHT_MISSING/, 'forbidden'],
-  [/SQL|UNKNOWN/, 'server'],
-];
-
-/**
- * An add or update the profile may not make is refused as ERROR_GLPI_ADD / ERROR_GLPI_UPDATE (400) with
- * `__("You don't have permission to perform this action.")` as the whole message (`API::createItems`,
- * `src/Api/API.php` line 1845 of 10.0.11; `updateItems`, line 1982): that exact sentence, as GLPI's own
- * translations give it (`locales/*.po` of 10.0.11), is how such a refusal is told from invalid data.
- */
-const PERMISSION_REFUSALS = new Set([
-  "You don't have permission to perform this action.",
-  "Vous n'avez pas les droits requis pour réaliser cette action.",
-  'Sie haben keine ausreichenden Rechte für diese Aktion.',
-  'No tiene permisos para realizar esta acción.',
-  'Non hai diritti sufficienti per eseguire questa azione.',
-  'Você não tem permissão para executar essa ação.',
-  'Não tem permissões para executar esta acção.',
-  'U heeft niet de bevoegdheid voor het uitvoeren van deze actie.',
-]);
-
-/**
- * A single call's error body, `["ERROR_CODE", "message; view documentation in your
- * browser at …/#ERROR_CODE"]` (BACKENDS.md §1.11); the generic code is a bare "ERROR",
- * bulk calls (which the adapter does not make) send a list instead of the message, and
- * an update of an unknown item sends null.
- */
-const errorBody = z.array(z.unknown()).check(z.refine((body) => /^ERROR/.test(String(body[0]))));
-
-/** The HelpdeskError a GLPI error answer means, or undefined when the body is not GLPI's error shape. */
-function glpiError({ status, body }: HttpResponse): HelpdeskError | undefined {
-  const parsed = z.safeParse(errorBody, body);
-  if (!parsed.success) return undefined;
-  const code = String(parsed.data[0]);
-  const message = parsed.data[1];
-  // Without the link to GLPI's documentation, "; view documentation in your browser at …/#ERROR_…" in any language.
-  const detail = decodeEntities((typeof message === 'string' ? message : '').replace(/;[^;]*#ERROR\w*\s*$/, ''));
-  const kind =
-    /^ERROR_GLPI_/.test(code) && PERMISSION_REFUSALS.has(detail.replace(/[\u2019]/g, "'"))
-      ? 'forbidden'
-      : // GLPI's updateItems forgets the "Item not found" of an unknown item and sends null.
-        code === 'ERROR_GLPI_UPDATE' && message === null
-        ? 'not-found'
-        : KIND_BY_CODE.find(([pattern]) => pattern.test(code))?.[1];
-  return new HelpdeskError(kind ?? kindForStatus(status), { status, code, detail: detail || undefined });
-}
-
 /** GLPI ids are integers; anything else would be silently dropped by GLPI. */
 function glpiNumber(value: string, field: string): number {
   if (!/^\d+$/.test(value)) throw new HelpdeskError('validation', { fields: [field], detail: `${field} is not a GLPI id` });
@@ -205,63 +125,6 @@ interface Server {
   major?: number;
   timeZone?: string;
 }
-
-/** The session's person: id, GLPI's name for them, the profile's ticket rights when known, where their dates are. */
-interface Me {
-  id: string | number;
-  name?: string;
-  ticketRights?: number;
-  /** `glpi_tz`: the zone GLPI writes this person's dates in. */
-  timeZone?: string;
-  /** Minutes east of UTC, measured from `glpi_currenttime` against this browser's clock, to the quarter hour. */
-  offset?: number;
-  /** Whether the profile may reopen a closed ticket; undefined when the session did not say. */
-  mayReopen?: boolean;
-  /**
-   * A Self-Service (helpdesk interface) profile: `Profile::cleanProfile` (`src/Profile.php` lines 527-538
-   * of 10.0.11, called by `Session::changeProfile`, `src/Session.php` line 523) drops every right outside
-   * `Profile::$helpdesk_rights` (line 44): no `itilcategory`, no `computer`, `monitor`… so GLPI answers
-   * 403 to `ITILCategory` and to the person's assets whatever the admin grants.
-   */
-  helpdesk?: boolean;
-  /** The profile may read ITIL categories (`itilcategory` READ, 1); undefined when the session did not say. */
-  readsCategories?: boolean;
-}
-
-/**
- * `Ticket::canReopen` (`src/Ticket.php` lines 660-666 of 10.0.11): followup CREATE (4) and a status
- * matrix allowing Closed (6) → New (1) or → Processing (2). `CommonITILObject::isAllowedStatus`
- * (`src/CommonITILObject.php` lines 3503-3524): a pair set to 0 forbids, a missing pair allows once the
- * profile has a matrix at all. Self-Service's default forbids both (`install/empty_data.php` line 7993);
- * without that right GLPI refuses any follow-up on a closed ticket (`ITILFollowup::canCreateItem`).
- */
-function mayReopen(profile: z.infer<typeof session>['glpiactiveprofile']): boolean | undefined {
-  if (!profile) return undefined;
-  const matrix = profile.ticket_status;
-  if (matrix === undefined) return false;
-  const closed = (Array.isArray(matrix) ? undefined : matrix['6']) ?? {};
-  const allowed = (to: string) => !(to in closed) || Boolean(Number(closed[to]));
-  return (Number(profile.followup ?? 0) & 4) > 0 && (allowed('1') || allowed('2'));
-}
-
-function meOf(answer: z.infer<typeof session>): Me {
-  const now = answer.glpi_currenttime ? zonedDate(answer.glpi_currenttime, { offset: 0 }).getTime() : NaN;
-  return {
-    id: answer.glpiID,
-    name: plain(answer.glpifriendlyname) || undefined,
-    ticketRights: answer.glpiactiveprofile?.ticket === undefined ? undefined : Number(answer.glpiactiveprofile.ticket),
-    mayReopen: mayReopen(answer.glpiactiveprofile),
-    helpdesk: answer.glpiactiveprofile?.interface === undefined ? undefined : answer.glpiactiveprofile.interface === 'helpdesk',
-    readsCategories: answer.glpiactiveprofile ? (Number(answer.glpiactiveprofile.itilcategory ?? 0) & 1) > 0 : undefined,
-    timeZone: answer.glpi_tz || undefined,
-    // More than 14 hours away is no zone (UTC−12 to UTC+14) but a clock that is wrong: no measure then.
-    offset: Math.abs(now - Date.now()) <= 14 * 3_600_000 ? Math.round((now - Date.now()) / 900_000) * 15 : undefined,
-  };
-}
-
-/** The storage name of the person credentials stand for (never the token or login itself). */
-const personOf = (credentials: Credentials): string =>
-  personKey('userToken' in credentials ? `token:${credentials.userToken}` : `login:${credentials.login}`);
 
 /** A ticket or document id from the model, refused as 'not-found' before any call when GLPI could not have made it. */
 function glpiIdOf(value: string): number {
