@@ -86,7 +86,10 @@ async function exchange<T>(request: HttpRequest, accept: string, read: (response
     return [response, await read(response)];
   } catch (error) {
     if (own?.aborted) throw own.reason;
-    throw timeout.aborted ? new HelpdeskError('timeout', { detail: `no answer within ${request.timeout} ms`, cause: error }) : toHelpdeskError(error);
+    if (timeout.aborted) throw new HelpdeskError('timeout', { detail: `no answer within ${request.timeout} ms`, cause: error });
+    // The browser knows it is offline: the request never left it.
+    if (globalThis.navigator?.onLine === false) throw new HelpdeskError('network', { detail: 'offline', unsent: true, cause: error });
+    throw toHelpdeskError(error);
   }
 }
 

@@ -96,6 +96,16 @@ export class LazyBackend implements HelpdeskBackend {
     return (await this.#load()).createTicket(...args);
   }
 
+  async findSubmission(...args: Parameters<NonNullable<HelpdeskBackend['findSubmission']>>) {
+    const adapter = await this.#load();
+    return adapter.findSubmission ? adapter.findSubmission(...args) : undefined;
+  }
+
+  /** Known once the adapter is loaded; until then an attempt waits for an earlier one, which is never wrong. */
+  get recognisesSubmissions(): boolean {
+    return this.#adapter?.recognisesSubmissions ?? false;
+  }
+
   async listTickets(...args: Parameters<HelpdeskBackend['listTickets']>) {
     return (await this.#load()).listTickets(...args);
   }

@@ -80,6 +80,19 @@ export interface HelpdeskBackend {
   listEquipment(options?: CallOptions): Promise<EquipmentItem[]>;
   /** Creates the ticket once per `submissionId` (see CreateTicketOptions), then attaches its files. */
   createTicket(ticket: NewTicket, options?: CreateTicketOptions): Promise<CreatedTicket>;
+  /**
+   * Looks for the ticket an earlier attempt created with this submission id, and creates
+   * nothing: what the outbox does while that attempt may still be at work on the helpdesk
+   * (a reload or a closed tab during a slow create). Absent where the helpdesk cannot be
+   * searched by submission; `undefined` when no such ticket exists (yet).
+   */
+  findSubmission?(submissionId: string, ticket: NewTicket, options?: CallOptions): Promise<{ id: string } | undefined>;
+  /**
+   * The helpdesk itself recognises a submission sent again, even while the first request
+   * is still being processed (the REST protocol's `Idempotency-Key` with `409 in-progress`):
+   * a new attempt never needs to wait for an earlier one.
+   */
+  readonly recognisesSubmissions?: boolean;
 
   /** One page of tickets, newest activity first. */
   listTickets(query: TicketPageQuery, options?: CallOptions): Promise<TicketPage>;

@@ -43,6 +43,8 @@ export interface HelpdeskErrorOptions {
   fields?: string[];
   retryAfter?: number;
   reason?: HelpdeskErrorReason;
+  /** The request never left the browser (it was offline): nothing of it can be at work on the helpdesk. */
+  unsent?: boolean;
   cause?: unknown;
 }
 
@@ -54,6 +56,7 @@ export class HelpdeskError extends Error {
   readonly fields: string[];
   readonly retryAfter?: number;
   readonly reason?: HelpdeskErrorReason;
+  readonly unsent: boolean;
 
   constructor(kind: HelpdeskErrorKind, options: HelpdeskErrorOptions = {}) {
     super(options.detail ? `${kind}: ${options.detail}` : kind, { cause: options.cause });
@@ -65,11 +68,22 @@ export class HelpdeskError extends Error {
     this.fields = options.fields ?? [];
     this.retryAfter = options.retryAfter;
     this.reason = options.reason;
+    this.unsent = options.unsent ?? false;
   }
 
   /** Whether sending the same request later may succeed without the person changing anything. */
   get transient(): boolean {
     return ['network', 'timeout', 'server', 'rate-limited'].includes(this.kind);
+  }
+
+  /**
+   * Whether the request may still be at work on the helpdesk although this call is over:
+   * the widget gave up waiting (timeout), the connection broke with the request perhaps
+   * already sent (network), or a gateway gave up on a helpdesk still busy behind it (504).
+   * Any other answer came from a helpdesk that was done with the request.
+   */
+  get mayStillRun(): boolean {
+    return !this.unsent && (this.kind === 'timeout' || this.kind === 'network' || this.status === 504);
   }
 }
 

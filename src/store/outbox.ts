@@ -6,6 +6,12 @@
  * across tabs (a lock, and a lease on the entry being sent), and a sent entry
  * that never goes back to waiting. Every change is announced in the page and
  * to the other tabs, so each element shows the same states.
+ *
+ * An attempt can outlive the page that made it: a reload or a closed tab stops the page,
+ * not the helpdesk, which may still be creating the ticket seconds later. So each attempt
+ * leaves `busyUntil`, the time until which it may still be at work there, and a later
+ * attempt that starts before then — in this page, after a reload, in another tab — may
+ * look for the ticket but must not create it (`AttemptDeferred`).
  */
 import { toHelpdeskError } from '../core/errors.js';
 import { retryDelay, type BackoffOptions } from '../core/retry.js';
@@ -46,8 +52,17 @@ export interface OutboxEntry<P = NewTicket> {
   lastError?: { kind: string; message: string };
   /** Epoch milliseconds. */
   createdAt: number;
-  /** Once `sent`: the ticket the backend created. */
-  ticket?: { id: string; url?: string };
+  /**
+   * Epoch milliseconds until which an attempt made so far may still be creating the ticket
+   * at the helpdesk, even if the page that made it is gone or gave up waiting.
+   */
+  busyUntil?: number;
+  /** The tab whose form holds the submission (src/store/tab.ts): the one that shows its number once sent. */
+  tab?: string;
+  /** Once `sent`: the ticket the backend created, and the files it refused. */
+  ticket?: { id: string; url?: string; failedAttachments?: { name: string; reason: string }[] };
+  /** Once `sent`: epoch milliseconds. */
+  sentAt?: number;
 }
 
 /** What changed, without the entry itself: listeners read it again (it may hold large files). */
@@ -58,7 +73,28 @@ export interface OutboxChange {
 }
 
 /** How an attempt ended: the created ticket, or what was thrown (a `HelpdeskError` when the adapter is right). */
-export type AttemptOutcome = { ticket: { id: string; url?: string } } | { error: unknown };
+export type AttemptOutcome = { ticket: NonNullable<OutboxEntry['ticket']> } | { error: unknown };
+
+/**
+ * Thrown by a send function that did not create the ticket because an earlier attempt may
+ * still be creating it (`busyUntil` of the claim): looked for, not found yet. The entry
+ * waits, and is tried again soon — a lookup again until `until`, a create after.
+ */
+export class AttemptDeferred extends Error {
+  constructor(readonly until: number) {
+    super('an earlier attempt may still be creating this ticket');
+    this.name = 'AttemptDeferred';
+  }
+}
+
+/** What a send function learns of the attempts before its own. */
+export interface AttemptContext {
+  /** Until when an earlier attempt may still be creating the ticket at the helpdesk (epoch ms); undefined when none can. */
+  earlierBusyUntil?: number;
+}
+
+/** How soon a deferred attempt looks for the ticket again, in milliseconds. */
+export const LOOK_AGAIN = 1500;
 
 export interface SendOptions {
   /** The clock, injectable for tests and the fault suite. */
@@ -67,6 +103,12 @@ export interface SendOptions {
   lease?: number;
   /** Backoff after a transient failure (see `retryDelay`); `retryAfter` comes from the error. */
   backoff?: Omit<BackoffOptions, 'retryAfter'>;
+  /**
+   * Milliseconds after its start during which an attempt may still be creating the ticket at
+   * the helpdesk (the adapter's time limits plus a margin); 0 for a helpdesk that recognises
+   * a submission sent again while the first is being processed.
+   */
+  window?: number;
 }
 
 /** What one `sendDue` round did. */
@@ -84,7 +126,7 @@ export interface Outbox<P = NewTicket> {
    * Keeps a submitted ticket. Idempotent on `id`: submitting twice with the
    * same id (double click, two listeners) keeps the first entry and returns it.
    */
-  add(submission: { id?: string; backend: string; payload: P }): Promise<OutboxEntry<P>>;
+  add(submission: { id?: string; backend: string; payload: P; tab?: string }): Promise<OutboxEntry<P>>;
   /** The entries of one backend, oldest first. */
   list(backend: string): Promise<OutboxEntry<P>[]>;
   get(id: string): Promise<OutboxEntry<P> | undefined>;
@@ -103,15 +145,28 @@ export interface Outbox<P = NewTicket> {
    * two tabs never both get it; `undefined` when it is not due, gone, sent,
    * or being sent under a live lease (unless `takeOver`).
    */
-  claim(id: string, options?: { now?: number; lease?: number; takeOver?: boolean }): Promise<OutboxEntry<P> | undefined>;
-  /** Records how an attempt ended: `sent`, `waiting` with backoff (transient error), or `failed`. */
-  finish(id: string, outcome: AttemptOutcome, options?: SendOptions): Promise<OutboxEntry<P> | undefined>;
+  claim(id: string, options?: { now?: number; lease?: number; takeOver?: boolean; window?: number }): Promise<OutboxEntry<P> | undefined>;
+  /**
+   * Records how an attempt ended: `sent`, `waiting` with backoff (transient error), or `failed`.
+   * `busyUntil`: until when this attempt and the earlier ones may still be at work on the
+   * helpdesk (`sendDue` works it out; undefined once nothing can be).
+   */
+  finish(id: string, outcome: AttemptOutcome, options?: SendOptions & { busyUntil?: number }): Promise<OutboxEntry<P> | undefined>;
+  /**
+   * Removes a `sent` entry and resolves with it, for the one caller that shows its ticket to
+   * the person; `undefined` when another page or tab took it first, or it is not sent.
+   */
+  take(id: string): Promise<OutboxEntry<P> | undefined>;
   /**
    * Sends every due entry of `backend` through `send`, one at a time, holding
    * the backend's lock; waits for another holder (another tab) to finish first.
    * Calls made while a round is already waiting share that round.
    */
-  sendDue(backend: string, send: (entry: OutboxEntry<P>) => Promise<{ id: string; url?: string }>, options?: SendOptions): Promise<SendRound<P>>;
+  sendDue(
+    backend: string,
+    send: (entry: OutboxEntry<P>, context: AttemptContext) => Promise<NonNullable<OutboxEntry['ticket']>>,
+    options?: SendOptions,
+  ): Promise<SendRound<P>>;
   /** Calls `listener` on every change, from this page or another tab; returns the unsubscribe. */
   watch(listener: (change: OutboxChange) => void): () => void;
   /** The storage under it: `persistent` false means queued tickets do not survive a reload. */
@@ -191,7 +246,7 @@ export function createOutbox<P = NewTicket>(options: OutboxOptions = {}): Outbox
   const outbox: Outbox<P> = {
     storage,
 
-    async add({ id = newSubmissionId(), backend, payload }) {
+    async add({ id = newSubmissionId(), backend, payload, tab }) {
       const now = Date.now();
       let created = false;
       const entry = (await storage.update<OutboxEntry<P>>(id, (existing) => {
@@ -205,6 +260,7 @@ export function createOutbox<P = NewTicket>(options: OutboxOptions = {}): Outbox
             attempts: 0,
             nextAttemptAt: now,
             createdAt: now,
+            tab,
           }
         );
       }))!;
@@ -252,34 +308,40 @@ export function createOutbox<P = NewTicket>(options: OutboxOptions = {}): Outbox
         entry.state === 'failed' || entry.state === 'waiting' ? { ...entry, state: 'waiting', nextAttemptAt: Date.now() } : entry,
       ),
 
-    async claim(id, { now = Date.now(), lease = DEFAULT_LEASE, takeOver = false } = {}) {
-      let claimed: OutboxEntry<P> | undefined;
-      await storage.update<OutboxEntry<P>>(id, (entry) => {
-        claimed = undefined;
-        if (!entry) return entry;
-        const due = entry.state === 'waiting' && entry.nextAttemptAt <= now;
-        // A `sending` entry nobody can still be sending: its tab crashed or closed mid-way.
-        const orphan = entry.state === 'sending' && (takeOver || !isLiveSending(entry, now));
-        if (!due && !orphan) return entry;
-        claimed = { ...entry, state: 'sending', attempts: entry.attempts + 1, leaseUntil: now + lease };
-        return claimed;
-      });
-      announce('updated', claimed);
-      return claimed;
+    async claim(id, options = {}) {
+      return (await claimWithPast(id, options))?.[0];
     },
 
-    finish(id, outcome, { now = Date.now, backoff } = {}) {
+    finish(id, outcome, { now = Date.now, backoff, busyUntil } = {}) {
       return change(id, (entry) => {
         // Once a ticket exists, nothing may make the entry sendable again.
         if (entry.state === 'sent') return entry;
-        const settled = { ...entry, leaseUntil: undefined };
-        if ('ticket' in outcome) return { ...settled, state: 'sent', ticket: outcome.ticket, lastError: undefined };
+        const settled = { ...entry, leaseUntil: undefined, busyUntil };
+        if ('ticket' in outcome) {
+          return { ...settled, state: 'sent', ticket: outcome.ticket, lastError: undefined, busyUntil: undefined, sentAt: now() };
+        }
+        if (outcome.error instanceof AttemptDeferred) {
+          // Nothing went wrong: look again soon, and create once the earlier attempt cannot be running.
+          // A look is no attempt: the backoff of a later failure must not grow with them.
+          const attempts = Math.max(entry.attempts - 1, 1);
+          return { ...settled, state: 'waiting', attempts, nextAttemptAt: Math.min(outcome.error.until, now() + LOOK_AGAIN) };
+        }
         const error = toHelpdeskError(outcome.error);
         const lastError = { kind: error.kind, message: error.detail ?? error.message };
         if (!error.transient) return { ...settled, state: 'failed', lastError };
         const delay = retryDelay(entry.attempts, { ...backoff, retryAfter: error.retryAfter });
         return { ...settled, state: 'waiting', lastError, nextAttemptAt: now() + delay };
       });
+    },
+
+    async take(id) {
+      let taken: OutboxEntry<P> | undefined;
+      await storage.update<OutboxEntry<P>>(id, (entry) => {
+        taken = entry?.state === 'sent' ? entry : undefined;
+        return taken ? undefined : entry;
+      });
+      announce('removed', taken);
+      return taken;
     },
 
     sendDue(backend, send, options = {}) {
@@ -304,11 +366,36 @@ export function createOutbox<P = NewTicket>(options: OutboxOptions = {}): Outbox
     },
   };
 
+  /**
+   * Marks a due entry `sending` (see `claim`) and opens its attempt's busy window; resolves
+   * with the claimed entry and the `busyUntil` the attempts before it left.
+   */
+  async function claimWithPast(
+    id: string,
+    { now = Date.now(), lease = DEFAULT_LEASE, takeOver = false, window = 0 }: { now?: number; lease?: number; takeOver?: boolean; window?: number },
+  ): Promise<[OutboxEntry<P>, number | undefined] | undefined> {
+    let claimed: [OutboxEntry<P>, number | undefined] | undefined;
+    await storage.update<OutboxEntry<P>>(id, (entry) => {
+      claimed = undefined;
+      if (!entry) return entry;
+      const due = entry.state === 'waiting' && entry.nextAttemptAt <= now;
+      // A `sending` entry nobody can still be sending: its tab crashed or closed mid-way.
+      const orphan = entry.state === 'sending' && (takeOver || !isLiveSending(entry, now));
+      if (!due && !orphan) return entry;
+      const earlier = entry.busyUntil !== undefined && entry.busyUntil > now ? entry.busyUntil : undefined;
+      const busyUntil = window > 0 ? Math.max(earlier ?? 0, now + window) : earlier;
+      claimed = [{ ...entry, state: 'sending', attempts: entry.attempts + 1, leaseUntil: now + lease, busyUntil }, earlier];
+      return claimed[0];
+    });
+    announce('updated', claimed?.[0]);
+    return claimed;
+  }
+
   async function sendRound(
     backend: string,
-    send: (entry: OutboxEntry<P>) => Promise<{ id: string; url?: string }>,
+    send: (entry: OutboxEntry<P>, context: AttemptContext) => Promise<NonNullable<OutboxEntry['ticket']>>,
     acrossTabs: boolean,
-    { now = Date.now, lease = DEFAULT_LEASE, backoff }: SendOptions,
+    { now = Date.now, lease = DEFAULT_LEASE, backoff, window }: SendOptions,
   ): Promise<SendRound<P>> {
     const round: SendRound<P> = { sent: [], failed: [] };
     const tried = new Set<string>();
@@ -323,16 +410,22 @@ export function createOutbox<P = NewTicket>(options: OutboxOptions = {}): Outbox
       if (!next) break;
       tried.add(next.id);
       // Holding a lock that spans the tabs, any `sending` entry is an orphan: take it over.
-      const claimed = await outbox.claim(next.id, { now: time, lease, takeOver: acrossTabs });
-      if (!claimed) continue;
+      const claim = await claimWithPast(next.id, { now: time, lease, takeOver: acrossTabs, window });
+      if (!claim) continue;
+      const [claimed, earlierBusyUntil] = claim;
       let outcome: AttemptOutcome;
       try {
-        outcome = { ticket: await send(claimed) };
+        outcome = { ticket: await send(claimed, { earlierBusyUntil }) };
       } catch (error) {
         outcome = { error };
       }
-      const finished = await outbox.finish(next.id, outcome, { now, backoff });
-      if (finished) (finished.state === 'sent' ? round.sent : round.failed).push(finished);
+      // This attempt may still be at work on the helpdesk only if it ended without the helpdesk's own answer.
+      const stillRunning = 'error' in outcome && !(outcome.error instanceof AttemptDeferred) && toHelpdeskError(outcome.error).mayStillRun;
+      const busyUntil = stillRunning ? claimed.busyUntil : earlierBusyUntil;
+      const finished = await outbox.finish(next.id, outcome, { now, backoff, busyUntil });
+      if (finished && !('error' in outcome && outcome.error instanceof AttemptDeferred)) {
+        (finished.state === 'sent' ? round.sent : round.failed).push(finished);
+      }
     }
     const pending = (await outbox.list(backend)).flatMap((entry) =>
       entry.state === 'waiting' ? [entry.nextAttemptAt] : entry.state === 'sending' ? [entry.leaseUntil ?? 0] : [],

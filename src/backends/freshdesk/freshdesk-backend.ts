@@ -186,6 +186,11 @@ export class FreshdeskBackend implements HelpdeskBackend {
     return [];
   }
 
+  async findSubmission(submissionId: string, ticket: NewTicket, { signal }: CallOptions = {}): Promise<{ id: string } | undefined> {
+    const found = await this.#findTagged(submissionTag(submissionId), ticket.title, signal);
+    return found === undefined ? undefined : { id: String(found) };
+  }
+
   async createTicket(ticket: NewTicket, { signal, submissionId, mayExist }: CreateTicketOptions = {}): Promise<CreatedTicket> {
     checkTicketBytes(ticket.attachments);
     const tag = submissionId && submissionTag(submissionId);

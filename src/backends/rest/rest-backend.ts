@@ -82,6 +82,8 @@ const failed = (files: readonly { name: string; reason: string }[] | undefined) 
 export class RestBackend implements HelpdeskBackend {
   readonly type = 'rest';
   readonly capabilities: BackendCapabilities;
+  /** The protocol answers a repeated `Idempotency-Key` with the same ticket, and `409 in-progress` while the first is processed. */
+  readonly recognisesSubmissions = true;
 
   #config: RestBackendConfig;
   #base: string;

@@ -168,6 +168,13 @@ export class RtBackend implements HelpdeskBackend {
     return [];
   }
 
+  /** Without `submissionField` nothing can be found: the outbox then waits until an earlier attempt cannot be running. */
+  async findSubmission(submissionId: string, _ticket: NewTicket, { signal }: CallOptions = {}): Promise<{ id: string } | undefined> {
+    const { submissionField } = this.#config;
+    const found = submissionField === undefined ? undefined : await this.#findSubmission(submissionField, submissionId, signal);
+    return found === undefined ? undefined : { id: found };
+  }
+
   async createTicket(ticket: NewTicket, { signal, submissionId, mayExist }: CreateTicketOptions = {}): Promise<CreatedTicket> {
     const { submissionField, customFields, contentType, queue } = this.#config;
     if (submissionId && mayExist && submissionField !== undefined) {
