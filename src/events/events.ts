@@ -30,6 +30,11 @@ export interface TicketUpdatedDetail {
   change: 'reply' | 'approved' | 'refused' | 'closed' | 'reopened';
 }
 
+export interface AuthRequiredDetail {
+  /** The backend type, e.g. "rest" or "freshdesk". */
+  backend: string;
+}
+
 export interface SupportErrorDetail {
   kind: HelpdeskErrorKind | 'config';
   /** The sentence shown to the person, in the element's language. */
@@ -44,6 +49,7 @@ export type SupportTicketCreatedEvent = CustomEvent<TicketCreatedDetail>;
 export type SupportTicketQueuedEvent = CustomEvent<TicketQueuedDetail>;
 export type SupportTicketUpdatedEvent = CustomEvent<TicketUpdatedDetail>;
 export type SupportErrorEvent = CustomEvent<SupportErrorDetail>;
+export type SupportAuthRequiredEvent = CustomEvent<AuthRequiredDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -51,11 +57,14 @@ declare global {
     'support-ticket-queued': SupportTicketQueuedEvent;
     'support-ticket-updated': SupportTicketUpdatedEvent;
     'support-error': SupportErrorEvent;
+    'support-auth-required': SupportAuthRequiredEvent;
   }
 }
 
 /** Dispatches a `support-*` event from `target`, bubbling out of shadow roots. */
-export function emit<K extends 'support-ticket-created' | 'support-ticket-queued' | 'support-ticket-updated' | 'support-error'>(
+export function emit<
+  K extends 'support-ticket-created' | 'support-ticket-queued' | 'support-ticket-updated' | 'support-error' | 'support-auth-required',
+>(
   target: EventTarget,
   name: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],

@@ -185,7 +185,7 @@ export const en = {
     'two-factor':
       'Your helpdesk account uses two-factor authentication, so the helpdesk does not accept its password here. Use a personal access token instead (in the helpdesk: your profile › Token Access), or ask your provider how to give one to this page.',
     'group-refused':
-      'The helpdesk refuses new tickets in the group this form sends them to (setting backend.group). What you typed is kept. Tell your provider: they must open that group to customers, or set another one; the technical detail helps them.',
+      'The helpdesk refuses new tickets in the group this form sends them to (setting backend.group). Tell your provider: they must open that group to customers, or set another one; the technical detail helps them.',
   } satisfies Record<HelpdeskErrorReason, string>,
   retryIn: (seconds: number) => `You can try again in ${seconds} s.`,
   success: {
@@ -199,6 +199,7 @@ export const en = {
     heading: 'Your ticket is saved and will be sent',
     body: 'The helpdesk cannot be reached right now. Your ticket is kept on this device and will be sent by itself as soon as the helpdesk is reachable, even after a reload: there is nothing more to do.',
     notKept: 'This browser will not keep it once the page is closed: leave this page open until it is sent.',
+    hostSignIn: 'Your session has ended: sign in to your application again. Your ticket is kept and will be sent as soon as you are signed in.',
   },
   outbox: {
     heading: 'Tickets waiting to be sent',
@@ -239,6 +240,9 @@ export const en = {
     refresh: 'Refresh',
     loading: 'Loading your tickets…',
     loadingMore: (loaded: number, total?: number) => `Loading more tickets: ${loaded}${total ? ` of ${total}` : ''}…`,
+    /** The list stopped reading before the helpdesk's last ticket. */
+    cut: (loaded: number, total?: number) =>
+      `only the ${loaded} most recent${total ? ` of ${total}` : ''} are listed here: find older tickets on the helpdesk itself`,
     shown: (shown: number, all: number) =>
       shown === all ? (all === 1 ? '1 ticket' : `${all} tickets`) : `${shown} of ${all} tickets shown`,
     empty: 'No ticket yet. Tickets you open appear here.',
@@ -286,6 +290,8 @@ export const en = {
       reasonHint: 'The technician reads it when the ticket reopens.',
       sendRefusal: 'Reopen the ticket',
       autoClose: (date: string) => `Without an answer from you, the ticket closes by itself on ${date}.`,
+      /** A date reckoned from the configured delay: the helpdesk may count working days only, and closes on its own schedule. */
+      autoCloseAround: (date: string) => `Without an answer from you, the ticket closes by itself around ${date}.`,
       approved: 'Thank you: the solution is approved and the ticket is closed.',
       refused: 'The ticket is reopened with your reason.',
     },
@@ -316,6 +322,15 @@ export const en = {
     cancel: 'Cancel',
     actionFailedHeading: 'This could not be done',
     closedNote: 'This ticket is closed: reopen it to reply.',
+    followUp: {
+      note: 'This ticket is closed and the helpdesk does not let it be reopened. If the problem is back, open a new ticket that refers to it.',
+      button: 'Open a new ticket about this one',
+      reasonLabel: 'What is wrong again?',
+      send: 'Open the new ticket',
+      title: (id: string, title: string) => `Follow-up of #${id}: ${title}`,
+      refersTo: (id: string, url?: string) => `Follows up ticket #${id}${url ? ` (${url})` : ''}, which is closed.`,
+      done: (id: string) => `Ticket ${id} is open: it refers to this one.`,
+    },
   },
   config: {
     heading: 'This support form is not set up correctly',

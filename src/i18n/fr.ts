@@ -170,7 +170,7 @@ export const fr: Messages = {
     'two-factor':
       'Votre compte sur le support utilise la double authentification : le support n’accepte donc pas son mot de passe ici. Utilisez plutôt un jeton d’accès personnel (sur le support : votre profil › Jeton d’accès), ou demandez à votre prestataire comment le donner à cette page.',
     'group-refused':
-      'Le support refuse les nouveaux tickets dans le groupe où ce formulaire les envoie (réglage backend.group). Ce que vous avez saisi est conservé. Prévenez votre prestataire : il doit ouvrir ce groupe aux clients, ou en choisir un autre ; le détail technique l’aidera.',
+      'Le support refuse les nouveaux tickets dans le groupe où ce formulaire les envoie (réglage backend.group). Prévenez votre prestataire : il doit ouvrir ce groupe aux clients, ou en choisir un autre ; le détail technique l’aidera.',
   },
   retryIn: (seconds: number) => `Vous pourrez réessayer dans ${seconds} s.`,
   success: {
@@ -184,6 +184,7 @@ export const fr: Messages = {
     heading: 'Votre ticket est enregistré et sera envoyé',
     body: 'Le support est injoignable pour le moment. Votre ticket est gardé sur cet appareil et partira de lui-même dès que le support sera joignable, même après un rechargement : vous n’avez rien d’autre à faire.',
     notKept: 'Ce navigateur ne le gardera pas une fois la page fermée : laissez cette page ouverte jusqu’à son envoi.',
+    hostSignIn: 'Votre session a pris fin : reconnectez-vous à votre application. Votre ticket est gardé et partira dès votre reconnexion.',
   },
   outbox: {
     heading: 'Tickets en attente d’envoi',
@@ -224,6 +225,8 @@ export const fr: Messages = {
     refresh: 'Actualiser',
     loading: 'Chargement de vos tickets…',
     loadingMore: (loaded, total) => `Chargement de la suite : ${loaded}${total ? ` sur ${total}` : ''}…`,
+    cut: (loaded, total) =>
+      `seuls les ${loaded} plus récents${total ? ` sur ${total}` : ''} sont listés ici : retrouvez les tickets plus anciens sur le support lui-même`,
     shown: (shown, all) =>
       shown === all ? (all === 1 ? '1 ticket' : `${all} tickets`) : `${shown} tickets affichés sur ${all}`,
     empty: 'Aucun ticket pour l’instant. Les tickets que vous ouvrez apparaissent ici.',
@@ -266,6 +269,7 @@ export const fr: Messages = {
       reasonHint: 'Le technicien le lira à la réouverture du ticket.',
       sendRefusal: 'Rouvrir le ticket',
       autoClose: (date) => `Sans réponse de votre part, le ticket sera clos automatiquement le ${date}.`,
+      autoCloseAround: (date) => `Sans réponse de votre part, le ticket sera clos automatiquement vers le ${date}.`,
       approved: 'Merci : la solution est validée et le ticket est clos.',
       refused: 'Le ticket est rouvert avec votre explication.',
     },
@@ -296,6 +300,15 @@ export const fr: Messages = {
     cancel: 'Annuler',
     actionFailedHeading: 'L’action n’a pas pu aboutir',
     closedNote: 'Ce ticket est clos : rouvrez-le pour répondre.',
+    followUp: {
+      note: 'Ce ticket est clos et le support ne permet pas de le rouvrir. Si le problème revient, ouvrez un nouveau ticket qui s’y réfère.',
+      button: 'Ouvrir un nouveau ticket à ce sujet',
+      reasonLabel: 'Qu’est-ce qui ne va plus ?',
+      send: 'Ouvrir le nouveau ticket',
+      title: (id, title) => `Suite du n° ${id} : ${title}`,
+      refersTo: (id, url) => `Suite du ticket n° ${id}${url ? ` (${url})` : ''}, qui est clos.`,
+      done: (id) => `Le ticket ${id} est ouvert : il se réfère à celui-ci.`,
+    },
   },
   config: {
     heading: 'Ce formulaire de support est mal configuré',

@@ -100,19 +100,28 @@ describe('<support-ticket-form> drafts', () => {
     expect(value(el, '#field-title')).to.equal('');
   });
 
-  it('is removed once the helpdesk accepted the ticket', async () => {
+  it('gives way to the ticket’s number once the helpdesk accepted it: a reload shows the number, not the text', async () => {
     const config = glpiConfig();
     let el = await openForm(config);
     await fillGoodTicket(el);
     const created = oneEvent(el, 'support-ticket-created');
     await submit(el);
-    await created;
+    const { detail } = await created;
+    expect(JSON.stringify(await drafts().storage.entries())).not.to.contain('Printer on 3rd floor');
 
+    const fired: Event[] = [];
+    document.addEventListener('support-ticket-created', (event) => fired.push(event));
     el = await reloadForm(el, config);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => $(el, '#success'), 'the number again after the reload');
+    expect(text(el, '#success-heading')).to.equal(`Ticket ${detail.id} is registered`);
     expect($(el, '[part="draft"]')).not.to.exist;
+    // Announced once, when it was accepted.
+    expect(fired).to.have.length(0);
+
+    ($(el, '#success button') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '#field-title'), 'another ticket');
     expect(value(el, '#field-title')).to.equal('');
-    expect(await drafts().storage.entries()).to.have.length(0);
+    await waitUntil(async () => (await drafts().storage.entries()).length === 0, 'nothing kept once the person moved on');
   });
 
   it('keeps the chosen files, which are then sent', async () => {

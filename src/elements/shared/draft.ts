@@ -4,9 +4,15 @@
  * of what is saved), given back on the next visit with a visible "Draft
  * restored · Discard" line, removed once the helpdesk accepted what was sent,
  * and a short note when this browser will not keep it past a reload.
+ *
+ * Each tab keeps its own draft of a box (two tabs, two tickets: neither overwrites the
+ * other), under the box's key and the tab's id (src/store/tab.ts), which a reload keeps.
+ * A new tab with no draft of its own takes over the newest one a closed tab left: the
+ * person who closed the tab, or whose browser crashed, finds their text again.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { drafts, type Draft, type DraftSaver } from '../../store/drafts.js';
+import { drafts, type Draft, type DraftInput, type DraftSaver } from '../../store/drafts.js';
+import { openTabs, thisTab } from '../../store/tab.js';
 import type { Messages } from '../../i18n/en.js';
 
 export class DraftKeeper<V extends object> implements ReactiveController {
@@ -19,12 +25,16 @@ export class DraftKeeper<V extends object> implements ReactiveController {
   private saver?: DraftSaver<V>;
   /** The person changed something since the box opened: a draft read late must not overwrite it. */
   private touched = false;
+  /** The key of this tab's draft of the box. */
+  private own?: string;
+  /** Saved before the tab's id was known: written once the saver exists. */
+  private early?: DraftInput<V> | null;
   private unwatch?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    /** Puts a saved draft back into the box. */
-    private readonly restore: (draft: Draft<V>) => void,
+    /** Puts a saved draft back into the box; `false` when what it held is not a draft to announce. */
+    private readonly restore: (draft: Draft<V>) => void | boolean,
   ) {
     host.addController(this);
   }
@@ -34,24 +44,60 @@ export class DraftKeeper<V extends object> implements ReactiveController {
     if (key === this.key) return;
     // The previous box's pending text is written under its own key; from now on, saves go to the new one.
     void this.saver?.dispose();
+    this.saver = undefined;
+    this.own = undefined;
     this.key = key;
-    this.saver = drafts().saver<V>(key, { onSaved: ({ persistent }) => this.setPersistent(persistent) });
     this.touched = false;
     this.restored = false;
-    const draft = await drafts().load<V>(key);
+    this.early = undefined;
+    const own = `${key}@${await thisTab()}`;
+    if (this.key !== key) return;
+    this.own = own;
+    this.saver = drafts().saver<V>(own, { onSaved: ({ persistent }) => this.setPersistent(persistent) });
+    if (this.early !== undefined) {
+      if (this.early) this.saver.save(this.early);
+      else void this.saver.discard();
+    }
+    const draft = (await drafts().load<V>(own)) ?? (await this.takeOver(key, own));
     if (draft && this.key === key && !this.touched) {
-      this.restore(draft);
-      this.restored = true;
+      this.restored = this.restore(draft) !== false;
     }
     this.setPersistent(drafts().storage.persistent);
     this.host.requestUpdate();
   }
 
   /** Keeps what the person typed; `undefined` when there is nothing worth keeping (the stored draft goes). */
-  save(draft: { values: V; files?: readonly File[] } | undefined): void {
+  save(draft: DraftInput<V> | undefined): void {
     this.touched = true;
-    if (draft) this.saver?.save(draft);
-    else void this.saver?.discard();
+    if (!this.saver) this.early = draft ?? null;
+    else if (draft) this.saver.save(draft);
+    else void this.saver.discard();
+  }
+
+  /**
+   * The newest draft of this box that a closed tab left (or a version that kept one draft
+   * for every tab), moved under this tab's key. Where the browser cannot tell which tabs are
+   * open (no Web Locks: plain-http pages), it is copied instead, so an open tab keeps its own.
+   */
+  private async takeOver(key: string, own: string): Promise<Draft<V> | undefined> {
+    const store = drafts();
+    const [stored, tabs] = await Promise.all([store.storage.entries<{ savedAt?: number }>(), openTabs()]);
+    const left = stored
+      .filter(([name]) => name === key || (name.startsWith(`${key}@`) && name !== own && !tabs?.has(name.slice(key.length + 1))))
+      .sort(([, a], [, b]) => (b?.savedAt ?? 0) - (a?.savedAt ?? 0));
+    for (const [name] of left) {
+      const draft = await store.load<V>(name);
+      if (!draft) continue;
+      // Two new tabs may reach for the same draft: only the one that removes it takes it.
+      if (tabs) {
+        let taken = false;
+        await store.storage.update(name, (value) => ((taken = value !== undefined), undefined));
+        if (!taken) continue;
+      }
+      await store.save(own, draft);
+      return draft;
+    }
+    return undefined;
   }
 
   /** Removes the stored draft: the person discarded it, or the helpdesk accepted what was sent. */
@@ -69,7 +115,7 @@ export class DraftKeeper<V extends object> implements ReactiveController {
   hostConnected(): void {
     this.unwatch = drafts().storage.watchPersistence((persistent) => this.setPersistent(persistent));
     // Moved in the page: the same draft goes on (the values are still in memory).
-    if (this.key && !this.saver) this.saver = drafts().saver<V>(this.key, { onSaved: ({ persistent }) => this.setPersistent(persistent) });
+    if (this.own && !this.saver) this.saver = drafts().saver<V>(this.own, { onSaved: ({ persistent }) => this.setPersistent(persistent) });
   }
 
   hostDisconnected(): void {

@@ -59,7 +59,12 @@ export abstract class HelpdeskElement extends LitElement {
     if (changed.has('config') || changed.has('backend') || changed.has('endpoint') || changed.has('credentials')) {
       this.configure();
     }
+    // Set again after the first render: a new token, or a host that signed the person in again.
+    if (this.hasUpdated && (changed.has('credentials') || changed.has('config'))) this.credentialsChanged();
   }
+
+  /** The host set credentials or a configuration again: what waited for a new sign-in can go on. */
+  protected credentialsChanged(): void {}
 
   /** Called with each new valid configuration and its adapter. */
   protected abstract configured(config: HelpdeskConfig, backend: HelpdeskBackend): void;

@@ -9,15 +9,31 @@
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import type { CreatedTicket, NewTicket } from '../../core/ticket.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
-import { outbox as pageOutbox, type Outbox, type OutboxEntry, type SendOptions, type SendRound } from '../../store/outbox.js';
+import {
+  AttemptDeferred,
+  outbox as pageOutbox,
+  type AttemptContext,
+  type Outbox,
+  type OutboxEntry,
+  type SendOptions,
+  type SendRound,
+} from '../../store/outbox.js';
+import { openTabs, thisTab } from '../../store/tab.js';
 
 export interface OutboxListener {
   /** Something changed in this helpdesk's outbox, from this page or another tab: read it again. */
   changed(): void;
   /** Whether this listener shows that submission (its form holds the ticket). */
   owns(id: string): boolean;
+  /**
+   * Before `sent`: the listener that holds the ticket writes its number where a reload finds
+   * it, so that a page going away as it is shown still leaves it for the next one.
+   */
+  keep?(entry: OutboxEntry): Promise<void>;
   /** The helpdesk accepted the ticket (see `deliver`). */
   sent(entry: OutboxEntry, created: CreatedTicket): void;
+  /** The helpdesk refused the session and the widget cannot ask for another itself: the host must sign the person in again. */
+  authRequired?(): void;
 }
 
 /** Backoff and lease of every round: a seeded random for the fault suite and tests. */
@@ -26,12 +42,30 @@ export const senderOptions: SendOptions = {};
 /** The least wait before a round the outbox asks for: a zero backoff must not spin. */
 const MIN_WAIT = 100;
 
+/**
+ * How long an attempt may go on at the helpdesk, in calls' time limits: a sign-in, the
+ * create, and as long again for the helpdesk to finish what it was doing when the widget
+ * gave up or the page went away.
+ */
+const ATTEMPT_WINDOW = 3;
+
+/**
+ * A ticket sent for a tab that is closed now waits this long (ms) for the person to come
+ * back in a new tab, which takes over that tab's draft and shows the number; after it, any
+ * form of the page lists it as sent.
+ */
+const ORPHAN_DELIVERY = 15_000;
+
 export class OutboxSender {
   readonly #listeners = new Set<OutboxListener>();
   /** What the adapter answered or threw for an entry, for the form: the outbox keeps the ticket id and an error summary only. */
   readonly #results = new Map<string, CreatedTicket | HelpdeskError>();
   readonly #delivered = new Set<string>();
   #backend?: HelpdeskBackend;
+  /** `support-auth-required` was fired for the tickets waiting now. */
+  #authAnnounced = false;
+  /** The calls' time limit of the helpdesk's configuration, in ms. */
+  #timeout = 20_000;
   #timer?: ReturnType<typeof setTimeout>;
   /** The last round left nothing to send and nothing changed since: coming back online has nothing to do. */
   #idle = false;
@@ -45,7 +79,10 @@ export class OutboxSender {
   ) {
     addEventListener('online', () => void this.#online());
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible' && !this.#idle) void this.send();
+      if (document.visibilityState !== 'visible') return;
+      // Back from another tab, where the person may have signed in to the host application again.
+      if (this.#backend && !this.#backend.capabilities.passwordSignIn) void this.resume();
+      else if (!this.#idle) void this.send();
     });
     box.watch((change) => {
       if (change.backend !== key) return;
@@ -55,13 +92,28 @@ export class OutboxSender {
     });
   }
 
-  /** The adapter to send with: the last one an element of the page configured. */
-  use(backend: HelpdeskBackend): void {
+  /** The adapter to send with, and its calls' time limit (ms): the last ones an element of the page configured. */
+  use(backend: HelpdeskBackend, timeout?: number): void {
     this.#backend = backend;
+    if (timeout) this.#timeout = timeout;
+  }
+
+  /**
+   * Sends again the tickets a refused session stopped: after the person signed in, or the
+   * host set credentials again or signed the person in to its application again.
+   */
+  async resume(): Promise<void> {
+    this.#authAnnounced = false;
+    for (const entry of await this.box.list(this.key)) {
+      if (entry.state === 'failed' && entry.lastError?.kind === 'auth') await this.box.retry(entry.id);
+    }
+    await this.send();
   }
 
   listen(listener: OutboxListener): () => void {
     this.#listeners.add(listener);
+    // A form that comes (a page loaded again) says it again of a ticket still waiting for the host's sign-in.
+    this.#authAnnounced = false;
     return () => this.#listeners.delete(listener);
   }
 
@@ -80,46 +132,82 @@ export class OutboxSender {
     const backend = this.#backend;
     if (!backend?.hasCredentials()) return undefined;
     const changes = this.#changes;
-    const round = await this.box.sendDue(this.key, (entry) => this.#attempt(backend, entry), senderOptions);
-    await this.deliver(round.sent);
+    const window = backend.recognisesSubmissions ? 0 : ATTEMPT_WINDOW * this.#timeout;
+    const round = await this.box.sendDue(this.key, (entry, context) => this.#attempt(backend, entry, context), { window, ...senderOptions });
     this.#plan(round.nextAttemptAt);
+    await this.deliver(round.sent);
+    // A ticket kept for a sign-in that only the host can give: said once per page (also for one left from before a reload).
+    if (!backend.capabilities.passwordSignIn && !this.#authAnnounced) {
+      const entries = await this.box.list(this.key);
+      if (entries.some((entry) => entry.state === 'failed' && entry.lastError?.kind === 'auth')) {
+        this.#authAnnounced = true;
+        [...this.#listeners][0]?.authRequired?.();
+      }
+    }
     // Nothing left, and nothing came meanwhile: failed entries wait for the person, and any change wakes the sender.
     this.#idle = round.nextAttemptAt === undefined && this.#changes === changes;
     return round;
   }
 
   /**
-   * Tells the page of accepted tickets, once each: the form that holds one shows it,
-   * and one queued before the person opened another goes to any form of the page.
-   * Then the entry goes; with no form on the page, it stays `sent` for the next one.
+   * Tells the person of accepted tickets, once each across the tabs: the form that holds
+   * one shows its number; a ticket written in another tab that is still open is left to
+   * that tab; one whose tab is gone, or queued before the person opened another ticket,
+   * goes to any form of the page. The entry is taken out of the outbox by the one page
+   * that shows it; with no form on the page, it stays `sent` for the next one.
    */
   async deliver(entries: OutboxEntry[]): Promise<void> {
+    let tabs: Set<string> | undefined | null = null;
     for (const entry of entries) {
       const listeners = [...this.#listeners];
-      const owner = listeners.find((listener) => listener.owns(entry.id)) ?? listeners[0];
-      if (!owner || entry.state !== 'sent' || this.#delivered.has(entry.id)) continue;
+      if (entry.state !== 'sent' || !listeners.length || this.#delivered.has(entry.id)) continue;
+      let owner = listeners.find((listener) => listener.owns(entry.id));
+      if (!owner && entry.tab && entry.tab !== (await thisTab())) {
+        tabs ??= await openTabs();
+        // Where the browser cannot tell which tabs are open, the tab it was written in is given the same time to show it.
+        const tabOpen = tabs ? tabs.has(entry.tab) : true;
+        if (tabOpen && tabs) continue;
+        if (Date.now() - (entry.sentAt ?? 0) < ORPHAN_DELIVERY) {
+          this.#plan(Math.min(this.#planned ?? Infinity, (entry.sentAt ?? 0) + ORPHAN_DELIVERY));
+          continue;
+        }
+      }
+      owner ??= listeners[0]!;
+      await owner.keep?.(entry);
+      // Another page or tab may be showing it right now: only the one that takes it out of the outbox does.
+      const taken = await this.box.take(entry.id);
+      if (!taken) continue;
       this.#delivered.add(entry.id);
       const result = this.#results.get(entry.id);
       this.#results.delete(entry.id);
-      owner.sent(entry, result && !('kind' in result) ? result : { id: entry.ticket!.id, url: entry.ticket!.url, failedAttachments: [] });
-      await this.box.remove(entry.id);
+      owner.sent(taken, result && !('kind' in result) ? result : { failedAttachments: [], ...taken.ticket! });
     }
   }
 
-  async #attempt(backend: HelpdeskBackend, entry: OutboxEntry): Promise<CreatedTicket> {
+  async #attempt(backend: HelpdeskBackend, entry: OutboxEntry, { earlierBusyUntil }: AttemptContext): Promise<CreatedTicket> {
     try {
+      if (earlierBusyUntil !== undefined && earlierBusyUntil > Date.now()) {
+        // An earlier attempt — this page's, or one a reload or a closed tab left behind — may still be
+        // creating the ticket: look for it, and create nothing until that attempt cannot be running.
+        const found = await backend.findSubmission?.(entry.id, entry.payload);
+        if (!found) throw new AttemptDeferred(earlierBusyUntil);
+      }
       // Past the first attempt (claims count them), an earlier one may have created the ticket.
       const created = await backend.createTicket(entry.payload, { submissionId: entry.id, mayExist: entry.attempts > 1 });
       this.#results.set(entry.id, created);
       return created;
     } catch (error) {
-      this.#results.set(entry.id, toHelpdeskError(error));
+      if (!(error instanceof AttemptDeferred)) this.#results.set(entry.id, toHelpdeskError(error));
       throw error;
     }
   }
 
+  /** When the next round is planned (epoch ms). */
+  #planned?: number;
+
   #plan(at: number | undefined): void {
     clearTimeout(this.#timer);
+    this.#planned = at;
     if (at === undefined) return;
     // setTimeout's longest wait is 2^31 - 1 ms; a later entry is planned again on the way.
     this.#timer = setTimeout(() => void this.send(), Math.min(Math.max(at - Date.now(), MIN_WAIT), 2 ** 31 - 1));

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CreatedTicket, NewTicket } from '../../core/ticket.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import type { OutboxEntry } from '../../store/outbox.js';
+import { thisTab } from '../../store/tab.js';
 import { outboxSender, type OutboxListener, type OutboxSender } from './outbox-sender.js';
 
 export interface QueueHooks {
@@ -15,8 +16,12 @@ export interface QueueHooks {
   owns(id: string): boolean;
   /** The helpdesk accepted a queued ticket. */
   accepted(entry: OutboxEntry, created: CreatedTicket): void;
+  /** The helpdesk accepted the form's own ticket: its number is written where a reload finds it, before it is shown. */
+  keep(entry: OutboxEntry): Promise<void>;
   /** The outbox was read again: every entry of the helpdesk, sent ones included. */
   changed(entries: OutboxEntry[]): void;
+  /** The helpdesk refused the session of a queued ticket, and only the host can sign the person in again. */
+  authRequired(): void;
 }
 
 export class QueuedTickets implements ReactiveController {
@@ -37,22 +42,27 @@ export class QueuedTickets implements ReactiveController {
     this.listener = {
       changed: () => void this.refresh(),
       owns: (id) => hooks.owns(id),
+      keep: (entry) => (hooks.owns(entry.id) ? hooks.keep(entry) : Promise.resolve()),
       sent: (entry, created) => {
         if (!hooks.owns(entry.id)) this.sent = [...this.sent, { title: entry.payload.title, ticket: created }];
         hooks.accepted(entry, created);
         this.host.requestUpdate();
       },
+      authRequired: () => hooks.authRequired(),
     };
   }
 
-  /** Follows the outbox of this helpdesk and sends what is left in it (from before a reload, for instance). */
-  attach(key: string, backend: HelpdeskBackend): void {
+  /**
+   * Follows the outbox of this helpdesk and sends what is left in it (from before a reload,
+   * for instance); `timeout` is the configuration's time limit of a call, in ms.
+   */
+  attach(key: string, backend: HelpdeskBackend, timeout?: number): void {
     if (this.sender?.key !== key) {
       this.stop?.();
       this.sender = outboxSender(key);
       this.stop = this.sender.listen(this.listener);
     }
-    this.sender.use(backend);
+    this.sender.use(backend, timeout);
     void this.refresh().then(() => this.sender?.send());
   }
 
@@ -65,12 +75,21 @@ export class QueuedTickets implements ReactiveController {
     const box = this.sender!.box;
     const existing = await box.get(id);
     if (!existing) {
-      await box.add({ id, backend: this.sender!.key, payload });
+      await box.add({ id, backend: this.sender!.key, payload, tab: await thisTab() });
       if (tried) await box.update(id, (entry) => ({ ...entry, attempts: Math.max(entry.attempts, 1) }));
     } else {
       const waiting = (entry: OutboxEntry) => entry.state === 'waiting' || entry.state === 'failed';
       await box.update(id, (entry) => (waiting(entry) ? { ...entry, payload, state: 'waiting', nextAttemptAt: Date.now() } : entry));
     }
+  }
+
+  /**
+   * This tab's form holds the submission now (its draft came from a tab that was closed):
+   * the ticket's number is shown here once it is sent.
+   */
+  async adopt(entry: OutboxEntry): Promise<void> {
+    const tab = await thisTab();
+    if (entry.tab !== tab) await this.sender?.box.update(entry.id, (current) => ({ ...current, tab }));
   }
 
   /** The person sends a waiting or failed ticket now. */

@@ -35,6 +35,7 @@ import { styles } from './support-ticket-form.styles.js';
  * @event support-ticket-created - The helpdesk accepted a ticket (also one sent later from the outbox). `detail`: `{ id, url, backend }`. With an email endpoint, `id` is the endpoint's reference or the submission id; not fired when the person's mail client opens with the message (`mailto:`), since nothing was sent.
  * @event support-ticket-queued - The helpdesk could not be reached (offline, 5xx, 429, timeout): the ticket is kept and will be sent by itself. `detail`: `{ id, backend, reason }`, `id` being the submission id.
  * @event support-error - The helpdesk refused a ticket. `detail`: `{ kind, message, code, detail }`.
+ * @event support-auth-required - The helpdesk refused the session of a ticket and the sign-in is the host's own (Freshdesk's relay, a REST application): the ticket is kept, the person is asked to sign in to the application again, and it is sent once `credentials` or the configuration are set again, or `resumeSending()` is called. `detail`: `{ backend }`.
  *
  * @csspart base - The block around the whole form.
  * @csspart header - The heading and introduction.
@@ -93,6 +94,7 @@ export class SupportTicketForm extends HelpdeskElement {
     created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
     queued: (id, backend, reason) => emit(this, 'support-ticket-queued', { id, backend, reason }),
     failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
+    authRequired: () => emit(this, 'support-auth-required', { backend: this.resolved && 'backend' in this.resolved ? this.resolved.backend.type : '' }),
     focus: (target) =>
       void this.focusAfterRender(
         {
@@ -112,6 +114,19 @@ export class SupportTicketForm extends HelpdeskElement {
 
   protected configured(config: HelpdeskConfig, backend: HelpdeskBackend): void {
     this.model.attach(config, backend);
+  }
+
+  protected override credentialsChanged(): void {
+    void this.model.resume();
+  }
+
+  /**
+   * Sends now the tickets kept because the helpdesk refused the session: call it once your
+   * application has signed the person in again (after `support-auth-required`), when the
+   * session is a cookie and there are no `credentials` to set. Setting `credentials` does it.
+   */
+  resumeSending(): Promise<void> {
+    return this.model.resume();
   }
 
   private focusField(event: Event, id: string): void {
@@ -188,23 +203,9 @@ export class SupportTicketForm extends HelpdeskElement {
     `;
   }
 
+  /** The secret warning, shared with the thread's reply box; it follows what is typed after it appeared. */
   private secretsPanel({ model, t }: FieldContext) {
-    if (!model.secretWarnings.length) return nothing;
-    const kinds = [...new Set(model.secretWarnings.flatMap((w) => w.findings.map((f) => f.kind)))];
-    return html`
-      <section id="secrets" part="secrets" class="panel warning" tabindex="-1" aria-labelledby="secrets-heading">
-        <h3 id="secrets-heading">${t.secrets.heading}</h3>
-        <p>${t.secrets.body}</p>
-        <ul>
-          ${kinds.map((kind) => html`<li>${t.secrets.kinds[kind]}</li>`)}
-        </ul>
-        <div class="actions">
-          <button type="button" class="primary" @click=${() => model.removeSecretsAndSend()}>${t.secrets.remove}</button>
-          <button type="button" class="secondary" @click=${() => model.sendAnyway()}>${t.secrets.sendAnyway}</button>
-          <button type="button" class="link" @click=${() => model.dismissSecrets()}>${t.secrets.cancel}</button>
-        </div>
-      </section>
-    `;
+    return model.secrets.render(t, 3);
   }
 
   /** Kept, not sent yet: said plainly, with what happened folded away. */
@@ -213,7 +214,7 @@ export class SupportTicketForm extends HelpdeskElement {
     return html`
       <section id="queued" part="base queued" class="panel warning" tabindex="-1" aria-labelledby="queued-heading">
         <h2 id="queued-heading">${t.queued.heading}</h2>
-        <p>${t.queued.body}</p>
+        <p>${model.waitsForHostSignIn ? t.queued.hostSignIn : t.queued.body}</p>
         ${model.queue.sender?.box.storage.persistent === false ? html`<p><strong>${t.queued.notKept}</strong></p>` : nothing}
         ${error && (error.code || error.detail)
           ? html`<details>

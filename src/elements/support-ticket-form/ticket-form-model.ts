@@ -12,7 +12,7 @@ import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../co
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { URGENCIES, type Urgency } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';
-import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
+import { removeSecrets } from '../../core/advice/secrets.js';
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { draftKey, type Draft } from '../../store/drafts.js';
@@ -20,18 +20,15 @@ import { newSubmissionId, type OutboxEntry } from '../../store/outbox.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { ChosenFiles } from '../shared/file-picker.js';
 import { DraftKeeper } from '../shared/draft.js';
+import { SecretCheck } from '../shared/secret-check.js';
 import { QueuedTickets } from './queued-tickets.js';
 
 /** `queued`: kept in the outbox, to be sent when the helpdesk is reachable. */
 export type Phase = 'editing' | 'sending' | 'queued' | 'sent' | 'failed';
 type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'failed'; items: T[] };
 
-/** Text fields the secret check reads, and where each finding was. */
+/** Text fields the secret check reads. */
 type SecretField = 'title' | 'description' | `question:${string}`;
-export interface SecretWarning {
-  field: SecretField;
-  findings: SecretFinding[];
-}
 
 export function emptyValues(): TicketFormValues {
   return {
@@ -63,7 +60,13 @@ export function emailMode({ backend }: HelpdeskConfig): 'endpoint' | 'mailto' | 
  * the ticket's submission id once submitted, so that after a reload the same ticket
  * keeps the same id and is never created twice.
  */
-export type FormDraft = TicketFormValues & { submissionId?: string; tried?: boolean };
+export type FormDraft = TicketFormValues & { submissionId?: string; tried?: boolean; created?: CreatedTicket & { at: number } };
+
+/**
+ * How long (ms) the confirmation of a ticket stays for the tab after it was shown: a person
+ * who reloads, or closes the tab and comes back, right as it appears still learns the number.
+ */
+const CONFIRMATION_KEPT = 10 * 60_000;
 
 export class TicketFormModel {
   values: TicketFormValues = emptyValues();
@@ -75,7 +78,18 @@ export class TicketFormModel {
   /** Problems shown in the summary; filled on the first send attempt, then kept current. */
   problems: FieldProblem[] = [];
   attempted = false;
-  secretWarnings: SecretWarning[] = [];
+  /** The hint while typing, the warning before sending, and the person's answer to it. */
+  readonly secrets = new SecretCheck<SecretField>(this.host, {
+    texts: () => this.textFields(),
+    replace: (field, text) => {
+      if (field === 'title' || field === 'description') this.values = { ...this.values, [field]: text };
+      else this.values = { ...this.values, answers: { ...this.values.answers, [field.slice('question:'.length)]: text } };
+    },
+    send: async () => {
+      this.saveDraft();
+      await this.submit();
+    },
+  });
   phase: Phase = 'editing';
   error?: HelpdeskError;
   created?: CreatedTicket;
@@ -91,16 +105,19 @@ export class TicketFormModel {
   readonly queue = new QueuedTickets(this.host, {
     owns: (id) => id === this.submissionId,
     accepted: (entry, created) => this.accepted(entry, created),
+    keep: (entry) => this.keepConfirmation({ failedAttachments: [], ...entry.ticket! }),
     changed: (entries) => this.follow(entries),
+    authRequired: () => this.hooks.authRequired(),
   });
+  /** The form's ticket waits for the host to sign the person in again (Freshdesk, REST: the host's own session). */
+  waitsForHostSignIn = false;
   readonly signIn = new SignInFlow(
     this.host,
     async () => {
       this.resetLists();
       this.loadLists();
       // Queued tickets the session's end stopped go on.
-      for (const entry of this.queue.entries) if (entry.lastError?.kind === 'auth') await this.queue.sender?.box.retry(entry.id);
-      void this.queue.sender?.send();
+      void this.queue.sender?.resume();
       if (this.sendAfterSignIn) {
         this.sendAfterSignIn = false;
         await this.submit();
@@ -111,7 +128,6 @@ export class TicketFormModel {
 
   private config?: HelpdeskConfig;
   private backend?: HelpdeskBackend;
-  private secretsAccepted = false;
   private sendAfterSignIn = false;
   private categoriesFor?: TicketType;
 
@@ -126,6 +142,8 @@ export class TicketFormModel {
       created: (ticket: CreatedTicket, backend: string) => void;
       queued: (id: string, backend: string, reason: HelpdeskErrorKind) => void;
       failed: (error: HelpdeskError) => void;
+      /** The helpdesk refused the host's session (`support-auth-required`): the ticket waits for it. */
+      authRequired: () => void;
       /** Called after the render that shows what needs the person's attention. */
       focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success' | 'queued' | 'start') => void;
     },
@@ -141,7 +159,16 @@ export class TicketFormModel {
     this.loadLists();
     // Per page, helpdesk and questions: another form elsewhere keeps its own draft; credentials are left out.
     void this.draft.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
-    this.queue.attach(`${backend.type}:${backendAddress(config.backend)}`, backend);
+    this.queue.attach(`${backend.type}:${backendAddress(config.backend)}`, backend, config.backend.timeout);
+  }
+
+  /**
+   * The host set credentials again, or signed the person in to its application again:
+   * the tickets a refused session stopped are sent now.
+   */
+  async resume(): Promise<void> {
+    this.waitsForHostSignIn = false;
+    await this.queue.sender?.resume();
   }
 
   get capabilities() {
@@ -193,7 +220,7 @@ export class TicketFormModel {
 
   /** What looks like a secret in a text the person typed, for the inline hint. */
   secretsIn(text: string): boolean {
-    return findSecrets(text).length > 0;
+    return this.secrets.flags(text);
   }
 
   /** The send button: checks, warns about secrets, asks to sign in, then sends once. */
@@ -203,43 +230,14 @@ export class TicketFormModel {
     this.problems = this.validate();
     if (this.problems.length) return this.show('summary');
 
-    if (!this.secretsAccepted) {
-      this.secretWarnings = this.textFields()
-        .map(({ field, text }) => ({ field, findings: findSecrets(text) }))
-        .filter((warning) => warning.findings.length > 0);
-      if (this.secretWarnings.length) return this.show('secrets');
-    }
+    // Read from the texts as they are now: a secret typed after "Send as it is" is flagged too.
+    if (this.secrets.holdsBack()) return this.show('secrets');
 
     if (!this.backend.hasCredentials()) {
       this.sendAfterSignIn = true;
       return this.signIn.ask();
     }
     await this.send(this.backend, this.config);
-  }
-
-  /** "Remove them and send": the secrets are replaced by asterisks in the fields themselves. */
-  async removeSecretsAndSend(): Promise<void> {
-    for (const { field, findings } of this.secretWarnings) {
-      if (field === 'title' || field === 'description') this.values = { ...this.values, [field]: removeSecrets(this.values[field], findings) };
-      else {
-        const id = field.slice('question:'.length);
-        this.values = { ...this.values, answers: { ...this.values.answers, [id]: removeSecrets(this.values.answers[id] ?? '', findings) } };
-      }
-    }
-    this.secretWarnings = [];
-    this.saveDraft();
-    await this.submit();
-  }
-
-  async sendAnyway(): Promise<void> {
-    this.secretsAccepted = true;
-    this.secretWarnings = [];
-    await this.submit();
-  }
-
-  dismissSecrets(): void {
-    this.secretWarnings = [];
-    this.host.requestUpdate();
   }
 
   async signOut(): Promise<void> {
@@ -252,6 +250,8 @@ export class TicketFormModel {
   startAgain(): void {
     const { phone, followUpByEmail, followUpEmail } = this.values;
     this.reset({ ...emptyValues(), phone, followUpByEmail, followUpEmail });
+    // The confirmation kept for a reload is done with.
+    void this.draft.discard();
   }
 
   /** Cancels a queued ticket; the form's own comes back into the form, as typed. */
@@ -275,7 +275,7 @@ export class TicketFormModel {
     this.files.clear();
     this.problems = [];
     this.attempted = false;
-    this.secretsAccepted = false;
+    this.secrets.reset();
     this.phase = 'editing';
     this.error = undefined;
     this.created = undefined;
@@ -333,10 +333,12 @@ export class TicketFormModel {
       this.phase = 'editing';
       return this.host.requestUpdate();
     }
-    if (entry.state === 'sent') return this.accepted(entry, { id: entry.ticket!.id, url: entry.ticket!.url, failedAttachments: [] });
+    // Shown through the sender, which makes sure one page of one tab shows it, once.
+    if (entry.state === 'sent') return void this.queue.sender?.deliver([entry]);
     if (entry.state === 'failed') return void this.refused(entry, backend);
     const already = this.phase === 'queued';
     this.phase = 'queued';
+    if (entry.lastError?.kind !== 'auth') this.waitsForHostSignIn = false;
     this.error = this.queue.sender?.errorOf(entry.id);
     if (!submitted || already) return this.host.requestUpdate();
     this.hooks.queued(entry.id, backend.type, (entry.lastError?.kind ?? 'network') as HelpdeskErrorKind);
@@ -348,6 +350,16 @@ export class TicketFormModel {
     const error =
       this.queue.sender?.errorOf(entry.id) ??
       new HelpdeskError((entry.lastError?.kind ?? 'bad-response') as HelpdeskErrorKind, { detail: entry.lastError?.message });
+    if (error.kind === 'auth' && !backend.capabilities.passwordSignIn) {
+      // The sign-in is the host's own (Freshdesk's relay, a REST application): nothing to ask here.
+      // The ticket stays queued, the person is told, and it goes once the host signs them in again.
+      const told = this.waitsForHostSignIn;
+      this.waitsForHostSignIn = true;
+      this.phase = 'queued';
+      this.error = error;
+      // The host hears `support-auth-required` from the sender, once per page.
+      return told ? this.host.requestUpdate() : this.show('queued');
+    }
     await this.queue.sender?.box.remove(entry.id);
     if (this.signIn.showFor(error, backend)) {
       this.phase = 'editing';
@@ -367,15 +379,26 @@ export class TicketFormModel {
     if (entry.id === this.submissionId) this.showCreated(created);
   }
 
-  /** The confirmation: the draft and the submission are done with. */
+  /**
+   * The confirmation: the submission is done with, and the draft gives way to the ticket's
+   * number, which a reload shows again for a while.
+   */
   private showCreated(created: CreatedTicket): void {
     this.created = created;
     this.phase = 'sent';
     this.submissionId = undefined;
     this.tried = false;
-    this.secretsAccepted = false;
-    void this.draft.discard();
+    this.secrets.reset();
+    // A mail the person's own client sends is not a ticket to show again.
+    if (created.mail) void this.draft.discard();
+    else void this.keepConfirmation(created);
     this.show('success');
+  }
+
+  /** The ticket's number in place of the draft, written now: a reload shows it again for a while. */
+  private async keepConfirmation(created: CreatedTicket): Promise<void> {
+    this.draft.save({ values: { ...emptyValues(), created: { ...created, at: Date.now() } } });
+    await this.draft.flush();
   }
 
   /** Follows the form's own ticket in the outbox: sent, refused or cancelled elsewhere, queued after a reload. */
@@ -385,6 +408,8 @@ export class TicketFormModel {
     const entry = entries.find((candidate) => candidate.id === id);
     // A restored draft whose ticket is not in the outbox: the person may send it again (same id).
     if (!entry && this.phase !== 'queued') return;
+    // Its draft came from a tab that was closed: this tab shows its number now.
+    if (entry) void this.queue.adopt(entry);
     this.settle(entry, this.backend);
   }
 
@@ -423,15 +448,27 @@ export class TicketFormModel {
     const v = this.values;
     const typed = v.type || v.urgency || v.title || v.description || v.categoryId || v.equipmentId || Object.values(v.answers).some(Boolean);
     if (!typed && !this.files.files.length) return this.draft.save(undefined);
-    const masked = (text: string) => removeSecrets(text, findSecrets(text));
+    const masked = (text: string) => removeSecrets(text);
     const answers = Object.fromEntries(Object.entries(v.answers).map(([id, text]) => [id, masked(text)]));
     const values = { ...v, title: masked(v.title), description: masked(v.description), answers, submissionId: this.submissionId, tried: this.tried };
     this.draft.save({ values, files: this.files.files });
   }
 
   /** Puts a saved draft back; anything another version wrote that does not fit is left out. */
-  private restoreDraft({ values, files }: Draft<Partial<Record<keyof FormDraft, unknown>>>): void {
+  private restoreDraft({ values, files }: Draft<Partial<Record<keyof FormDraft, unknown>>>): boolean {
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const created = values.created as FormDraft['created'] | undefined;
+    if (created && typeof created.id === 'string') {
+      // Accepted just before a reload: the number again, no event (it was fired when it was accepted).
+      if (!(Date.now() - created.at < CONFIRMATION_KEPT)) {
+        void this.draft.discard();
+        return false;
+      }
+      this.created = { id: created.id, url: text(created.url), failedAttachments: Array.isArray(created.failedAttachments) ? created.failedAttachments : [] };
+      this.phase = 'sent';
+      this.host.requestUpdate();
+      return false;
+    }
     const answers = values.answers && typeof values.answers === 'object' ? Object.entries(values.answers) : [];
     this.values = {
       type: TICKET_TYPES.find((type) => type === values.type),
@@ -452,6 +489,7 @@ export class TicketFormModel {
     // Its ticket may be queued, or sent since.
     void this.queue.refresh();
     this.host.requestUpdate();
+    return true;
   }
 
   private show(target: Parameters<typeof this.hooks.focus>[0]): void {
