@@ -35,7 +35,13 @@ export default defineConfig([
   },
   {
     name: 'support-widgets/node',
-    files: ['*.{js,mjs,cjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.mjs', 'examples/**/*.mjs'],
+    files: ['*.{js,mjs,cjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.mjs', 'examples/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Node scripts that drive a browser: what they hand to page.evaluate() runs in the page.
+    name: 'support-widgets/browser-drivers',
+    files: ['test/faults/browser/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 ]);

@@ -7,7 +7,6 @@
 // every contact when not filtered ("All unblocked and undeleted contacts will be returned
 // by default"); a note (`POST /tickets/[id]/notes`) changes no status; `PUT /tickets/[id]`
 // with `status` does. Each relay started here is stopped by its own child process.
-/* global fetch, URL */
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';

@@ -15,7 +15,6 @@
 //
 // Without RT installed, /real-rt-status says so and the tests skip with a notice, unless
 // REQUIRE_REAL_RT=1 (CI), where they fail.
-/* global console, fetch, setTimeout */
 import { spawn } from 'node:child_process';
 import { constants, openSync, closeSync } from 'node:fs';
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
