@@ -282,7 +282,7 @@ class Scenario {
     if (plan.otherTab) {
       // Its own outbox object on the same database, its own adapter and session.
       const sender = new OutboxSender(key, createOutbox());
-      sender.use(new GlpiBackend(this.config(0).backend, { tokenStore: memoryTokenStore() }));
+      sender.use(new GlpiBackend(this.config(0).backend, { tokenStore: memoryTokenStore() }), this.config(0).backend.timeout);
       otherTab = setInterval(() => void sender.send(), 250);
     }
 
