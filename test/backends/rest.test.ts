@@ -218,6 +218,13 @@ describe('RestBackend', () => {
       expect((await rest({ ticketUrl: 'https://app.example.com/help#/t/{id}' }).getTicket(other.id)).url).to.equal(other.url);
     });
 
+    it('drops a ticket link from the server that is not a safe URL (it becomes an href), and falls back to ticketUrl', async () => {
+      await start({ ticketUrl: 'javascript:alert(document.cookie)//{id}' });
+      const { id, url } = await rest({ ticketUrl: 'https://app.example.com/t/{id}' }).createTicket(newTicket());
+      expect(url).to.equal(`https://app.example.com/t/${id}`);
+      expect((await rest().getTicket(id)).url).to.equal(undefined);
+    });
+
     it('lists a page with dates, statuses in both languages and the total', async () => {
       fake.state.seed(5, 'Ligne');
       const page = await rest().listTickets({ scope: 'mine', start: 1, limit: 2 });

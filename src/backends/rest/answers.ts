@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { HelpdeskError } from '../../core/errors.js';
+import { urlProblem } from '../../core/schema.js';
 import type { Category, RichText, TicketDetail, TicketDocument, TicketSummary } from '../../core/ticket.js';
 import { URGENCIES } from '../../core/urgency.js';
 
@@ -18,7 +19,17 @@ const localText = z.union([z.string(), z.record(z.string(), z.string())]);
 
 const rejectedFiles = z.optional(z.array(z.looseObject({ name: z.string(), reason: z.string() })));
 
-export const createdAnswer = z.looseObject({ id, url: z.optional(z.string()), rejectedFiles });
+/**
+ * A link the server gives to a ticket becomes an `href`: kept only when it is a URL the
+ * configuration itself would accept (https, http on localhost, a path on this site), else
+ * dropped — never a refusal, since the ticket exists whatever its link.
+ */
+const linkUrl = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value) => (typeof value === 'string' && urlProblem(value) === undefined ? value : undefined)),
+);
+
+export const createdAnswer = z.looseObject({ id, url: linkUrl, rejectedFiles });
 export const postedAnswer = z.looseObject({ id, rejectedFiles });
 
 const summary = {
@@ -54,7 +65,7 @@ export const detailAnswer = z.looseObject({
   documents,
   solvedAt: z.optional(dateTime),
   actions: z.looseObject({ reply: z.boolean(), approve: z.optional(z.boolean()), close: z.boolean(), reopen: z.boolean() }),
-  url: z.optional(z.string()),
+  url: linkUrl,
 });
 
 export const categoriesAnswer = z.looseObject({ categories: z.array(z.looseObject({ id, name: z.string(), types: z.array(ticketType) })) });
