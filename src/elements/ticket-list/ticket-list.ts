@@ -69,6 +69,8 @@ export class TicketList extends HelpdeskElement {
   @state() private index: SearchableTicket[] = [];
   @state() private phase: 'idle' | 'loading' | 'more' | 'ready' | 'failed' = 'idle';
   @state() private total?: number;
+  /** The list stopped at MAX_PAGES while the helpdesk had more: said, never silent. */
+  @state() private cut = false;
   @state() private error?: HelpdeskError;
 
   private shown: TicketSummary[] = [];
@@ -129,9 +131,10 @@ export class TicketList extends HelpdeskElement {
     if (!quiet) this.index = [];
     this.phase = 'loading';
     this.error = undefined;
+    this.cut = false;
     const seen = new Map<string, TicketSummary>();
     try {
-      for (let start = 0, pages = 0; pages < MAX_PAGES; pages++) {
+      for (let start = 0, pages = 0; ; pages++) {
         const page = await backend.listTickets({ scope, start, limit }, { signal: controller.signal });
         if (controller.signal.aborted) return;
         // A ticket updated while the pages are read moves up and may come twice: the first copy is the newer.
@@ -139,6 +142,10 @@ export class TicketList extends HelpdeskElement {
         this.index = indexTickets([...seen.values()]);
         this.total = page.total;
         if (!page.more || !page.tickets.length) break;
+        if (pages + 1 >= MAX_PAGES) {
+          this.cut = true;
+          break;
+        }
         this.phase = 'more';
         start += page.tickets.length;
       }
@@ -273,6 +280,7 @@ export class TicketList extends HelpdeskElement {
     if (this.phase === 'idle') return '';
     if (this.phase === 'loading' && !this.index.length) return t.loading;
     const line = this.phase === 'failed' && !this.index.length ? '' : t.shown(this.shown.length, this.index.length);
+    if (this.cut) return `${line} · ${t.cut(this.index.length, this.total)}`;
     return this.phase === 'more' ? `${line} · ${t.loadingMore(this.index.length, this.total)}` : line;
   }
 
