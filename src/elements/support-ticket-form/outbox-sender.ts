@@ -135,7 +135,8 @@ export class OutboxSender {
     const window = backend.recognisesSubmissions ? 0 : ATTEMPT_WINDOW * this.#timeout;
     const round = await this.box.sendDue(this.key, (entry, context) => this.#attempt(backend, entry, context), { window, ...senderOptions });
     this.#plan(round.nextAttemptAt);
-    await this.deliver(round.sent);
+    // Sent in this round, or earlier for a tab that has gone since.
+    await this.deliver((await this.box.list(this.key)).filter((entry) => entry.state === 'sent'));
     // A ticket kept for a sign-in that only the host can give: said once per page (also for one left from before a reload).
     if (!backend.capabilities.passwordSignIn && !this.#authAnnounced) {
       const entries = await this.box.list(this.key);
