@@ -14,6 +14,7 @@ import {
   createRtFake,
   createZammadFake,
   FRESHDESK_PENDING,
+  FRESHDESK_REQUESTER,
   REST_DEMO_PERSON,
   REST_SESSION_COOKIE,
   RT_REQUESTER,
@@ -37,6 +38,8 @@ export interface DemoDesk {
   hint: string;
   handlers: HttpHandler[];
   failNext(kind: DemoFailure): void;
+  /** The host application's own session, where the sign-in is the host's (REST, Freshdesk's relay). */
+  hostSession?: { end(): void; restore(): void };
   /** The technician's side, on a ticket id; absent where tickets are not followed (email). */
   technician?: {
     ask(id: string): void;
@@ -93,6 +96,10 @@ export const desks = {
     hint: 'The relay knows who is signed in on the site: no sign-in in the widget.',
     handlers: freshdesk.handlers,
     failNext: (kind) => freshdesk.state.failNext(kind),
+    hostSession: {
+      end: () => (freshdesk.state.signedIn = undefined),
+      restore: () => (freshdesk.state.signedIn = FRESHDESK_REQUESTER.id),
+    },
     technician: {
       ask: (id) => freshdesk.state.reply(Number(id), `<p>${QUESTION}</p>`, { status: FRESHDESK_PENDING }),
       reply: (id) => freshdesk.state.reply(Number(id), `<p>${REPLY}</p>`),
@@ -122,6 +129,10 @@ export const desks = {
     hint: 'The application’s own session: set by this page, no sign-in in the widget.',
     handlers: rest.handlers,
     failNext: (kind) => rest.state.failNext(kind),
+    hostSession: {
+      end: () => (document.cookie = `${REST_SESSION_COOKIE}=; path=/; max-age=0`),
+      restore: () => (document.cookie = `${REST_SESSION_COOKIE}=${REST_DEMO_PERSON.session}; path=/`),
+    },
     technician: {
       ask: (id) => rest.state.reply(id, QUESTION, { waiting: true, html: true }),
       reply: (id) => rest.state.reply(id, REPLY),

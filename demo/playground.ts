@@ -28,6 +28,7 @@ function apply(): void {
   }
   document.querySelector('#desk-hint')!.textContent = withToken ? 'The demo person’s token is in the configuration.' : hint;
   document.querySelector<HTMLFieldSetElement>('#technician')!.disabled = !technician;
+  document.querySelector<HTMLFieldSetElement>('#host-session')!.disabled = !desk().hostSession;
   document.querySelector<HTMLFieldSetElement>('#auth')!.disabled = !token;
 }
 
@@ -61,6 +62,15 @@ for (const action of ['ask', 'reply', 'solve'] as const) {
   });
 }
 
+// ---- the host application's session: what it does on support-auth-required ----
+
+document.querySelector('#session-end')!.addEventListener('click', () => desk().hostSession?.end());
+document.querySelector('#session-restore')!.addEventListener('click', () => {
+  desk().hostSession?.restore();
+  // The application signed the person in again: the tickets kept for it go now.
+  void document.querySelector('support-ticket-form')!.resumeSending();
+});
+
 // ---- what a host page hears ----
 
 function log(text: string): void {
@@ -69,7 +79,7 @@ function log(text: string): void {
   events.prepend(item);
 }
 
-for (const name of ['support-ticket-created', 'support-ticket-queued', 'support-ticket-updated', 'support-error'] as const) {
+for (const name of ['support-ticket-created', 'support-ticket-queued', 'support-ticket-updated', 'support-error', 'support-auth-required'] as const) {
   document.addEventListener(name, (e) => log(`${name} ${JSON.stringify(e.detail)}`));
 }
 
