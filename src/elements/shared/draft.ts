@@ -15,6 +15,9 @@ import { drafts, type Draft, type DraftInput, type DraftSaver } from '../../stor
 import { openTabs, thisTab } from '../../store/tab.js';
 import type { Messages } from '../../i18n/en.js';
 
+/** Milliseconds a closing tab may keep its lock (src/store/tab.ts) after the person closed it. */
+const TAB_CLOSING = 1500;
+
 export class DraftKeeper<V extends object> implements ReactiveController {
   /** A saved draft was put back into the box and is still shown as such. */
   restored = false;
@@ -58,13 +61,21 @@ export class DraftKeeper<V extends object> implements ReactiveController {
       if (this.early) this.saver.save(this.early);
       else void this.saver.discard();
     }
-    const draft = (await drafts().load<V>(own)) ?? (await this.takeOver(key, own));
+    let draft = (await drafts().load<V>(own)) ?? (await this.takeOver(key, own));
+    // A tab closed a moment ago may still hold its lock: look once more, unless the person started typing.
+    if (!draft && this.othersOpen) {
+      await new Promise((resolve) => setTimeout(resolve, TAB_CLOSING));
+      if (this.key === key && !this.touched) draft = await this.takeOver(key, own);
+    }
     if (draft && this.key === key && !this.touched) {
       this.restored = this.restore(draft) !== false;
     }
     this.setPersistent(drafts().storage.persistent);
     this.host.requestUpdate();
   }
+
+  /** Whether the last `takeOver` left drafts of this box to tabs that were still open. */
+  private othersOpen = false;
 
   /** Keeps what the person typed; `undefined` when there is nothing worth keeping (the stored draft goes). */
   save(draft: DraftInput<V> | undefined): void {
@@ -82,6 +93,7 @@ export class DraftKeeper<V extends object> implements ReactiveController {
   private async takeOver(key: string, own: string): Promise<Draft<V> | undefined> {
     const store = drafts();
     const [stored, tabs] = await Promise.all([store.storage.entries<{ savedAt?: number }>(), openTabs()]);
+    this.othersOpen = Boolean(tabs) && stored.some(([name]) => name.startsWith(`${key}@`) && name !== own && tabs!.has(name.slice(key.length + 1)));
     const left = stored
       .filter(([name]) => name === key || (name.startsWith(`${key}@`) && name !== own && !tabs?.has(name.slice(key.length + 1))))
       .sort(([, a], [, b]) => (b?.savedAt ?? 0) - (a?.savedAt ?? 0));
