@@ -67,6 +67,8 @@ export class OutboxSender {
   /** The calls' time limit of the helpdesk's configuration, in ms. */
   #timeout = 20_000;
   #timer?: ReturnType<typeof setTimeout>;
+  /** When the next round is planned (epoch ms). */
+  #planned?: number;
   /** The last round left nothing to send and nothing changed since: coming back online has nothing to do. */
   #idle = false;
   /** Changes of this helpdesk's entries seen so far, to tell whether one came during a round. */
@@ -165,9 +167,8 @@ export class OutboxSender {
       let owner = listeners.find((listener) => listener.owns(entry.id));
       if (!owner && entry.tab && entry.tab !== (await thisTab())) {
         tabs ??= await openTabs();
-        // Where the browser cannot tell which tabs are open, the tab it was written in is given the same time to show it.
-        const tabOpen = tabs ? tabs.has(entry.tab) : true;
-        if (tabOpen && tabs) continue;
+        if (tabs?.has(entry.tab)) continue;
+        // Its tab is gone (or, without Web Locks, may be): the person may come back in a new tab first.
         if (Date.now() - (entry.sentAt ?? 0) < ORPHAN_DELIVERY) {
           this.#plan(Math.min(this.#planned ?? Infinity, (entry.sentAt ?? 0) + ORPHAN_DELIVERY));
           continue;
@@ -202,9 +203,6 @@ export class OutboxSender {
       throw error;
     }
   }
-
-  /** When the next round is planned (epoch ms). */
-  #planned?: number;
 
   #plan(at: number | undefined): void {
     clearTimeout(this.#timer);
