@@ -300,9 +300,12 @@ class Scenario {
       if (plan.reloadAt !== undefined) {
         at(plan.reloadAt, () =>
           (moving = moving.then(async () => {
-            first.told = undefined;
+            // Nothing of the page being left counts: the person must see the number in the new one.
+            first.moving = true;
             this.leftAt.push(Date.now());
-            await first.page.reload();
+            await first.page.reload().catch((error) => this.notes.push(`reload: ${error.message}`));
+            first.told = undefined;
+            first.moving = false;
           })),
         );
       }
@@ -327,7 +330,7 @@ class Scenario {
         await sleep(250);
         if (this.elapsed > 7000) await moving;
         for (const person of this.people) {
-          if (!person.page || person.told) continue;
+          if (!person.page || person.told || person.moving) continue;
           let seen;
           try {
             seen = await this.look(person);
