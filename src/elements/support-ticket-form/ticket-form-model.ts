@@ -60,7 +60,12 @@ export function emailMode({ backend }: HelpdeskConfig): 'endpoint' | 'mailto' | 
  * the ticket's submission id once submitted, so that after a reload the same ticket
  * keeps the same id and is never created twice.
  */
-export type FormDraft = TicketFormValues & { submissionId?: string; tried?: boolean; created?: CreatedTicket & { at: number } };
+export type FormDraft = TicketFormValues & {
+  submissionId?: string;
+  tried?: boolean;
+  /** Once accepted: the ticket, when it was, and the submission it came from. */
+  created?: CreatedTicket & { at: number; submission?: string };
+};
 
 /**
  * How long (ms) the confirmation of a ticket stays for the tab after it was shown: a person
@@ -103,12 +108,14 @@ export class TicketFormModel {
   /** An attempt with `submissionId` was made: it may have created the ticket. */
   private tried = false;
   readonly queue = new QueuedTickets(this.host, {
-    owns: (id) => id === this.submissionId,
+    owns: (id) => id === this.submissionId || id === this.confirmed,
     accepted: (entry, created) => this.accepted(entry, created),
-    keep: (entry) => this.keepConfirmation({ failedAttachments: [], ...entry.ticket! }),
+    keep: (entry) => this.keepConfirmation({ failedAttachments: [], ...entry.ticket! }, entry.id),
     changed: (entries) => this.follow(entries),
     authRequired: () => this.hooks.authRequired(),
   });
+  /** The submission whose number a restored confirmation shows, while its outbox entry may still be there to hand over. */
+  private confirmed?: string;
   /** The form's ticket waits for the host to sign the person in again (Freshdesk, REST: the host's own session). */
   waitsForHostSignIn = false;
   readonly signIn = new SignInFlow(
@@ -375,6 +382,11 @@ export class TicketFormModel {
 
   /** A ticket of this helpdesk was accepted; if it is this form's, the confirmation. */
   private accepted(entry: OutboxEntry, created: CreatedTicket): void {
+    if (entry.id === this.confirmed) {
+      // Its number was kept before the page that took it went away, and is shown already: the event is what is left.
+      this.confirmed = undefined;
+      return this.hooks.created(created, this.backend?.type ?? entry.backend.split(':')[0]);
+    }
     this.hooks.created(created, this.backend?.type ?? entry.backend.split(':')[0]);
     if (entry.id === this.submissionId) this.showCreated(created);
   }
@@ -383,7 +395,7 @@ export class TicketFormModel {
    * The confirmation: the submission is done with, and the draft gives way to the ticket's
    * number, which a reload shows again for a while.
    */
-  private showCreated(created: CreatedTicket): void {
+  private showCreated(created: CreatedTicket, submission = this.submissionId): void {
     this.created = created;
     this.phase = 'sent';
     this.submissionId = undefined;
@@ -391,13 +403,13 @@ export class TicketFormModel {
     this.secrets.reset();
     // A mail the person's own client sends is not a ticket to show again.
     if (created.mail) void this.draft.discard();
-    else void this.keepConfirmation(created);
+    else void this.keepConfirmation(created, submission);
     this.show('success');
   }
 
   /** The ticket's number in place of the draft, written now: a reload shows it again for a while. */
-  private async keepConfirmation(created: CreatedTicket): Promise<void> {
-    this.draft.save({ values: { ...emptyValues(), created: { ...created, at: Date.now() } } });
+  private async keepConfirmation(created: CreatedTicket, submission?: string): Promise<void> {
+    this.draft.save({ values: { ...emptyValues(), created: { ...created, at: Date.now(), submission } } });
     await this.draft.flush();
   }
 
@@ -459,13 +471,16 @@ export class TicketFormModel {
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const created = values.created as FormDraft['created'] | undefined;
     if (created && typeof created.id === 'string') {
-      // Accepted just before a reload: the number again, no event (it was fired when it was accepted).
+      // Accepted just before a reload: the number again, and no event — unless the page went away
+      // before the outbox handed the ticket over, which is then done here (`accepted`), once.
       if (!(Date.now() - created.at < CONFIRMATION_KEPT)) {
         void this.draft.discard();
         return false;
       }
       this.created = { id: created.id, url: text(created.url), failedAttachments: Array.isArray(created.failedAttachments) ? created.failedAttachments : [] };
       this.phase = 'sent';
+      this.confirmed = text(created.submission);
+      if (this.confirmed) void this.queue.refresh();
       this.host.requestUpdate();
       return false;
     }
