@@ -296,6 +296,9 @@ class Scenario {
       if (plan.expireSessionAt !== undefined && this.helpdesk.expireSession) at(plan.expireSessionAt, async () => this.helpdesk.expireSession());
       const first = this.people[0];
       let moving = Promise.resolve();
+      // Timers run late on a busy machine: a scenario is over only once its reload and closed tab happened.
+      let movesDone = 0;
+      const movesPlanned = (plan.reloadAt !== undefined ? 1 : 0) + (plan.close ? 1 : 0);
       // A page loaded again must show the person their ticket again: what they saw before is gone with it.
       if (plan.reloadAt !== undefined) {
         at(plan.reloadAt, () =>
@@ -306,6 +309,7 @@ class Scenario {
             await first.page.reload().catch((error) => this.notes.push(`reload: ${error.message}`));
             first.told = undefined;
             first.moving = false;
+            movesDone++;
           })),
         );
       }
@@ -320,6 +324,7 @@ class Scenario {
             await page.close();
             await sleep(plan.close.away);
             await this.openTab(last, context);
+            movesDone++;
           })),
         );
       }
@@ -355,7 +360,8 @@ class Scenario {
         }
         const moves = Math.max(plan.expireSessionAt ?? 0, plan.reloadAt ?? 0, plan.close ? plan.close.at + plan.close.away : 0);
         if (this.elapsed > moves + 500) await moving;
-        if (this.people.every((person) => person.told) && this.creating === 0 && this.elapsed > moves + 500) break;
+        const over = movesDone === movesPlanned && this.elapsed > moves + 500;
+        if (over && this.people.every((person) => person.told) && this.creating === 0) break;
       }
       // Anything a page still had under way: a late duplicate must have time to show.
       while (this.creating > 0 && Date.now() - started < DEADLINE + 10_000) await sleep(100);
