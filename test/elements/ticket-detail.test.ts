@@ -236,7 +236,7 @@ describe('<ticket-detail>', () => {
       const ticket = solvedTicket();
       const el = await detailOf(ticket.id, glpiConfig({ tickets: { autoCloseDays: 7 } }));
       expect(text(el, '[part="solution"]')).to.contain('A solution is proposed');
-      expect(text(el, '[part="solution"]')).to.contain('closes by itself on November 17, 2026');
+      expect(text(el, '[part="solution"]')).to.contain('closes by itself around November 17, 2026');
       expect(text(el, '.entry.solution')).to.contain('Proposed solution (waiting for your approval)');
       await expect(el).to.be.accessible();
     });

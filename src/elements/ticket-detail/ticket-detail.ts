@@ -5,7 +5,7 @@ import type { HelpdeskConfig } from '../../core/config.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import { clip, localText } from '../../core/text.js';
 import type { ThreadEntry, TicketDetail as Ticket, TicketDocument } from '../../core/ticket.js';
-import { findSecrets, removeSecrets, type SecretFinding } from '../../core/advice/secrets.js';
+import { removeSecrets } from '../../core/advice/secrets.js';
 import { formatBytes } from '../../core/attachments.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit, type TicketUpdatedDetail } from '../../events/events.js';
@@ -16,13 +16,19 @@ import { noTicketsNote } from '../shared/no-tickets.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { ChosenFiles, filePicker } from '../shared/file-picker.js';
 import { DraftKeeper, draftNotice } from '../shared/draft.js';
+import { SecretCheck } from '../shared/secret-check.js';
 import { draftKey } from '../../store/drafts.js';
+import { newSubmissionId } from '../../store/outbox.js';
 import { breakable, MAX_SHOWN, richText } from '../shared/rich-text.js';
 import { styles } from './ticket-detail.styles.js';
 
 type Change = TicketUpdatedDetail['change'];
-/** The action form open under the ticket: a reason to refuse the solution or reopen, or the close confirmation. */
-type Asking = 'refuse' | 'reopen' | 'close' | undefined;
+/**
+ * The action form open under the ticket: a reason to refuse the solution or reopen, the close
+ * confirmation, or what is wrong again, for a new ticket that refers to a closed one the
+ * helpdesk will not let the person reopen (`follow-up`).
+ */
+type Asking = 'refuse' | 'reopen' | 'close' | 'follow-up' | undefined;
 
 const DAY = 86_400_000;
 
@@ -70,7 +76,6 @@ export class TicketDetailElement extends HelpdeskElement {
   @state() private loadError?: HelpdeskError;
   @state() private replyText = '';
   @state() private replyEmpty = false;
-  @state() private secrets: SecretFinding[] = [];
   @state() private asking: Asking;
   @state() private reason = '';
   @state() private reasonMissing = false;
@@ -90,8 +95,19 @@ export class TicketDetailElement extends HelpdeskElement {
       if (this.resolved && 'config' in this.resolved) this.files.add(this.resolved.config.attachments, files);
     });
   });
+  /** The follow-up ticket being opened: its submission id, and whether an attempt went out. */
+  private followUp?: { id: string; tried: boolean };
   /** Set while the box is filled or emptied by code, which is not the person typing: nothing to save. */
   private quiet = false;
+  /** The warning before a reply that looks like it holds a secret, the same as the form's. */
+  private readonly secrets = new SecretCheck<'reply'>(this, {
+    texts: () => [{ field: 'reply', text: this.replyText }],
+    replace: (_field, text) => {
+      this.replyText = text;
+      this.saveReplyDraft();
+    },
+    send: () => this.sendReply(),
+  });
   private readonly signIn = new SignInFlow(
     this,
     () => (this.pendingAfterSignIn ? this.pendingAfterSignIn() : this.load()),
@@ -128,7 +144,7 @@ export class TicketDetailElement extends HelpdeskElement {
     const text = this.replyText;
     const files = this.files.files;
     // Text that looks like a secret is not kept: the person is warned before sending anyway.
-    this.replyDraft.save(text.trim() || files.length ? { values: { text: removeSecrets(text, findSecrets(text)) }, files } : undefined);
+    this.replyDraft.save(text.trim() || files.length ? { values: { text: removeSecrets(text) }, files } : undefined);
   }
 
   private quietly(change: () => void): void {
@@ -185,7 +201,8 @@ export class TicketDetailElement extends HelpdeskElement {
     this.asking = undefined;
     this.notice = undefined;
     this.actionError = undefined;
-    this.secrets = [];
+    this.secrets.reset();
+    this.followUp = undefined;
     // Another ticket: this one's reply stays in its draft.
     this.quietly(() => {
       this.replyText = '';
@@ -229,7 +246,7 @@ export class TicketDetailElement extends HelpdeskElement {
     }
   }
 
-  private sendReply(acceptSecrets = false): void {
+  private sendReply(): void {
     const t = this.localize.messages;
     const text = this.replyText.trim();
     if (!text) {
@@ -237,11 +254,8 @@ export class TicketDetailElement extends HelpdeskElement {
       void this.focusAfterRender('#reply-text');
       return;
     }
-    if (!acceptSecrets) {
-      this.secrets = findSecrets(text);
-      if (this.secrets.length) return void this.focusAfterRender('#secrets');
-    }
-    this.secrets = [];
+    // Read from the reply as it is now: a secret typed after "Send as it is" is flagged too.
+    if (this.secrets.holdsBack()) return void this.focusAfterRender('#secrets');
     const attachments = this.files.files;
     void this.act(
       'reply',
@@ -251,17 +265,12 @@ export class TicketDetailElement extends HelpdeskElement {
           this.replyText = '';
           this.files.clear();
         });
+        this.secrets.reset();
         void this.replyDraft.discard();
         return failedAttachments.map((file) => file.name);
       },
       t.detail.reply.sent,
     );
-  }
-
-  private removeSecretsAndSend(): void {
-    this.replyText = removeSecrets(this.replyText, this.secrets);
-    this.saveReplyDraft();
-    this.sendReply(true);
   }
 
   private sendReason(): void {
@@ -273,7 +282,44 @@ export class TicketDetailElement extends HelpdeskElement {
       return;
     }
     if (this.asking === 'refuse') void this.act('refused', (backend, id) => backend.refuseSolution(id, reason), t.solution.refused);
+    else if (this.asking === 'follow-up') void this.openFollowUp(reason);
     else void this.act('reopened', (backend, id) => backend.reopenTicket(id, reason), t.reopen.done);
+  }
+
+  /** A new ticket that refers to this closed one: its type and urgency, "Follow-up of #N" and a link back, prefilled. */
+  private async openFollowUp(reason: string): Promise<void> {
+    const t = this.localize.messages.detail.followUp;
+    const backend = this.backendOrNothing();
+    const ticket = this.ticket;
+    if (!backend || !ticket || this.busy) return;
+    this.busy = 'reply';
+    this.actionError = undefined;
+    // One id for this follow-up until it is accepted: sent again after a lost answer, it is looked for first.
+    const submissionId = (this.followUp ??= { id: newSubmissionId(), tried: false }).id;
+    const mayExist = this.followUp.tried;
+    this.followUp.tried = true;
+    try {
+      const created = await backend.createTicket({
+        type: ticket.type ?? 'incident',
+        urgency: ticket.urgency ?? 'medium',
+        title: clip(t.title(ticket.id, ticket.title), 250),
+        description: `${reason}\n\n${t.refersTo(ticket.id, ticket.url)}`,
+        answers: [],
+        attachments: [],
+      }, { submissionId, mayExist });
+      this.followUp = undefined;
+      this.asking = undefined;
+      this.reason = '';
+      this.notice = { text: t.done(created.id), failedFiles: created.failedAttachments.map((file) => file.name) };
+      emit(this, 'support-ticket-created', { id: created.id, url: created.url, backend: backend.type });
+      void this.focusAfterRender('#notice');
+    } catch (caught) {
+      this.actionError = toHelpdeskError(caught);
+      emit(this, 'support-error', this.errorDetail(this.actionError));
+      void this.focusAfterRender('#action-failure');
+    } finally {
+      this.busy = undefined;
+    }
   }
 
   private ask(asking: Asking): void {
@@ -354,7 +400,7 @@ export class TicketDetailElement extends HelpdeskElement {
         ${this.downloadFailed ? html`<p class="error" role="alert">${t.detail.downloadFailed(this.downloadFailed)}</p>` : nothing}
       </section>
       ${ticket.actions.reply && backend.capabilities.reply ? this.replyView(config, backend) : nothing}
-      ${ticket.status.group === 'closed' && !ticket.actions.reply ? html`<p class="hint">${t.detail.closedNote}</p>` : nothing}
+      ${ticket.status.group === 'closed' && !ticket.actions.reply && ticket.actions.reopen ? html`<p class="hint">${t.detail.closedNote}</p>` : nothing}
       ${this.closeReopenView(ticket, backend)}
     `;
   }
@@ -413,7 +459,11 @@ export class TicketDetailElement extends HelpdeskElement {
       <section part="solution" class="panel warning" aria-labelledby="solution-heading">
         <h3 id="solution-heading">${t.solution.heading}</h3>
         <p>${t.solution.question}</p>
-        ${closesOn ? html`<p class="hint">${t.solution.autoClose(this.localize.date(closesOn))}</p>` : nothing}
+        ${closesOn
+          ? html`<p class="hint">
+              ${ticket.closesAt ? t.solution.autoClose(this.localize.date(closesOn)) : t.solution.autoCloseAround(this.localize.date(closesOn))}
+            </p>`
+          : nothing}
         ${this.asking === 'refuse'
           ? this.reasonForm(t.solution.reasonLabel, t.solution.reasonHint, t.solution.sendRefusal)
           : html`<div class="actions">
@@ -496,33 +546,13 @@ export class TicketDetailElement extends HelpdeskElement {
           ${backend.capabilities.attachments
             ? filePicker({ id: 'reply-files', t, lang: this.localize.lang, rules: config.attachments, chosen: this.files })
             : nothing}
-          ${this.secretsView()}
+          ${this.secrets.render(t, 4)}
           <div class="actions">
             <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
               ${sending ? t.detail.reply.sending : t.detail.reply.send}
             </button>
           </div>
         </form>
-      </section>
-    `;
-  }
-
-  private secretsView() {
-    if (!this.secrets.length) return nothing;
-    const t = this.localize.messages.secrets;
-    const kinds = [...new Set(this.secrets.map((finding) => finding.kind))];
-    return html`
-      <section id="secrets" part="secrets" class="panel warning" tabindex="-1" aria-labelledby="secrets-heading">
-        <h4 id="secrets-heading">${t.heading}</h4>
-        <p>${t.body}</p>
-        <ul>
-          ${kinds.map((kind) => html`<li>${t.kinds[kind]}</li>`)}
-        </ul>
-        <div class="actions">
-          <button type="button" class="primary" @click=${() => this.removeSecretsAndSend()}>${t.remove}</button>
-          <button type="button" class="secondary" @click=${() => this.sendReply(true)}>${t.sendAnyway}</button>
-          <button type="button" class="link" @click=${() => (this.secrets = [])}>${t.cancel}</button>
-        </div>
       </section>
     `;
   }
@@ -535,6 +565,15 @@ export class TicketDetailElement extends HelpdeskElement {
         ${this.asking === 'reopen'
           ? this.reasonForm(t.reopen.reasonLabel, undefined, t.reopen.send)
           : html`<button type="button" class="secondary" @click=${() => this.ask('reopen')}>${t.reopen.button}</button>`}
+      </section>`;
+    }
+    // Closed for good (the helpdesk's rules refuse reopening it): a new ticket that refers to it instead.
+    if (ticket.status.group === 'closed') {
+      return html`<section class="closing">
+        <p class="hint">${t.followUp.note}</p>
+        ${this.asking === 'follow-up'
+          ? this.reasonForm(t.followUp.reasonLabel, undefined, t.followUp.send)
+          : html`<button type="button" class="secondary" @click=${() => this.ask('follow-up')}>${t.followUp.button}</button>`}
       </section>`;
     }
     if (!ticket.actions.close) return nothing;
