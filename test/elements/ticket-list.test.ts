@@ -5,6 +5,7 @@ import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import { useHandlers } from '../support/msw.js';
+import { clearStores } from '../support/stores.js';
 import '../support/benign-errors.js';
 import { $, $$, fillGoodTicket, focused, glpiConfig, press, signIn, submit, text, type } from '../support/form.js';
 
@@ -13,6 +14,8 @@ let fake: GlpiFake;
 beforeEach(async () => {
   fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php', hangMs: 1500 });
   await useHandlers(...fake.handlers);
+  // A form beside the list would otherwise show the last test's ticket, kept for a reload.
+  await clearStores();
   sessionStorage.clear();
 });
 
