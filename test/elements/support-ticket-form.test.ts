@@ -371,6 +371,19 @@ describe('<support-ticket-form> signing in', () => {
 });
 
 describe('<support-ticket-form> configuration', () => {
+  it('names the categories the configuration lists in the page’s language', async () => {
+    const categories = [
+      { id: 2, name: { fr: 'Imprimante', en: 'Printer' }, types: ['incident' as const] },
+      { id: 6, name: 'Messagerie' },
+    ];
+    for (const [lang, names] of [['en', ['Printer', 'Messagerie']], ['fr', ['Imprimante', 'Messagerie']]] as const) {
+      const el = await formWith({ ...glpiConfig(), backend: { ...glpiConfig().backend, categories } } as Parameters<typeof formWith>[0], lang);
+      await choose(el, '#type-incident');
+      await waitUntil(() => (($(el, '#field-category') as HTMLSelectElement | null)?.options.length ?? 0) > 2, 'categories listed');
+      expect($$(el, '#field-category option').slice(1).map((option) => option.textContent!.trim())).to.have.members([...names]);
+    }
+  });
+
   it('reads the JSON script named by the config attribute', async () => {
     const wrapper = await fixture(html`<div>
       <script type="application/json" id="helpdesk-json">

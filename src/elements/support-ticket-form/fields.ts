@@ -328,7 +328,7 @@ export function categoryField(ctx: FieldContext): TemplateResult | typeof nothin
     onInput: (value) => model.set('categoryId', value || undefined),
     options: [
       html`<option value="" ?selected=${!model.values.categoryId}>${t.category.choose}</option>`,
-      ...items.map((c) => html`<option value=${c.id} ?selected=${c.id === model.values.categoryId}>${c.name}</option>`),
+      ...items.map((c) => html`<option value=${c.id} ?selected=${c.id === model.values.categoryId}>${c.label ? localText(c.label, ctx.lang) : c.name}</option>`),
     ],
   });
 }
