@@ -197,7 +197,9 @@ export function asAnswered(version: 10 | 11, text: string): string {
 
 /**
  * What a GLPI 11 migration leaves of text stored encoded by 10: the few entities the seed data
- * uses, decoded (`&amp; &lt; &gt; &quot; &#NN;` and accented letters).
+ * uses, decoded (`&amp; &lt; &gt; &quot; &#NN;` and accented letters). That the 10 → 11
+ * migration decodes stored names at all is unconfirmed (not read in its migration scripts);
+ * the fake assumes it so that 11 answers raw text throughout.
  */
 export function decodeStored(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç' };

@@ -113,7 +113,11 @@ function linkedItems(state: GlpiFakeState, session: FakeSession, value: unknown)
   return items;
 }
 
-/** `_users_id_requester`: one user id or a list of them; unknown users are refused. */
+/**
+ * `_users_id_requester`: one user id or a list of them. Unknown users are refused here;
+ * what GLPI itself does with an id no user has is unconfirmed (the widget only sends the
+ * session's own id).
+ */
 function requesterIds(state: GlpiFakeState, value: unknown): number[] | string {
   if (value === undefined || value === null || value === '' || value === 0) return [];
   const ids = (Array.isArray(value) ? value : [value]).map(toInt);
