@@ -137,15 +137,14 @@ export class OutboxSender {
     const window = backend.recognisesSubmissions ? 0 : ATTEMPT_WINDOW * this.#timeout;
     const round = await this.box.sendDue(this.key, (entry, context) => this.#attempt(backend, entry, context), { window, ...senderOptions });
     this.#plan(round.nextAttemptAt);
+    const entries = await this.box.list(this.key);
     // Sent in this round, or earlier for a tab that has gone since.
-    await this.deliver((await this.box.list(this.key)).filter((entry) => entry.state === 'sent'));
+    await this.deliver(entries.filter((entry) => entry.state === 'sent'));
     // A ticket kept for a sign-in that only the host can give: said once per page (also for one left from before a reload).
-    if (!backend.capabilities.passwordSignIn && !this.#authAnnounced) {
-      const entries = await this.box.list(this.key);
-      if (entries.some((entry) => entry.state === 'failed' && entry.lastError?.kind === 'auth')) {
-        this.#authAnnounced = true;
-        [...this.#listeners][0]?.authRequired?.();
-      }
+    const waitsForHost = entries.some((entry) => entry.state === 'failed' && entry.lastError?.kind === 'auth');
+    if (waitsForHost && !backend.capabilities.passwordSignIn && !this.#authAnnounced) {
+      this.#authAnnounced = true;
+      [...this.#listeners][0]?.authRequired?.();
     }
     // Nothing left, and nothing came meanwhile: failed entries wait for the person, and any change wakes the sender.
     this.#idle = round.nextAttemptAt === undefined && this.#changes === changes;
