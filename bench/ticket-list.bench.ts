@@ -12,7 +12,7 @@ import type { TicketList } from '../src/elements/ticket-list/ticket-list.js';
 import { useHandlers } from '../test/support/msw.js';
 import '../test/support/benign-errors.js';
 import { glpiConfig } from '../test/support/form.js';
-import '../src/elements/index.js';
+import '../src/index.js';
 
 const TICKETS = 10_000;
 /** What a person types, one keystroke at a time, then erases: words, a number, accents. */

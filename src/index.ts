@@ -1,12 +1,23 @@
 /**
- * support-widgets: loading this module registers every element.
- * The core rules and types are exported for hosts that want them.
+ * support-widgets: importing this module registers every element. A page that shows
+ * one element can import only its entry instead (`support-widgets/support-ticket-form.js`,
+ * `…/ticket-list.js`, `…/ticket-detail.js`, `…/contact-guidance.js`).
+ *
+ * What a host needs is exported by name, nothing else: the element classes, the
+ * configuration's types and its check, the events' details, the error a helpdesk
+ * call ends with, and the page-wide sign-out.
  */
-export * from './core/urgency.js';
-export * from './core/contacts.js';
-export * from './core/errors.js';
-export * from './core/ticket.js';
-export * from './core/config.js';
-export type * from './backends/types.js';
-export * from './events/events.js';
-export * from './elements/index.js';
+export { SupportTicketForm } from './support-ticket-form.js';
+export { ContactGuidance } from './contact-guidance.js';
+export { TicketList } from './ticket-list.js';
+export { TicketDetailElement } from './ticket-detail.js';
+export { signOutEverywhere } from './elements/shared/backend-registry.js';
+
+export { parseConfig, formatProblems } from './core/config.js';
+export type { HelpdeskConfig, HelpdeskConfigInput, BackendConfig, BackendType, ConfigProblem, ConfigResult } from './core/config.js';
+export { URGENCIES, type Urgency } from './core/urgency.js';
+export type { ContactChannel, ContactKind } from './core/contacts.js';
+export { HelpdeskError, isHelpdeskError, type HelpdeskErrorKind, type HelpdeskErrorReason } from './core/errors.js';
+export type { TicketType, NewTicket, CreatedTicket, TicketSummary, TicketDetail, TicketStatus, StatusGroup, ThreadEntry, TicketDocument } from './core/ticket.js';
+export type { Credentials, CredentialsProvider } from './backends/types.js';
+export type * from './events/events.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ContactGuidance } from '../../src/elements/contact-guidance/contact-guidance.js';
-import '../../src/elements/contact-guidance/contact-guidance.js';
+import '../../src/contact-guidance.js';
 
 const config = {
   backend: { type: 'glpi', url: '/fake-glpi/apirest.php' },

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { drafts } from '../../src/store/drafts.js';
 import { useHandlers } from '../support/msw.js';

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import { senderOptions } from '../../src/elements/support-ticket-form/outbox-sender.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { createEmailFake, type EmailFake } from '../../src/mocks/index.js';

@@ -8,7 +8,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import { createFreshdeskFake, createRestFake, REST_DEMO_PERSON, REST_SESSION_COOKIE, type RestFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';
 import { $, fillGoodTicket, formIn, reloadForm, submit, text } from '../support/form.js';

@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createGlpiFake, HOSTILE_TEXTS, hugeText, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import { createGlpiFake, type GlpiFake, type GlpiFakeOptions } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import { outboxSender, senderOptions } from '../../src/elements/support-ticket-form/outbox-sender.js';
 import { drafts } from '../../src/store/drafts.js';
 import { outbox } from '../../src/store/outbox.js';

@@ -8,7 +8,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { SECRET_MASK } from '../../src/core/advice/secrets.js';
 import { useHandlers } from '../support/msw.js';

@@ -7,7 +7,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import { SECRET_MASK } from '../../src/core/advice/secrets.js';
 import { useHandlers } from '../support/msw.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createZammadFake, ZAMMAD_CUSTOMER } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';
 import { useHandlers } from '../support/msw.js';
 import '../support/benign-errors.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/elements/index.js';
+import { signOutEverywhere } from '../../src/index.js';
 import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';

@@ -22,7 +22,7 @@ import { OutboxSender, senderOptions } from '../../src/elements/support-ticket-f
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { createOutbox, outbox } from '../../src/store/outbox.js';
 import { memoryTokenStore } from '../../src/store/session-token.js';
-import '../../src/elements/index.js';
+import '../../src/index.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';
 

@@ -7,7 +7,7 @@ import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
-import '../../src/elements/index.js';
+import '../../src/index.js';
 
 export const GLPI_URL = '/fake-glpi/apirest.php';
 

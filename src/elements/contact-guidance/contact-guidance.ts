@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { contactChannelsFor, contactHref, type ContactChannel } from '../../core/contacts.js';
 import { isUrgency, type Urgency } from '../../core/urgency.js';
 import { formatProblems, type ConfigProblem, type HelpdeskConfigInput } from '../../core/config.js';
@@ -19,8 +19,9 @@ import { styles } from './contact-guidance.styles.js';
  *
  * @cssproperty --support-color-primary - Accent of the block and links.
  * @cssproperty --support-color-surface-alt - Background of the block.
+ *
+ * @tag contact-guidance
  */
-@customElement('contact-guidance')
 export class ContactGuidance extends LitElement {
   static override styles = styles;
 

@@ -16,7 +16,6 @@ import type { FieldId, FieldProblem } from '../../core/validation.js';
 import type { Messages } from '../../i18n/en.js';
 import { emailMode, type TicketFormModel } from './ticket-form-model.js';
 import { filePicker } from '../shared/file-picker.js';
-import '../contact-guidance/contact-guidance.js';
 
 export interface FieldContext {
   model: TicketFormModel;

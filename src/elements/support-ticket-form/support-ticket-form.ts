@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import type { CreatedTicket } from '../../core/ticket.js';
 import type { HelpdeskConfig } from '../../core/config.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
@@ -73,8 +73,9 @@ import { styles } from './support-ticket-form.styles.js';
  * @cssproperty --support-color-warning - Warnings and advice; `…-dark` for dark.
  * @cssproperty --support-color-success - Confirmation; `…-dark` for dark.
  * @cssproperty --support-color-focus - Focus ring; `…-dark` for dark.
+ *
+ * @tag support-ticket-form
  */
-@customElement('support-ticket-form')
 export class SupportTicketForm extends HelpdeskElement {
   static override styles = styles;
 

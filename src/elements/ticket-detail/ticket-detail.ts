@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { HelpdeskConfig } from '../../core/config.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
@@ -63,8 +63,9 @@ const DAY = 86_400_000;
  * @cssproperty --support-color-primary - Buttons, links; `…-dark` for dark.
  * @cssproperty --support-color-surface - Background; `…-dark` for dark.
  * @cssproperty --support-color-surface-alt - Background of messages and blocks; `…-dark` for dark.
+ *
+ * @tag ticket-detail
  */
-@customElement('ticket-detail')
 export class TicketDetailElement extends HelpdeskElement {
   static override styles = styles;
 

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { HelpdeskConfig } from '../../core/config.js';
@@ -15,7 +15,6 @@ import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { noTicketsNote } from '../shared/no-tickets.js';
 import { SignInFlow } from '../shared/sign-in.js';
-import '../ticket-detail/ticket-detail.js';
 import { styles } from './ticket-list.styles.js';
 
 /** Pages read one after the other at most, whatever a backend says about more. */
@@ -49,8 +48,9 @@ const MAX_PAGES = 1000;
  * @cssproperty --support-color-primary - Buttons, links; `…-dark` for dark.
  * @cssproperty --support-color-surface - Background; `…-dark` for dark.
  * @cssproperty --support-color-surface-alt - Background of rows; `…-dark` for dark.
+ *
+ * @tag ticket-list
  */
-@customElement('ticket-list')
 export class TicketList extends HelpdeskElement {
   static override styles = styles;
 
