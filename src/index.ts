@@ -11,7 +11,7 @@ export { SupportTicketForm } from './support-ticket-form.js';
 export { ContactGuidance } from './contact-guidance.js';
 export { TicketList } from './ticket-list.js';
 export { TicketDetailElement } from './ticket-detail.js';
-export { signOutEverywhere } from './elements/shared/backend-registry.js';
+export { signOutEverywhere } from './services/backend-registry.js';
 
 export { parseConfig, formatProblems } from './core/config.js';
 export type { HelpdeskConfig, HelpdeskConfigInput, BackendConfig, BackendType, ConfigProblem, ConfigResult } from './core/config.js';

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import { signOutEverywhere } from '../../src/index.js';
-import { senderOptions } from '../../src/elements/support-ticket-form/outbox-sender.js';
+import { senderOptions } from '../../src/services/outbox-sender.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { createEmailFake, type EmailFake } from '../../src/mocks/index.js';
 import { drafts } from '../../src/store/drafts.js';

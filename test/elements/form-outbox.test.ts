@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { HelpdeskConfigInput } from '../../src/core/config.js';
 import { createGlpiFake, type GlpiFake, type GlpiFakeOptions } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/index.js';
-import { outboxSender, senderOptions } from '../../src/elements/support-ticket-form/outbox-sender.js';
+import { outboxSender, senderOptions } from '../../src/services/outbox-sender.js';
 import { drafts } from '../../src/store/drafts.js';
 import { outbox } from '../../src/store/outbox.js';
 import { useHandlers } from '../support/msw.js';
@@ -344,7 +344,7 @@ describe('<support-ticket-form> outbox', () => {
 
   it('never sends one ticket twice from two tabs sending at once', async () => {
     const { createOutbox } = await import('../../src/store/outbox.js');
-    const { OutboxSender } = await import('../../src/elements/support-ticket-form/outbox-sender.js');
+    const { OutboxSender } = await import('../../src/services/outbox-sender.js');
     const { GlpiBackend } = await import('../../src/backends/glpi/glpi-backend.js');
     const backend = new GlpiBackend({ type: 'glpi', url: API, timeout: 5000, auth: { userToken: 'demo-user-token' } });
     // Another tab: its own outbox object on the same database, its own sender.

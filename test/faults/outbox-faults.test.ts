@@ -18,7 +18,7 @@ import { delay, getResponse, http, HttpResponse } from 'msw';
 import { seededRandom } from '../../src/core/retry.js';
 import { GlpiBackend } from '../../src/backends/glpi/glpi-backend.js';
 import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { OutboxSender, senderOptions } from '../../src/elements/support-ticket-form/outbox-sender.js';
+import { OutboxSender, senderOptions } from '../../src/services/outbox-sender.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { createOutbox, outbox } from '../../src/store/outbox.js';
 import { memoryTokenStore } from '../../src/store/session-token.js';

@@ -4,7 +4,7 @@ import { contactChannelsFor, contactHref, type ContactChannel } from '../../core
 import { isUrgency, type Urgency } from '../../core/urgency.js';
 import { formatProblems, type ConfigProblem, type HelpdeskConfigInput } from '../../core/config.js';
 import { LocalizeController } from '../../i18n/localize.js';
-import { resolveConfig } from '../shared/resolve-config.js';
+import { resolveConfig } from '../../services/resolve-config.js';
 import { configErrorPanel } from '../shared/config-error.js';
 import { styles } from './contact-guidance.styles.js';
 

@@ -11,8 +11,8 @@ import type { HelpdeskError } from '../../core/errors.js';
 import type { Credentials, CredentialsProvider, HelpdeskBackend } from '../../backends/types.js';
 import type { SupportErrorDetail } from '../../events/events.js';
 import { LocalizeController } from '../../i18n/localize.js';
-import { backendFor } from './backend-registry.js';
-import { resolveConfig } from './resolve-config.js';
+import { backendFor } from '../../services/backend-registry.js';
+import { resolveConfig } from '../../services/resolve-config.js';
 
 export type Configured = { config: HelpdeskConfig; backend: HelpdeskBackend } | { problems: ConfigProblem[] };
 

@@ -9,7 +9,7 @@ import type { CreatedTicket, NewTicket } from '../../core/ticket.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import type { OutboxEntry } from '../../store/outbox.js';
 import { thisTab } from '../../store/tab.js';
-import { outboxSender, type OutboxListener, type OutboxSender } from './outbox-sender.js';
+import { outboxSender, type OutboxListener, type OutboxSender } from '../../services/outbox-sender.js';
 
 export interface QueueHooks {
   /** Whether the form holds this submission. */

@@ -3,8 +3,8 @@
  * or the plain `backend` + `endpoint` attributes — into a checked configuration,
  * or into problems a site administrator can fix. Never throws.
  */
-import { parseConfig, type ConfigProblem, type HelpdeskConfig } from '../../core/config.js';
-import type { Messages } from '../../i18n/en.js';
+import { parseConfig, type ConfigProblem, type HelpdeskConfig } from '../core/config.js';
+import type { Messages } from '../i18n/en.js';
 
 export interface ConfigSource {
   /** `config` attribute (script id) or property (object). */

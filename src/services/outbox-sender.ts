@@ -6,9 +6,9 @@
  * calls) from sending the same ticket, and the submission id written into the
  * ticket lets a retry find what an attempt with a lost answer created.
  */
-import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
-import type { CreatedTicket, NewTicket } from '../../core/ticket.js';
-import type { HelpdeskBackend } from '../../backends/types.js';
+import { toHelpdeskError, type HelpdeskError } from '../core/errors.js';
+import type { CreatedTicket, NewTicket } from '../core/ticket.js';
+import type { HelpdeskBackend } from '../backends/types.js';
 import {
   AttemptDeferred,
   outbox as pageOutbox,
@@ -17,8 +17,8 @@ import {
   type OutboxEntry,
   type SendOptions,
   type SendRound,
-} from '../../store/outbox.js';
-import { openTabs, thisTab } from '../../store/tab.js';
+} from '../store/outbox.js';
+import { openTabs, thisTab } from '../store/tab.js';
 
 export interface OutboxListener {
   /** Something changed in this helpdesk's outbox, from this page or another tab: read it again. */
