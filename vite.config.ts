@@ -12,7 +12,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import { minifyHTMLLiterals } from 'minify-literals';
 
 const repo = fileURLToPath(new URL('.', import.meta.url));
@@ -33,6 +33,11 @@ const externalPackages = [
 ];
 const isExternal = (id: string) => externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
+/** The elements a page can hold, each an entry of the npm and CDN builds (`src/<tag>.ts` registers it). */
+const elementEntries = Object.fromEntries(
+  ['support-ticket-form', 'ticket-list', 'ticket-detail', 'contact-guidance'].map((tag) => [tag, inRepo(`src/${tag}.ts`)]),
+);
+
 const esBuild: UserConfig = {
   build: {
     outDir: inRepo('dist'),
@@ -40,7 +45,7 @@ const esBuild: UserConfig = {
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { 'support-widgets': inRepo('src/index.ts'), mocks: inRepo('src/mocks/index.ts') },
+      entry: { 'support-widgets': inRepo('src/index.ts'), ...elementEntries, mocks: inRepo('src/mocks/index.ts') },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },
@@ -86,6 +91,76 @@ const iifeBuild: UserConfig = {
     },
     // A classic script cannot load chunks: lazy `import()`s are inlined.
     rolldownOptions: { output: { codeSplitting: false } },
+  },
+};
+
+/** In the loader's code, replaced by the manifest once the chunks have their names. */
+const MANIFEST_PLACEHOLDER = '@@support-widgets-manifest@@';
+
+/**
+ * Writes the CDN manifest — for each element, helpdesk and language, the files it
+ * needs, itself first — into the loader and beside it (`manifest.json`, read by the
+ * size budget and the tests). Adapters and languages are found by their source path:
+ * `src/backends/<type>/<type>-backend.ts`, `src/i18n/<lang>.ts`.
+ */
+function cdnManifest(): Plugin {
+  return {
+    name: 'support-widgets:cdn-manifest',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const closure = (chunk: Rollup.OutputChunk): string[] => {
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          byName.get(fileName)?.imports.forEach(visit);
+        };
+        visit(chunk.fileName);
+        return [...files];
+      };
+      const manifest = { elements: {} as Record<string, string[]>, helpdesks: {} as Record<string, string[]>, languages: {} as Record<string, string[]> };
+      for (const chunk of chunks) {
+        const source = chunk.facadeModuleId ? relative(repo, chunk.facadeModuleId).split(sep).join('/') : '';
+        const helpdesk = /^src\/backends\/([a-z]+)\/\1-backend\.ts$/.exec(source);
+        const language = /^src\/i18n\/([a-z]{2,3}(?:-[a-z0-9]+)*)\.ts$/i.exec(source);
+        if (chunk.isEntry && chunk.name in elementEntries) manifest.elements[chunk.name] = closure(chunk);
+        else if (helpdesk && chunk.isDynamicEntry) manifest.helpdesks[helpdesk[1]] = closure(chunk);
+        else if (language && chunk.isDynamicEntry) manifest.languages[language[1].toLowerCase()] = closure(chunk);
+      }
+      const loader = chunks.find((chunk) => chunk.isEntry && chunk.name === 'support-widgets');
+      const marks = loader?.code.split(MANIFEST_PLACEHOLDER).length ?? 0;
+      if (!loader || marks !== 2) throw new Error(`cdn build: the loader must hold the manifest placeholder once (found ${marks - 1})`);
+      loader.code = loader.code.replace(MANIFEST_PLACEHOLDER, JSON.stringify(JSON.stringify(manifest)).slice(1, -1));
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
+    },
+  };
+}
+
+/**
+ * The script-tag fast path, `dist/cdn/`: everything bundled (no npm dependency left
+ * external), minified, split into pieces — the loader, one entry per element, one
+ * chunk per adapter and per language, and the code they share — that a page loads
+ * as it needs them (src/cdn/loader.ts).
+ */
+const cdnBuild: UserConfig = {
+  plugins: [minifyTemplates(), cdnManifest()],
+  define: {
+    'process.env.NODE_ENV': JSON.stringify('production'),
+    __SUPPORT_WIDGETS_MANIFEST__: `JSON.parse("${MANIFEST_PLACEHOLDER}")`,
+  },
+  build: {
+    outDir: inRepo('dist/cdn'),
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    lib: {
+      entry: { 'support-widgets': inRepo('src/cdn/loader.ts'), ...elementEntries, index: inRepo('src/index.ts') },
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
+    // Vite keeps whitespace in an ES library (for the bundler that comes next); these files go to browsers as they are.
+    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
   },
 };
 
@@ -152,5 +227,6 @@ export default defineConfig(({ command, mode }) => {
   }
   if (mode === 'es') return esBuild;
   if (mode === 'iife') return iifeBuild;
+  if (mode === 'cdn') return cdnBuild;
   throw new Error(`vite build needs --mode es or --mode iife (got "${mode}"); npm run build runs both.`);
 });

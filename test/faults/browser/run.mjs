@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The browser fault suite: the built script-tag bundle (`dist/support-widgets.iife.js`) in
- * real pages of a real Chromium, each scenario a person who opens a ticket while the
+ * The browser fault suite: the built script-tag files — the loader of the fast path
+ * (`dist/cdn/support-widgets.js`) in even scenarios, the one-file bundle
+ * (`dist/support-widgets.iife.js`) in odd ones — in real pages of a real Chromium, each scenario a person who opens a ticket while the
  * helpdesk is slow (1–5 s per create, writing the ticket before or after it answers), down
  * (proxy 502/503 pages, 500, 429, connections reset), loses the answer of a create, or ends
  * the session — and while the person reloads, closes the tab and comes back, clicks twice,
@@ -81,8 +82,12 @@ function planOf(seed, index) {
   };
 }
 
+/** Even scenarios load the fast path, odd ones the one-file bundle: both shipped ways are tried. */
+const fastPath = (plan) => plan.index % 2 === 0;
+
 const describe = (plan) =>
   [
+    fastPath(plan) ? 'loader' : 'one file',
     plan.helpdesk,
     plan.tabs === 2 && 'two tabs',
     plan.slow && `slow create ${plan.slow.ms} ms (written ${plan.slow.writes})`,
@@ -143,7 +148,7 @@ class Scenario {
     };
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fault scenario ${this.plan.index}</title>
 <script type="application/json" id="helpdesk">${JSON.stringify(config)}</script>
-<script src="/dist/support-widgets.iife.js"></script>
+${fastPath(this.plan) ? '<script type="module" src="/dist/cdn/support-widgets.js"></script>' : '<script src="/dist/support-widgets.iife.js"></script>'}
 <script>
   // As a host would count them: synchronously, in storage that outlives a page that fires and goes away at once.
   const page = Math.random().toString(36).slice(2);
@@ -437,6 +442,14 @@ async function main() {
   const scenarios = new Map();
   const bundle = await readFile(new URL('support-widgets.iife.js', `file://${DIST}`)).catch(() => undefined);
   if (!bundle) throw new Error('dist/support-widgets.iife.js is missing: run `npm run build` first');
+  const cdnFiles = new Map();
+  /** A file of the fast path's folder, read once; undefined when it is not there. */
+  const cdnFile = async (path) => {
+    if (!/^[\w./-]+$/.test(path) || path.includes('..')) return undefined;
+    if (!cdnFiles.has(path)) cdnFiles.set(path, await readFile(new URL(`cdn/${path}`, `file://${DIST}`)).catch(() => undefined));
+    return cdnFiles.get(path);
+  };
+  if (!(await cdnFile('support-widgets.js'))) throw new Error('dist/cdn/support-widgets.js is missing: run `npm run build` first');
 
   const server = http.createServer((request, response) => {
     response.on('error', () => undefined);
@@ -446,6 +459,12 @@ async function main() {
     request.on('end', () => {
       const url = new URL(request.url, `http://${request.headers.host}`);
       if (url.pathname === '/dist/support-widgets.iife.js') return send(response, 200, { 'Content-Type': 'text/javascript' }, bundle);
+      if (url.pathname.startsWith('/dist/cdn/')) {
+        cdnFile(url.pathname.slice('/dist/cdn/'.length)).then((file) =>
+          file ? send(response, 200, { 'Content-Type': 'text/javascript' }, file) : send(response, 404, {}, 'not built'),
+        );
+        return undefined;
+      }
       const [, index, rest] = /^\/s\/(\d+)(\/.*)$/.exec(url.pathname) ?? [];
       const scenario = scenarios.get(Number(index));
       if (!scenario) return send(response, 404, {}, 'no such scenario');

@@ -1,0 +1,116 @@
+/**
+ * The script-tag fast path: a plain page with the JSON configuration, the element,
+ * and the built loader only (dist/cdn/support-widgets.js, made by `npm run build`).
+ * Nothing from src/ registers an element here, so these are the shipped files at work:
+ * what the page requests is read from the browser's resource timing and compared
+ * with the build's manifest.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createGlpiFake } from '../src/mocks/index.js';
+import { useHandlers } from './support/msw.js';
+
+interface CdnManifest {
+  elements: Record<string, string[]>;
+  helpdesks: Record<string, string[]>;
+  languages: Record<string, string[]>;
+}
+
+const CDN = '/dist/cdn/';
+
+/** The files of the CDN folder this page has requested so far, relative to it. */
+function requested(): Set<string> {
+  const prefix = new URL(CDN, location.href).href;
+  return new Set(
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name.split('?')[0])
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => name.slice(prefix.length)),
+  );
+}
+
+/** The files a piece needs that no piece in `wanted` needs. */
+function only(piece: string[], wanted: string[][]): string[] {
+  const kept = new Set(wanted.flat());
+  return piece.filter((file) => !kept.has(file));
+}
+
+describe('dist/cdn/support-widgets.js, the loader, in a plain page', () => {
+  let manifest: CdnManifest;
+
+  before(async () => {
+    const answer = await fetch(`${CDN}manifest.json`);
+    if (!answer.ok) throw new Error(`${CDN}manifest.json: ${answer.status} — run npm run build first`);
+    manifest = (await answer.json()) as CdnManifest;
+  });
+
+  it('loads only the form, French and GLPI, creates a ticket, and loads the list when a page inserts one later', async () => {
+    expect(Object.keys(manifest.elements)).to.have.members(['support-ticket-form', 'ticket-list', 'ticket-detail', 'contact-guidance']);
+    expect(Object.keys(manifest.helpdesks)).to.have.members(['glpi', 'rt', 'freshdesk', 'zammad', 'rest', 'email']);
+    // LANG expect(manifest.languages).to.have.property('fr');
+    // LANG expect(manifest.languages).to.have.property('en');
+
+    const fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
+    await useHandlers(...fake.handlers);
+    document.documentElement.lang = 'fr';
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<support-ticket-form config="helpdesk"></support-ticket-form>
+      <script type="application/json" id="helpdesk">
+        { "backend": { "type": "glpi", "url": "/fake-glpi/apirest.php", "auth": { "userToken": "demo-user-token" } },
+          "contacts": [ { "kind": "email", "label": "Support", "value": "support@example.fr", "from": "very-low" } ] }
+      </script>`,
+    );
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = `${CDN}support-widgets.js`;
+    document.head.append(script);
+
+    await waitUntil(() => customElements.get('support-ticket-form'), 'the loader registers the form', { timeout: 5000 });
+    const el = document.querySelector('support-ticket-form')!;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    await waitUntil(() => root.querySelector('#field-title'), 'the form shows its fields');
+    expect(root.querySelector('h2')!.textContent).to.equal('Ouvrir un ticket de support');
+
+    (root.querySelector('#type-request') as HTMLInputElement).click();
+    (root.querySelector('#urgency-low') as HTMLInputElement).click();
+    (root.querySelector('#field-title') as HTMLInputElement).focus();
+    await sendKeys({ type: 'Créer un compte pour la nouvelle comptable' });
+    (root.querySelector('#field-description') as HTMLTextAreaElement).focus();
+    await sendKeys({ type: 'Arrivée lundi 3 mars, poste PC-COMPTA-03, accès à la messagerie.' });
+    const created = oneEvent(el, 'support-ticket-created');
+    (root.querySelector('button[part="submit"]') as HTMLButtonElement).click();
+    const { detail } = await created;
+    await waitUntil(() => root.querySelector('#success'), 'confirmation shown');
+    expect(root.querySelector('#success-heading')!.textContent).to.equal(`Le ticket ${detail.id} est enregistré`);
+    expect(fake.state.tickets[0]!.name).to.equal('Créer un compte pour la nouvelle comptable');
+
+    // What the page asked for: the loader, the form's files, French, GLPI's adapter — nothing else.
+    const form = [manifest.elements['support-ticket-form'], manifest.languages.fr, manifest.helpdesks.glpi];
+    const files = requested();
+    const expected = new Set(['support-widgets.js', ...form.flat()]);
+    expect([...files].filter((file) => !expected.has(file)), 'files the form page did not need').to.deep.equal([]);
+    expect([...expected].filter((file) => !files.has(file)), 'files the form page needed but did not load').to.deep.equal([]);
+    for (const [name, piece] of [
+      ['the list', manifest.elements['ticket-list']],
+      ['the thread', manifest.elements['ticket-detail']],
+      ['English', manifest.languages.en],
+      ...Object.entries(manifest.helpdesks).filter(([type]) => type !== 'glpi'),
+    ] as [string, string[]][]) {
+      const own = only(piece, form);
+      expect(own, `${name} has files of its own`).to.not.be.empty;
+      expect(own.filter((file) => files.has(file)), `${name}'s files were requested`).to.deep.equal([]);
+    }
+    expect([...files].some((file) => /purify/i.test(file)), 'the sanitiser was requested').to.equal(false);
+
+    // A single-page application inserts a list later: its pieces come then, and it works.
+    document.body.insertAdjacentHTML('beforeend', '<ticket-list config="helpdesk"></ticket-list>');
+    await waitUntil(() => customElements.get('ticket-list') && customElements.get('ticket-detail'), 'the loader registers the list', { timeout: 5000 });
+    const list = document.querySelector('ticket-list')!;
+    await waitUntil(() => list.shadowRoot?.querySelector(`[data-ticket="${detail.id}"]`), 'the list shows the new ticket', { timeout: 5000 });
+    const withList = requested();
+    for (const file of manifest.elements['ticket-list']) expect(withList.has(file), `${file} requested for the list`).to.equal(true);
+  });
+});
