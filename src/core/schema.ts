@@ -10,8 +10,28 @@ export const nonEmpty = () => z.string().check(z.refine((value) => value.trim() 
 export const wholeNumber = (min: number, max: number) =>
   z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, `must be a whole number from ${min} to ${max}`));
 
-/** One text, or one per supported language. */
-export const localText = z.union([nonEmpty(), z.strictObject({ en: z.optional(nonEmpty()), fr: z.optional(nonEmpty()) })]);
+const isLanguageTag = (tag: string) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false; // RangeError: not a well-formed BCP 47 tag
+  }
+};
+const notLanguageTags = (texts: Record<string, unknown>) => Object.keys(texts).filter((tag) => !isLanguageTag(tag));
+
+/**
+ * One text, or one per language keyed by any BCP 47 tag (`fr`, `de`, `fr-CA`), read
+ * with the interface's fallback chain: `fr-CA`, then `fr`, then `en` (core/text.ts).
+ */
+export const localText = z.union([
+  nonEmpty(),
+  z.record(z.string(), nonEmpty()).check(
+    z.refine((texts) => notLanguageTags(texts).length === 0, {
+      error: (issue) =>
+        `has keys that are not language tags such as "fr" or "fr-CA": ${notLanguageTags(issue.input as Record<string, unknown>).map((tag) => JSON.stringify(tag)).join(', ')}`,
+    }),
+  ),
+]);
 
 /** Where plain `http://` stays acceptable: the developer's own machine (localhost, 127.0.0.0/8, [::1]). */
 const LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;

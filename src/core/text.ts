@@ -1,12 +1,25 @@
-/** Text the provider writes in its configuration: one string, or one per language. */
+/** Text the provider writes in its configuration: one string, or one per language (any BCP 47 tag). */
 export type LocalText = string | Partial<Record<string, string>>;
 
-/** The text for `lang` ("fr", "fr-CA" → "fr"), else English, else the first one given. */
+/**
+ * The tags to try for a BCP 47 tag, most specific first, in lower case (tags ignore case):
+ * "fr-CA" → ["fr-ca", "fr"]. The interface's strings and `localText` follow the same chain.
+ */
+export function languageFallbacks(lang: string): string[] {
+  const subtags = lang.toLowerCase().split('-');
+  return subtags.map((_, index) => subtags.slice(0, subtags.length - index).join('-'));
+}
+
+/** The text for `lang` ("fr-CA", else "fr"), else English, else the first one given. */
 export function localText(text: LocalText | undefined, lang: string): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  const base = lang.toLowerCase().split('-')[0];
-  return text[lang] ?? text[base] ?? text.en ?? Object.values(text)[0] ?? '';
+  const byTag = new Map(Object.entries(text).map(([tag, value]) => [tag.toLowerCase(), value]));
+  for (const tag of [...languageFallbacks(lang), 'en']) {
+    const found = byTag.get(tag);
+    if (found !== undefined) return found;
+  }
+  return Object.values(text)[0] ?? '';
 }
 
 /**
