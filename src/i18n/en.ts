@@ -1,6 +1,9 @@
 /**
  * English interface text. `fr.ts` has the same keys, checked by the type system:
- * a key missing there fails the type check.
+ * a key missing there fails the type check. Loaded only when a page needs it
+ * (`translations.ts`): a French page never downloads it. Words that agree with a
+ * number go through `plural()` (French puts 0 in the singular), never "(s)"; only a
+ * wording for exactly one ("One file") tests `=== 1`.
  */
 import type { HelpdeskErrorKind, HelpdeskErrorReason } from '../core/errors.js';
 import type { Urgency, UrgencyBand } from '../core/urgency.js';
@@ -10,6 +13,7 @@ import type { SecretKind } from '../core/advice/secrets.js';
 import type { DescribePrompt } from '../core/qqoqccp.js';
 import type { FieldReason } from '../core/validation.js';
 import type { AttachmentRefusal } from '../core/attachments.js';
+import { plural } from './plural.js';
 
 export const en = {
   lang: 'en',
@@ -131,7 +135,7 @@ export const en = {
         case 'wrong-type':
           return `“${refusal.name}” is refused: this type of file is not accepted.`;
         case 'too-many':
-          return `“${refusal.name}” is refused: ${refusal.limit} file(s) at most.`;
+          return `“${refusal.name}” is refused: ${plural('en', refusal.limit ?? 0, { one: `${refusal.limit} file`, other: `${refusal.limit} files` })} at most.`;
         case 'empty':
           return `“${refusal.name}” is refused: the file is empty.`;
       }
@@ -242,9 +246,11 @@ export const en = {
     loadingMore: (loaded: number, total?: number) => `Loading more tickets: ${loaded}${total ? ` of ${total}` : ''}…`,
     /** The list stopped reading before the helpdesk's last ticket. */
     cut: (loaded: number, total?: number) =>
-      `only the ${loaded} most recent${total ? ` of ${total}` : ''} are listed here: find older tickets on the helpdesk itself`,
+      `${plural('en', loaded, { one: 'only the most recent', other: `only the ${loaded} most recent` })}${total ? ` of ${total}` : ''} ${plural('en', loaded, { one: 'is', other: 'are' })} listed here: find older tickets on the helpdesk itself`,
     shown: (shown: number, all: number) =>
-      shown === all ? (all === 1 ? '1 ticket' : `${all} tickets`) : `${shown} of ${all} tickets shown`,
+      shown === all
+        ? plural('en', all, { one: `${all} ticket`, other: `${all} tickets` })
+        : `${shown} of ${plural('en', all, { one: `${all} ticket`, other: `${all} tickets` })} shown`,
     empty: 'No ticket yet. Tickets you open appear here.',
     noMatch: 'No ticket matches this search.',
     clearFilters: 'Show all tickets',
@@ -276,7 +282,8 @@ export const en = {
       accepted: 'accepted',
       refused: 'refused',
     } satisfies Record<NonNullable<ThreadEntry['approval']>, string>,
-    shortened: (length: number) => `Long message: only its beginning is shown here (${length.toLocaleString('en')} characters in all). The helpdesk has all of it.`,
+    shortened: (length: number) =>
+      `Long message: only its beginning is shown here (${length.toLocaleString('en')} ${plural('en', length, { one: 'character', other: 'characters' })} in all). The helpdesk has all of it.`,
     unknownAuthor: 'Helpdesk',
     documentsHeading: 'Attached files',
     download: 'Download',

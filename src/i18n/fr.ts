@@ -1,5 +1,10 @@
-/** French interface text: same keys as `en.ts`, enforced by `Messages`. */
+/**
+ * French interface text: same keys as `en.ts`, enforced by `Messages`. Complete on its
+ * own, so a French page loads this module and not the English one. French counts 0 and
+ * 1 as singular ("0 ticket"): words that agree with a number go through `plural()`.
+ */
 import type { Messages } from './en.js';
+import { plural } from './plural.js';
 
 export const fr: Messages = {
   lang: 'fr',
@@ -117,7 +122,7 @@ export const fr: Messages = {
         case 'wrong-type':
           return `« ${refusal.name} » est refusé : ce type de fichier n’est pas accepté.`;
         case 'too-many':
-          return `« ${refusal.name} » est refusé : ${refusal.limit} fichier(s) au maximum.`;
+          return `« ${refusal.name} » est refusé : ${plural('fr', refusal.limit ?? 0, { one: `${refusal.limit} fichier`, other: `${refusal.limit} fichiers` })} au maximum.`;
         case 'empty':
           return `« ${refusal.name} » est refusé : le fichier est vide.`;
       }
@@ -226,9 +231,11 @@ export const fr: Messages = {
     loading: 'Chargement de vos tickets…',
     loadingMore: (loaded, total) => `Chargement de la suite : ${loaded}${total ? ` sur ${total}` : ''}…`,
     cut: (loaded, total) =>
-      `seuls les ${loaded} plus récents${total ? ` sur ${total}` : ''} sont listés ici : retrouvez les tickets plus anciens sur le support lui-même`,
+      `${plural('fr', loaded, { one: 'seul le plus récent', other: `seuls les ${loaded} plus récents` })}${total ? ` sur ${total}` : ''} ${plural('fr', loaded, { one: 'est listé', other: 'sont listés' })} ici : retrouvez les tickets plus anciens sur le support lui-même`,
     shown: (shown, all) =>
-      shown === all ? (all === 1 ? '1 ticket' : `${all} tickets`) : `${shown} tickets affichés sur ${all}`,
+      shown === all
+        ? plural('fr', all, { one: `${all} ticket`, other: `${all} tickets` })
+        : plural('fr', shown, { one: `${shown} ticket affiché sur ${all}`, other: `${shown} tickets affichés sur ${all}` }),
     empty: 'Aucun ticket pour l’instant. Les tickets que vous ouvrez apparaissent ici.',
     noMatch: 'Aucun ticket ne correspond à cette recherche.',
     clearFilters: 'Afficher tous les tickets',
@@ -255,7 +262,8 @@ export const fr: Messages = {
     threadHeading: 'Historique',
     kinds: { description: 'Demande', followup: 'Réponse', solution: 'Solution proposée' },
     approval: { waiting: 'en attente de votre validation', accepted: 'acceptée', refused: 'refusée' },
-    shortened: (length) => `Message long : seul son début est affiché ici (${length.toLocaleString('fr')} caractères en tout). Le support l’a en entier.`,
+    shortened: (length) =>
+      `Message long : seul son début est affiché ici (${length.toLocaleString('fr')} ${plural('fr', length, { one: 'caractère', other: 'caractères' })} en tout). Le support l’a en entier.`,
     unknownAuthor: 'Support',
     documentsHeading: 'Fichiers joints',
     download: 'Télécharger',
