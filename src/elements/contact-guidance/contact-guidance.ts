@@ -42,6 +42,12 @@ export class ContactGuidance extends LitElement {
 
   private readonly localize = new LocalizeController(this);
 
+  /** The first render waits for the element's language to load; later ones keep the strings shown meanwhile. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.beforeFirstRender();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('config') && this.config !== undefined) {
       const resolved = resolveConfig({ config: this.config }, this.localize.messages);

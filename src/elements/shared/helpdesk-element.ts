@@ -40,7 +40,8 @@ export abstract class HelpdeskElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this);
 
-  private readonly configureWhenParsed = () => this.configure();
+  // Before the first render (its language still loading) the first willUpdate configures.
+  private readonly configureWhenParsed = () => this.hasUpdated && this.configure();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -53,6 +54,12 @@ export abstract class HelpdeskElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('DOMContentLoaded', this.configureWhenParsed);
+  }
+
+  /** The first render waits for the element's language to load; later ones keep the strings shown meanwhile. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.beforeFirstRender();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
