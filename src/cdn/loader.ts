@@ -3,8 +3,8 @@
  *
  * This small module registers nothing itself. It watches the page for our tags —
  * those in the HTML and those a single-page application inserts later — and for each
- * one loads, from its own folder: the element's piece, the page's language, then the
- * configured helpdesk's adapter. Pieces shared by several elements (Lit, the
+ * one loads, from its own folder: the element's piece and the page's language, and
+ * fetches the configured helpdesk's adapter for when the element asks for it. Pieces shared by several elements (Lit, the
  * configuration's schema, storage) are separate files, loaded once. Every file a piece
  * needs is known at build time (the manifest below), so they are all requested at once
  * instead of one import level after another.
@@ -69,21 +69,36 @@ function helpdeskOf(element: Element): string | undefined {
   }
 }
 
+/**
+ * Fetches files without running them (`<link rel="modulepreload">`): the adapter's code
+ * is in the browser's module map when the element asks for it, after its first render,
+ * and does not compete with that render for the main thread.
+ */
+function preload(files: readonly string[] | undefined): void {
+  for (const file of files ?? []) {
+    const url = new URL(file, folder).href;
+    if (requested.has(url)) continue;
+    requested.add(url);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = url;
+    document.head.append(link);
+  }
+}
+
 const seen = new WeakSet<Element>();
 
 function found(element: Element): void {
   if (seen.has(element)) return;
   seen.add(element);
-  const tag = element.localName;
   const language = languageOf(element);
-  // The element and its language first: the person sees the form as soon as they are in.
-  // The adapter is needed only at the first call to the helpdesk; it is fetched meanwhile.
-  void Promise.all([load(manifest.elements[tag]), load(language ? manifest.languages[language] : undefined)])
-    .then(() => {
-      const helpdesk = helpdeskOf(element);
-      return load(helpdesk ? manifest.helpdesks[helpdesk] : undefined);
-    })
-    .catch(() => undefined); // said in the console by load(); the element is left as the browser shows unknown tags
+  const helpdesk = helpdeskOf(element);
+  // The element and its language run at once: the person sees the form as soon as they are in.
+  // The adapter is needed only at the first call to the helpdesk: fetched now, run when asked for.
+  void Promise.all([load(manifest.elements[element.localName]), load(language ? manifest.languages[language] : undefined)]).catch(
+    () => undefined, // said in the console by load(); the element stays as the browser shows unknown tags
+  );
+  preload(helpdesk ? manifest.helpdesks[helpdesk] : undefined);
 }
 
 const selector = Object.keys(manifest.elements).join(',');

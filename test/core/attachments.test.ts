@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { checkAttachments, formatBytes, isAccepted, type FileLike } from '../../src/core/attachments.js';
-import type { AttachmentRules } from '../../src/core/config.js';
+import type { AttachmentRules } from '../../src/core/settings.js';
 
 const MB = 1024 * 1024;
 
@@ -167,6 +167,21 @@ describe('attachments', () => {
       expect(plain(formatBytes(-1, 'en'))).to.equal('0 bytes');
       expect(plain(formatBytes(Number.NaN, 'en'))).to.equal('0 bytes');
       expect(plain(formatBytes(12.4, 'en'))).to.equal('12 bytes');
+      expect(plain(formatBytes(1, 'en'))).to.equal('1 byte');
+      expect(plain(formatBytes(1, 'fr'))).to.equal('1 octet');
+    });
+
+    it('writes English and French as Intl does, and other languages through Intl', () => {
+      const intl = (value: number, unit: string, locale: string) =>
+        new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 }).format(value);
+      for (const locale of ['en', 'en-GB', 'en-US', 'fr', 'fr-FR', 'fr-CA']) {
+        expect(formatBytes(1.5 * MB, locale), locale).to.equal(intl(1.5, 'megabyte', locale));
+        expect(formatBytes(350 * 1024, locale), locale).to.equal(intl(350, 'kilobyte', locale));
+        expect(formatBytes(3 * 1024 * MB, locale), locale).to.equal(intl(3, 'gigabyte', locale));
+        expect(formatBytes(512, locale), locale).to.equal(intl(512, 'byte', locale));
+        expect(formatBytes(0, locale), locale).to.equal(intl(0, 'byte', locale));
+      }
+      expect(plain(formatBytes(1.5 * MB, 'de'))).to.equal('1,5 MB');
     });
   });
 });
