@@ -5,7 +5,7 @@
  * of this.
  */
 import type { HttpHandler } from 'msw';
-import type { HelpdeskConfigInput } from '../src/core/config.js';
+import type { HelpdeskConfigInput } from '../src/config/index.js';
 import {
   createEmailFake,
   createFreshdeskFake,

@@ -1,4 +1,4 @@
-import type { HelpdeskConfigInput } from '../src/core/config.js';
+import type { HelpdeskConfigInput } from '../src/config/index.js';
 
 /** The demo provider: seed 000's channels, seed 004's product questions, seed 001's file limit. */
 export const demoConfig = {

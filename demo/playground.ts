@@ -2,7 +2,7 @@ import { ready } from './fake-helpdesk.js';
 import { desks, type DemoDesk, type DemoFailure, type DeskName } from './desks.js';
 import { demoConfig } from './helpdesk-config.js';
 import { createBackend } from '../src/backends/index.js';
-import { parseConfig } from '../src/core/config.js';
+import { parseConfig } from '../src/config/index.js';
 import '../src/index.js';
 
 await ready;

@@ -13,8 +13,8 @@ export { TicketList } from './ticket-list.js';
 export { TicketDetailElement } from './ticket-detail.js';
 export { signOutEverywhere } from './services/backend-registry.js';
 
-export { parseConfig, formatProblems } from './core/config.js';
-export type { HelpdeskConfig, HelpdeskConfigInput, BackendConfig, BackendType, ConfigProblem, ConfigResult } from './core/config.js';
+export { parseConfig, formatProblems } from './config/index.js';
+export type { HelpdeskConfig, HelpdeskConfigInput, BackendConfig, BackendType, ConfigProblem, ConfigResult } from './config/index.js';
 export { URGENCIES, type Urgency } from './core/urgency.js';
 export type { ContactChannel, ContactKind } from './core/contacts.js';
 export { HelpdeskError, isHelpdeskError, type HelpdeskErrorKind, type HelpdeskErrorReason } from './core/errors.js';

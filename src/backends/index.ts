@@ -4,22 +4,34 @@
  * first use, so an ES-module user downloads only the adapter of the configured
  * helpdesk (the script-tag bundle carries them all); what the elements must know
  * at once — capabilities, whether to ask the person to sign in — comes from the
- * backend's small descriptor.
+ * backend's small descriptor (`<type>/capabilities.ts`), which the adapter imports too.
  */
-import type { BackendConfig } from '../core/config.js';
 import { HelpdeskError, toHelpdeskError } from '../core/errors.js';
-import type { BackendDescriptor, Descriptors } from './descriptor.js';
-import { email } from './email/descriptor.js';
-import { freshdesk } from './freshdesk/descriptor.js';
-import { glpi } from './glpi/descriptor.js';
-import { rest } from './rest/descriptor.js';
-import { rt } from './rt/descriptor.js';
-import { zammad } from './zammad/descriptor.js';
+import type { BackendConfig } from './config.js';
+import type { Descriptors, LoadableBackend } from './descriptor.js';
+import { email } from './email/capabilities.js';
+import { freshdesk } from './freshdesk/capabilities.js';
+import { glpi } from './glpi/capabilities.js';
+import { rest } from './rest/capabilities.js';
+import { rt } from './rt/capabilities.js';
+import { zammad } from './zammad/capabilities.js';
 import type { BackendCapabilities, CallOptions, Credentials, CredentialsProvider, HelpdeskBackend } from './types.js';
 
-const DESCRIPTORS: Descriptors = { glpi, rt, freshdesk, zammad, rest, email };
+/**
+ * Each helpdesk's descriptor, and its adapter's module behind an `import()` with a literal
+ * specifier: a bundler makes each adapter a chunk of its own (`<type>/<type>-backend.ts`,
+ * which the CDN build maps to its helpdesk), loaded by the pages that configure it.
+ */
+const DESCRIPTORS: Descriptors = {
+  glpi: { ...glpi, load: () => import('./glpi/glpi-backend.js').then(({ GlpiBackend }) => (config) => new GlpiBackend(config)) },
+  rt: { ...rt, load: () => import('./rt/rt-backend.js').then(({ RtBackend }) => (config) => new RtBackend(config)) },
+  freshdesk: { ...freshdesk, load: () => import('./freshdesk/freshdesk-backend.js').then(({ FreshdeskBackend }) => (config) => new FreshdeskBackend(config)) },
+  zammad: { ...zammad, load: () => import('./zammad/zammad-backend.js').then(({ ZammadBackend }) => (config) => new ZammadBackend(config)) },
+  rest: { ...rest, load: () => import('./rest/rest-backend.js').then(({ RestBackend }) => (config) => new RestBackend(config)) },
+  email: { ...email, load: () => import('./email/email-backend.js').then(({ EmailBackend }) => (config) => new EmailBackend(config)) },
+};
 
-export const descriptorOf = <C extends BackendConfig>(config: C) => DESCRIPTORS[config.type] as unknown as BackendDescriptor<C>;
+export const descriptorOf = <C extends BackendConfig>(config: C) => DESCRIPTORS[config.type] as unknown as LoadableBackend<C>;
 
 export const createBackend = (config: BackendConfig): HelpdeskBackend => new LazyBackend(config);
 
@@ -30,13 +42,13 @@ export class LazyBackend implements HelpdeskBackend {
   readonly type: string;
   readonly capabilities: BackendCapabilities;
   #config: BackendConfig;
-  #descriptor: BackendDescriptor;
+  #descriptor: LoadableBackend;
   #adapter?: HelpdeskBackend;
   #loading?: Promise<HelpdeskBackend>;
   /** Credentials set before the adapter existed: `[held]` once set, handed over on load. */
   #held?: [Held];
 
-  constructor(config: BackendConfig, descriptor: BackendDescriptor = descriptorOf(config)) {
+  constructor(config: BackendConfig, descriptor: LoadableBackend = descriptorOf(config)) {
     this.#config = config;
     this.#descriptor = descriptor;
     this.type = config.type;

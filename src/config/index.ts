@@ -2,109 +2,33 @@
  * The one configuration shared by every element of a page, checked by one
  * zod/mini schema. Unknown keys are refused so that a typo ("contcts") is
  * reported instead of silently ignored; every problem names its key.
+ *
+ * Assembled here, above core and the adapters: `backend` is the union of each
+ * helpdesk's schema (`src/backends/config.ts`), the rest the settings the rules read
+ * (`src/core/settings.ts`). The elements and the public API import the
+ * configuration's functions and types from this module only.
  */
 import * as z from 'zod/mini';
-import { URGENCIES } from './urgency.js';
-import { TICKET_TYPES } from './ticket.js';
-import { localText, nonEmpty, urlProblem, wholeNumber } from './schema.js';
-import { glpiBackend } from './backend-configs/glpi.js';
-import { rtBackend } from './backend-configs/rt.js';
-import { freshdeskBackend } from './backend-configs/freshdesk.js';
-import { zammadBackend } from './backend-configs/zammad.js';
-import { restBackend } from './backend-configs/rest.js';
-import { emailBackend } from './backend-configs/email.js';
+import { backendSchema } from '../backends/config.js';
+import { pageSettings } from '../core/settings.js';
 
-/** One schema per helpdesk (`src/core/backend-configs/`), chosen by `type`. */
-export const backendSchema = z.discriminatedUnion('type', [glpiBackend, rtBackend, freshdeskBackend, zammadBackend, restBackend, emailBackend]);
-
-const contactSchema = z
-  .strictObject({
-    kind: z.enum(['email', 'phone', 'url']),
-    label: nonEmpty(),
-    value: nonEmpty(),
-    from: z._default(z.enum(URGENCIES), 'very-low'),
-    note: z.optional(nonEmpty()),
-  })
-  .check(
-    // A `url` channel's value is the link's `href` as it is (`contactHref`): the same rule as every URL of the
-    // configuration. An empty one is already reported as such.
-    z.refine((contact) => contact.kind !== 'url' || contact.value.trim() === '' || urlProblem(contact.value) === undefined, {
-      path: ['value'],
-      error: (issue) => urlProblem((issue.input as { value: string }).value),
-    }),
-  );
-
-const questionSchema = z.strictObject({
-  /** Stable identifier, used for the answer and the field's id. */
-  id: z.string().check(z.refine((id) => /^[A-Za-z][\w-]*$/.test(id), 'must use letters, digits, "-" or "_", starting with a letter')),
-  label: localText,
-  help: z.optional(localText),
-  input: z._default(z.enum(['text', 'textarea', 'number', 'date', 'datetime-local']), 'text'),
-  required: z._default(z.boolean(), false),
-  /** Show the question only for this ticket type and/or these category ids. */
-  onlyFor: z.optional(
-    z.strictObject({
-      type: z.optional(z.enum(TICKET_TYPES as ['incident', 'request'])),
-      categories: z.optional(z.array(z.union([nonEmpty(), z.number()]))),
-    }),
-  ),
-});
-
-const fieldMode = z.enum(['required', 'optional', 'hidden']);
-
-export const configSchema = z.strictObject({
-  backend: backendSchema,
-  contacts: z._default(z.array(contactSchema), []),
-  questions: z._default(z.array(questionSchema), []),
-  fields: z._default(
-    z.strictObject({
-      category: z._default(fieldMode, 'optional'),
-      equipment: z._default(fieldMode, 'optional'),
-      phone: z._default(fieldMode, 'optional'),
-      followUp: z._default(z.enum(['optional', 'hidden']), 'optional'),
-    }),
-    { category: 'optional', equipment: 'optional', phone: 'optional', followUp: 'optional' },
-  ),
-  attachments: z._default(
-    z.strictObject({
-      maxFiles: z._default(wholeNumber(0, 50), 5),
-      /** Per file, in bytes. Seed 001: 2 MB. */
-      maxFileSize: z._default(wholeNumber(1, 2 ** 31), 2 * 1024 * 1024),
-      /** File extensions (".pdf") or MIME types ("image/*"); empty means any. */
-      accept: z._default(z.array(nonEmpty()), []),
-    }),
-    { maxFiles: 5, maxFileSize: 2 * 1024 * 1024, accept: [] },
-  ),
-  /** The ticket list and thread (`<ticket-list>`, `<ticket-detail>`). */
-  tickets: z._default(
-    z.strictObject({
-      /** Offer the organisation's tickets beside the person's own, where the backend allows it. */
-      organisation: z._default(z.boolean(), false),
-      /** Days after which a solved ticket closes by itself (seed 004: 7), shown on solved tickets. */
-      autoCloseDays: z.optional(wholeNumber(1, 365)),
-      /** Tickets asked of the backend per request. */
-      pageSize: z._default(wholeNumber(10, 1000), 100),
-    }),
-    { organisation: false, pageSize: 100 },
-  ),
-});
+export const configSchema = z.strictObject({ backend: backendSchema, ...pageSettings });
 
 export type HelpdeskConfig = z.infer<typeof configSchema>;
 export type HelpdeskConfigInput = z.input<typeof configSchema>;
-export type BackendConfig = HelpdeskConfig['backend'];
-export type BackendType = BackendConfig['type'];
-export type GlpiBackendConfig = Extract<BackendConfig, { type: 'glpi' }>;
-export type RtBackendConfig = Extract<BackendConfig, { type: 'rt' }>;
-export type FreshdeskBackendConfig = Extract<BackendConfig, { type: 'freshdesk' }>;
-export type ZammadBackendConfig = Extract<BackendConfig, { type: 'zammad' }>;
-export type RestBackendConfig = Extract<BackendConfig, { type: 'rest' }>;
-export type EmailBackendConfig = Extract<BackendConfig, { type: 'email' }>;
-export type ConfiguredQuestion = HelpdeskConfig['questions'][number];
-export type AttachmentRules = HelpdeskConfig['attachments'];
-export type TicketsConfig = HelpdeskConfig['tickets'];
-
-/** Where a backend configuration sends tickets: its API or relay URL, or its email address. */
-export const backendAddress = (backend: BackendConfig): string => ('url' in backend ? backend.url : `mailto:${backend.to}`);
+export {
+  backendAddress,
+  backendSchema,
+  type BackendConfig,
+  type BackendType,
+  type EmailBackendConfig,
+  type FreshdeskBackendConfig,
+  type GlpiBackendConfig,
+  type RestBackendConfig,
+  type RtBackendConfig,
+  type ZammadBackendConfig,
+} from '../backends/config.js';
+export { pageSettings, type AttachmentRules, type ConfiguredQuestion, type FieldSettings, type PageSettings, type TicketsConfig } from '../core/settings.js';
 
 /** One problem of a configuration: the dotted key and what is wrong with it, in English for the admin. */
 export interface ConfigProblem {

@@ -1,6 +1,8 @@
 /**
- * The five urgency levels every backend maps onto (GLPI's scale), and the three
- * guidance bands of seed 000 that explain them to the person choosing one.
+ * The five urgency levels every backend maps onto, and the three guidance bands of
+ * seed 000 that explain them to the person choosing one. Each helpdesk's own scale
+ * (GLPI's codes 1…5, RT's priorities, Zammad's and Freshdesk's priorities) lives in
+ * its folder under `src/backends/`.
  */
 export const URGENCIES = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;
 
@@ -15,23 +17,15 @@ export function isUrgency(value: unknown): value is Urgency {
   return typeof value === 'string' && (URGENCIES as readonly string[]).includes(value);
 }
 
-/** 1 (very low) … 5 (very high), GLPI's numeric codes. */
-export function urgencyRank(urgency: Urgency): number {
-  return URGENCIES.indexOf(urgency) + 1;
-}
-
-export function urgencyFromRank(rank: number): Urgency | undefined {
-  return URGENCIES[rank - 1];
-}
-
+/** very-low and low can wait, medium is moderate, high and very-high are critical. */
 export function bandOf(urgency: Urgency): UrgencyBand {
-  const rank = urgencyRank(urgency);
-  if (rank <= 2) return 'later';
-  if (rank === 3) return 'moderate';
+  const level = URGENCIES.indexOf(urgency);
+  if (level <= URGENCIES.indexOf('low')) return 'later';
+  if (urgency === 'medium') return 'moderate';
   return 'critical';
 }
 
 /** Whether `urgency` is `threshold` or above. */
 export function isAtLeast(urgency: Urgency, threshold: Urgency): boolean {
-  return urgencyRank(urgency) >= urgencyRank(threshold);
+  return URGENCIES.indexOf(urgency) >= URGENCIES.indexOf(threshold);
 }

@@ -4,7 +4,7 @@
  * what to fix (seed 001). Codes only: the form words them.
  */
 import { TITLE_MAX_LENGTH } from './advice/title.js';
-import type { ConfiguredQuestion, HelpdeskConfig } from './config.js';
+import type { ConfiguredQuestion, PageSettings } from './settings.js';
 import type { TicketType } from './ticket.js';
 import type { Urgency } from './urgency.js';
 import { isBlank } from './text.js';
@@ -69,7 +69,7 @@ export function visibleQuestions(
 }
 
 /** Every problem of the form, in form order; empty when it can be sent. */
-export function validateTicketForm(values: TicketFormValues, config: HelpdeskConfig, context: FormContext): FieldProblem[] {
+export function validateTicketForm(values: TicketFormValues, config: Pick<PageSettings, 'fields' | 'questions'>, context: FormContext): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const report = (field: FieldId, reason: FieldReason) => problems.push({ field, reason });
   const { fields } = config;

@@ -2,7 +2,7 @@
  * One adapter per backend configuration for the whole page, so that the form and
  * the list share a session and sign in once.
  */
-import type { BackendConfig } from '../core/config.js';
+import type { BackendConfig } from '../config/index.js';
 import type { HelpdeskBackend } from '../backends/types.js';
 import { createBackend } from '../backends/index.js';
 

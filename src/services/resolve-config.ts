@@ -3,7 +3,7 @@
  * or the plain `backend` + `endpoint` attributes — into a checked configuration,
  * or into problems a site administrator can fix. Never throws.
  */
-import { parseConfig, type ConfigProblem, type HelpdeskConfig } from '../core/config.js';
+import { parseConfig, type ConfigProblem, type HelpdeskConfig } from '../config/index.js';
 import type { Messages } from '../i18n/en.js';
 
 export interface ConfigSource {

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { createBackend, type HelpdeskBackend } from '../../src/backends/index.js';
 import { EmailBackend } from '../../src/backends/email/email-backend.js';
 import { buildEmailMessage, MAILTO_MAX_LENGTH, mailtoUrl, SHORTENED_MARK } from '../../src/backends/email/message.js';
-import { parseConfig, type EmailBackendConfig } from '../../src/core/config.js';
+import { parseConfig, type EmailBackendConfig } from '../../src/config/index.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { createEmailFake, type EmailFake, type EmailFakeOptions } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';

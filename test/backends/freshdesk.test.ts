@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createBackend, descriptorOf, type HelpdeskBackend } from '../../src/backends/index.js';
 import { FreshdeskBackend, submissionTag } from '../../src/backends/freshdesk/freshdesk-backend.js';
-import { parseConfig, type FreshdeskBackendConfig } from '../../src/core/config.js';
+import { parseConfig, type FreshdeskBackendConfig } from '../../src/config/index.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import {
   createFreshdeskFake,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { GlpiBackendConfig } from '../../src/core/config.js';
+import type { GlpiBackendConfig } from '../../src/config/index.js';
 import type { TicketDetail } from '../../src/core/ticket.js';
 import { GlpiBackend } from '../../src/backends/glpi/glpi-backend.js';
 import { memoryTokenStore, type TokenStore } from '../../src/store/session-token.js';
@@ -367,7 +367,7 @@ describe('GlpiBackend: following tickets', () => {
     });
 
     it('refuses a backend.timeZone that is no zone', async () => {
-      const { parseConfig } = await import('../../src/core/config.js');
+      const { parseConfig } = await import('../../src/config/index.js');
       const refused = parseConfig({ backend: { type: 'glpi', url: API, timeZone: 'Paris' } });
       expect(refused.ok ? [] : refused.problems.map((problem) => problem.key)).to.deep.equal(['backend.timeZone']);
       expect(parseConfig({ backend: { type: 'glpi', url: API, timeZone: 'Europe/Paris' } }).ok).to.equal(true);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { GlpiBackendConfig } from '../../src/core/config.js';
+import type { GlpiBackendConfig } from '../../src/config/index.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { createBackend } from '../../src/backends/index.js';
 import { GlpiBackend, type GlpiBackendOptions } from '../../src/backends/glpi/glpi-backend.js';
@@ -548,7 +548,7 @@ describe('GlpiBackend', () => {
     });
 
     it('refuses configured categories GLPI could not know, naming the key', async () => {
-      const { parseConfig } = await import('../../src/core/config.js');
+      const { parseConfig } = await import('../../src/config/index.js');
       const refused = parseConfig({ backend: { type: 'glpi', url: API, categories: [{ id: 0, name: 'x' }, { id: 3, name: { fr: 'Poste' }, types: ['problem'] }] } });
       expect(refused.ok ? [] : refused.problems.map((problem) => problem.key)).to.deep.equal(['backend.categories[0].id', 'backend.categories[1].types[0]']);
     });

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { createBackend, LazyBackend } from '../../src/backends/index.js';
-import type { BackendDescriptor } from '../../src/backends/descriptor.js';
-import { glpi, glpiSessionKey } from '../../src/backends/glpi/descriptor.js';
-import type { GlpiBackendConfig } from '../../src/core/config.js';
+import { createBackend, descriptorOf, LazyBackend } from '../../src/backends/index.js';
+import type { LoadableBackend } from '../../src/backends/descriptor.js';
+import { glpiSessionKey } from '../../src/backends/glpi/capabilities.js';
+import type { GlpiBackendConfig } from '../../src/config/index.js';
 import { HelpdeskError } from '../../src/core/errors.js';
 import { createGlpiFake, DEMO_USER } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
@@ -51,11 +51,12 @@ describe('createBackend: the adapter loaded on first use', () => {
 
   it('turns a failed download of the adapter into a network error, and tries again on the next call', async () => {
     let attempts = 0;
-    const flaky: BackendDescriptor<GlpiBackendConfig> = {
+    const glpi = descriptorOf(config);
+    const flaky: LoadableBackend<GlpiBackendConfig> = {
       ...glpi,
       load: () => (++attempts === 1 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : glpi.load()),
     };
-    const backend = new LazyBackend({ ...config, auth: { userToken: DEMO_USER.userToken } }, flaky as BackendDescriptor);
+    const backend = new LazyBackend({ ...config, auth: { userToken: DEMO_USER.userToken } }, flaky as LoadableBackend);
     const error = await backend.listCategories('incident').then(
       () => undefined,
       (reason: unknown) => reason,

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createBackend } from '../../src/backends/index.js';
 import { RestBackend } from '../../src/backends/rest/rest-backend.js';
-import { parseConfig, type RestBackendConfig } from '../../src/core/config.js';
+import { parseConfig, type RestBackendConfig } from '../../src/config/index.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { createRestFake, REST_COLLEAGUE, REST_DEMO_PERSON, REST_SESSION_COOKIE, type RestFake, type RestFakeOptions } from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';

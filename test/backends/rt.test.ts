@@ -2,10 +2,10 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createBackend } from '../../src/backends/index.js';
 import { RtBackend } from '../../src/backends/rt/rt-backend.js';
-import { rt as rtDescriptor } from '../../src/backends/rt/descriptor.js';
+import { rt as rtDescriptor } from '../../src/backends/rt/capabilities.js';
 import { statusOf, urgencyOf, DEFAULT_PRIORITIES } from '../../src/backends/rt/answers.js';
 import type { Credentials } from '../../src/backends/types.js';
-import type { RtBackendConfig } from '../../src/core/config.js';
+import type { RtBackendConfig } from '../../src/config/index.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import {
   createRtFake,

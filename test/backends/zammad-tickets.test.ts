@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { ZammadBackend } from '../../src/backends/zammad/zammad-backend.js';
-import type { ZammadBackendConfig } from '../../src/core/config.js';
+import type { ZammadBackendConfig } from '../../src/config/index.js';
 import type { LocalText } from '../../src/core/text.js';
 import {
   createZammadFake,

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createBackend } from '../../src/backends/index.js';
 import { ZammadBackend } from '../../src/backends/zammad/zammad-backend.js';
-import type { ZammadBackendConfig } from '../../src/core/config.js';
+import type { ZammadBackendConfig } from '../../src/config/index.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import {
   createZammadFake,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatProblems, parseConfig } from '../../src/core/config.js';
+import { formatProblems, parseConfig } from '../../src/config/index.js';
 import { contactChannelsFor, contactHref } from '../../src/core/contacts.js';
 import { HelpdeskError, toHelpdeskError } from '../../src/core/errors.js';
 import { localText } from '../../src/core/text.js';

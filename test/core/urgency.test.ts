@@ -1,11 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { bandOf, isAtLeast, isUrgency, URGENCIES, urgencyFromRank, urgencyRank } from '../../src/core/urgency.js';
+import { bandOf, isAtLeast, isUrgency, URGENCIES } from '../../src/core/urgency.js';
 
 describe('urgency scale', () => {
-  it('has five levels ranked 1 to 5 like GLPI', () => {
-    expect(URGENCIES.map(urgencyRank)).to.deep.equal([1, 2, 3, 4, 5]);
-    expect(urgencyFromRank(5)).to.equal('very-high');
-    expect(urgencyFromRank(6)).to.equal(undefined);
+  it('has five levels, from very low to very high', () => {
+    expect(URGENCIES).to.deep.equal(['very-low', 'low', 'medium', 'high', 'very-high']);
   });
 
   it('groups levels in the three bands of seed 000', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig, type HelpdeskConfig } from '../../src/core/config.js';
+import { parseConfig, type HelpdeskConfig } from '../../src/config/index.js';
 import {
   isEmail,
   isPhoneNumber,

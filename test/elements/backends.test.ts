@@ -7,7 +7,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { HttpHandler } from 'msw';
 import { createBackend } from '../../src/backends/index.js';
-import { parseConfig, type HelpdeskConfigInput } from '../../src/core/config.js';
+import { parseConfig, type HelpdeskConfigInput } from '../../src/config/index.js';
 import { signOutEverywhere } from '../../src/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';

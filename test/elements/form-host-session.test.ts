@@ -6,7 +6,7 @@
  * configuration again, or calls `resumeSending()`.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { HelpdeskConfigInput } from '../../src/core/config.js';
+import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { createFreshdeskFake, createRestFake, REST_DEMO_PERSON, REST_SESSION_COOKIE, type RestFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/index.js';
 import { useHandlers } from '../support/msw.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { HelpdeskConfigInput } from '../../src/core/config.js';
+import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { createGlpiFake, type GlpiFake, type GlpiFakeOptions } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/index.js';
 import { outboxSender, senderOptions } from '../../src/services/outbox-sender.js';

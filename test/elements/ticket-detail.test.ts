@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
-import type { HelpdeskConfigInput } from '../../src/core/config.js';
+import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';
 import { drafts } from '../../src/store/drafts.js';

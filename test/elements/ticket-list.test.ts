@@ -3,7 +3,7 @@ import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '
 import { signOutEverywhere } from '../../src/index.js';
 import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
-import type { HelpdeskConfigInput } from '../../src/core/config.js';
+import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';
 import '../support/benign-errors.js';

@@ -5,7 +5,7 @@
 import { html, fixture, nextFrame, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import type { HelpdeskConfigInput } from '../../src/core/config.js';
+import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import '../../src/index.js';
 

@@ -1,4 +1,4 @@
-import type { EmailBackendConfig } from '../../core/config.js';
+import type { EmailBackendConfig } from './config.js';
 import { NOTHING_BUT_CREATE, type BackendDescriptor } from '../descriptor.js';
 import type { BackendCapabilities } from '../types.js';
 
@@ -9,5 +9,4 @@ export const email: BackendDescriptor<EmailBackendConfig> = {
   capabilities: emailCapabilities,
   // Nobody signs in: the endpoint is the host's, the mail client the person's.
   signedIn: () => true,
-  load: () => import('./email-backend.js').then(({ EmailBackend }) => (config) => new EmailBackend(config)),
 };

@@ -1,6 +1,6 @@
 /** `backend` for a provider reached by email only (seed 002). */
 import * as z from 'zod/mini';
-import { emailAddress, safeUrl, timeout } from '../schema.js';
+import { emailAddress, safeUrl, timeout } from '../../core/schema.js';
 
 export const emailBackend = z.strictObject({
   type: z.literal('email'),
@@ -14,3 +14,6 @@ export const emailBackend = z.strictObject({
   endpoint: z.optional(safeUrl),
   timeout,
 });
+
+/** `backend` once checked, with its defaults filled in: what the adapter receives. */
+export type EmailBackendConfig = z.infer<typeof emailBackend>;

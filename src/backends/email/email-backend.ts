@@ -12,12 +12,12 @@
  * There is no ticket to follow afterwards: the helpdesk answers by email, and further
  * information goes as a reply to its acknowledgement, not as a new message.
  */
-import type { EmailBackendConfig } from '../../core/config.js';
+import type { EmailBackendConfig } from './config.js';
 import { HelpdeskError } from '../../core/errors.js';
 import type { CreatedTicket, NewTicket } from '../../core/ticket.js';
 import { kindForStatus, requestJson, type HttpResponse } from '../http.js';
 import type { BackendCapabilities, CreateTicketOptions, HelpdeskBackend } from '../types.js';
-import { emailCapabilities } from './descriptor.js';
+import { emailCapabilities } from './capabilities.js';
 import { buildEmailMessage, mailtoUrl } from './message.js';
 
 /** What a form-post service says in its error body, when it says anything. */

@@ -8,7 +8,7 @@
  * are UTC ISO 8601 (`2015-08-24T11:56:51Z`).
  */
 import * as z from 'zod/mini';
-import type { FreshdeskBackendConfig } from '../../core/config.js';
+import type { FreshdeskBackendConfig } from './config.js';
 import type { StatusGroup, ThreadEntry, TicketDocument, TicketStatus, TicketSummary, TicketType } from '../../core/ticket.js';
 import type { Urgency } from '../../core/urgency.js';
 

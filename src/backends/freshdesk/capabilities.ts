@@ -1,4 +1,4 @@
-import type { FreshdeskBackendConfig } from '../../core/config.js';
+import type { FreshdeskBackendConfig } from './config.js';
 import type { BackendDescriptor } from '../descriptor.js';
 import type { BackendCapabilities } from '../types.js';
 
@@ -24,5 +24,4 @@ export const freshdesk: BackendDescriptor<FreshdeskBackendConfig> = {
   capabilities: () => FRESHDESK_CAPABILITIES,
   // The relay knows the person from the host's session cookie: nothing to ask here.
   signedIn: () => true,
-  load: () => import('./freshdesk-backend.js').then(({ FreshdeskBackend }) => (config) => new FreshdeskBackend(config)),
 };

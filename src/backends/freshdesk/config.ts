@@ -5,7 +5,7 @@
  * person from the host's own session cookie, pins them as the requester and adds the key.
  */
 import * as z from 'zod/mini';
-import { safeUrl, nonEmpty, ticketUrl, timeout } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout } from '../../core/schema.js';
 
 /** The account's own names: a ticket type choice, a status name. */
 const choice = nonEmpty();
@@ -49,3 +49,6 @@ export const freshdeskBackend = z.strictObject({
   ticketUrl,
   timeout,
 });
+
+/** `backend` once checked, with its defaults filled in: what the adapter receives. */
+export type FreshdeskBackendConfig = z.infer<typeof freshdeskBackend>;

@@ -22,7 +22,7 @@
  * Nothing is retried here: a 429 carries its Retry-After to the caller (the outbox waits).
  */
 import * as z from 'zod/mini';
-import type { FreshdeskBackendConfig } from '../../core/config.js';
+import type { FreshdeskBackendConfig } from './config.js';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import type {
   Category,
@@ -39,7 +39,7 @@ import type {
 import { buildTicketContent, textToHtml } from '../message.js';
 import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import type { CallOptions, CreateTicketOptions, HelpdeskBackend } from '../types.js';
-import { FRESHDESK_CAPABILITIES } from './descriptor.js';
+import { FRESHDESK_CAPABILITIES } from './capabilities.js';
 import {
   bytesOf,
   conversationAnswer,
@@ -51,7 +51,7 @@ import {
   ticketRows,
   ticketStatus,
   type ticketRow,
-} from './tickets.js';
+} from './answers.js';
 
 /** Freshdesk's limit for all the files of one ticket, its conversations' included (`20.megabytes` in Rails). */
 export const FRESHDESK_MAX_TICKET_BYTES = 20 * 1024 * 1024;

@@ -19,7 +19,7 @@
  */
 import * as z from 'zod/mini';
 import type { RichText, StatusGroup, ThreadEntry, TicketDocument, TicketStatus, TicketSummary, TicketType } from '../../core/ticket.js';
-import { urgencyFromRank } from '../../core/urgency.js';
+import { urgencyFromRank } from './urgency.js';
 import { decodeEntities } from './html.js';
 
 // Versions disagree on numbers vs numeric strings: both are taken, and read with Number().

@@ -1,4 +1,4 @@
-import type { GlpiBackendConfig } from '../../core/config.js';
+import type { GlpiBackendConfig } from './config.js';
 import { personKey, sessionTokenStore } from '../../store/session-token.js';
 import type { BackendDescriptor } from '../descriptor.js';
 import type { BackendCapabilities } from '../types.js';
@@ -37,5 +37,4 @@ export const glpi: BackendDescriptor<GlpiBackendConfig> = {
     const person = glpiPersonOf(config);
     return Boolean(config.auth || (person && sessionTokenStore().get(glpiSessionKey(config, person))));
   },
-  load: () => import('./glpi-backend.js').then(({ GlpiBackend }) => (config) => new GlpiBackend(config)),
 };

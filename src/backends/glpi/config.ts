@@ -1,6 +1,6 @@
 /** `backend` for GLPI's legacy REST API (BACKENDS.md §1). */
 import * as z from 'zod/mini';
-import { localText, nonEmpty, safeUrl, ticketUrl, timeout, userTokenAuth, wholeNumber } from '../schema.js';
+import { localText, nonEmpty, safeUrl, ticketUrl, timeout, userTokenAuth, wholeNumber } from '../../core/schema.js';
 
 export const glpiBackend = z.strictObject({
   type: z.literal('glpi'),
@@ -45,3 +45,6 @@ export const glpiBackend = z.strictObject({
   ),
   timeout,
 });
+
+/** `backend` once checked, with its defaults filled in: what the adapter receives. */
+export type GlpiBackendConfig = z.infer<typeof glpiBackend>;

@@ -13,7 +13,7 @@
  * with `add_close` / `add_reopen` to approve, refuse and reopen, `PUT` to close.
  */
 import * as z from 'zod/mini';
-import type { GlpiBackendConfig } from '../../core/config.js';
+import type { GlpiBackendConfig } from './config.js';
 import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
 import {
   TICKET_TYPES,
@@ -29,14 +29,14 @@ import {
   type TicketReply,
   type TicketType,
 } from '../../core/ticket.js';
-import { urgencyRank } from '../../core/urgency.js';
+import { urgencyRank } from './urgency.js';
 import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
 import { requestBlob, requestJson, type HttpRequest } from '../http.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
 import { decodeEntities } from './html.js';
 import { glpiError } from './errors.js';
 import { glpiId, initSessionAnswer, meOf, name, notEmpty, personOf, session, type Me } from './session.js';
-import { GLPI_CAPABILITIES, glpiPersonOf, glpiSessionKey } from './descriptor.js';
+import { GLPI_CAPABILITIES, glpiPersonOf, glpiSessionKey } from './capabilities.js';
 import { buildTicketContent, textToHtml } from '../message.js';
 import {
   documentsOf,
@@ -52,7 +52,7 @@ import {
   threadOf,
   ticketAnswer,
   zonedDate,
-} from './tickets.js';
+} from './answers.js';
 
 export interface GlpiBackendOptions {
   /** Where the session token is kept; sessionStorage (memory when refused) by default. */

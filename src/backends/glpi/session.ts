@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { personKey } from '../../store/session-token.js';
 import type { Credentials } from '../types.js';
-import { plain, zonedDate } from './tickets.js';
+import { plain, zonedDate } from './answers.js';
 
 // Versions disagree on whether ids and flags are numbers or numeric strings, so both are accepted.
 // Checks are refines: the other check kinds would each add zod code to the script-tag bundle.

@@ -1,4 +1,4 @@
-import type { RestBackendConfig } from '../../core/config.js';
+import type { RestBackendConfig } from './config.js';
 import type { BackendDescriptor } from '../descriptor.js';
 import type { BackendCapabilities } from '../types.js';
 
@@ -22,5 +22,4 @@ export const rest: BackendDescriptor<RestBackendConfig> = {
   capabilities: restCapabilities,
   // The host's session cookie or its token: there is never a sign-in step in the widget.
   signedIn: () => true,
-  load: () => import('./rest-backend.js').then(({ RestBackend }) => (config) => new RestBackend(config)),
 };

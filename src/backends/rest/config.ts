@@ -4,7 +4,7 @@
  * is declared here, so that the elements know it before any call.
  */
 import * as z from 'zod/mini';
-import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../../core/schema.js';
 
 /** The protocol's optional parts, off unless the host says its server has them. */
 const restFeatures = z.strictObject({
@@ -35,3 +35,6 @@ export const restBackend = z.strictObject({
   ticketUrl,
   timeout,
 });
+
+/** `backend` once checked, with its defaults filled in: what the adapter receives. */
+export type RestBackendConfig = z.infer<typeof restBackend>;

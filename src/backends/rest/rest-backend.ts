@@ -11,7 +11,7 @@
  * server answers the same ticket for the same key, so an attempt that may follow a lost
  * answer is simply sent again — no search, and the files went in the same request.
  */
-import type { RestBackendConfig } from '../../core/config.js';
+import type { RestBackendConfig } from './config.js';
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import type {
   Category,
@@ -29,7 +29,7 @@ import type {
 import { buildTicketContent, buildTicketText } from '../message.js';
 import { kindForStatus, parseRetryAfter, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import type { BackendCapabilities, CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
-import { restCapabilities } from './descriptor.js';
+import { restCapabilities } from './capabilities.js';
 import {
   categoriesAnswer,
   categoryOf,

@@ -9,7 +9,7 @@
  * unset, and fields the person may not see as empty strings (BACKENDS.md §3.3).
  */
 import * as z from 'zod/mini';
-import type { RtBackendConfig } from '../../core/config.js';
+import type { RtBackendConfig } from './config.js';
 import type { RichText, StatusGroup, ThreadEntry, TicketDocument, TicketStatus, TicketSummary } from '../../core/ticket.js';
 import { URGENCIES, type Urgency } from '../../core/urgency.js';
 

@@ -1,4 +1,4 @@
-import type { RtBackendConfig } from '../../core/config.js';
+import type { RtBackendConfig } from './config.js';
 import type { BackendDescriptor } from '../descriptor.js';
 import type { BackendCapabilities } from '../types.js';
 
@@ -25,5 +25,4 @@ export const rt: BackendDescriptor<RtBackendConfig> = {
   capabilities: () => RT_CAPABILITIES,
   // A password is kept in memory only: after a reload the person signs in again.
   signedIn: (config) => Boolean(config.auth),
-  load: () => import('./rt-backend.js').then(({ RtBackend }) => (config) => new RtBackend(config)),
 };

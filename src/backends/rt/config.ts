@@ -4,8 +4,8 @@
  * forwards to RT (`/rt/REST/2.0`).
  */
 import * as z from 'zod/mini';
-import { URGENCIES } from '../urgency.js';
-import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth, wholeNumber } from '../schema.js';
+import { URGENCIES } from '../../core/urgency.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth, wholeNumber } from '../../core/schema.js';
 
 /** A custom field of the queue, by name (as RT shows it) or by id. */
 const customField = z.union([nonEmpty(), wholeNumber(1, 2 ** 31)]);
@@ -47,3 +47,6 @@ export const rtBackend = z.strictObject({
   ticketUrl,
   timeout,
 });
+
+/** `backend` once checked, with its defaults filled in: what the adapter receives. */
+export type RtBackendConfig = z.infer<typeof rtBackend>;

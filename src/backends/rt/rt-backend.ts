@@ -22,7 +22,7 @@
  * ticket whose answer was lost may be created twice.
  */
 import * as z from 'zod/mini';
-import type { RtBackendConfig } from '../../core/config.js';
+import type { RtBackendConfig } from './config.js';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import type {
   Category,
@@ -62,7 +62,7 @@ import {
   type RtTicket,
 } from './answers.js';
 import { base64ToBytes, decodeText, fileToBase64 } from './base64.js';
-import { RT_CAPABILITIES } from './descriptor.js';
+import { RT_CAPABILITIES } from './capabilities.js';
 
 type Held = Credentials | CredentialsProvider | undefined;
 

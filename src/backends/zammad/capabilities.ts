@@ -1,4 +1,4 @@
-import type { ZammadBackendConfig } from '../../core/config.js';
+import type { ZammadBackendConfig } from './config.js';
 import type { BackendDescriptor } from '../descriptor.js';
 import type { BackendCapabilities } from '../types.js';
 
@@ -24,5 +24,4 @@ export const zammad: BackendDescriptor<ZammadBackendConfig> = {
   capabilities: () => ZAMMAD_CAPABILITIES,
   // No server session: a password lives in the adapter's memory only, so after a reload the person signs in again.
   signedIn: (config) => Boolean(config.auth),
-  load: () => import('./zammad-backend.js').then(({ ZammadBackend }) => (config) => new ZammadBackend(config)),
 };

@@ -4,7 +4,7 @@
  * own site that a reverse proxy forwards to Zammad's `/api/v1`.
  */
 import * as z from 'zod/mini';
-import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../schema.js';
+import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../../core/schema.js';
 
 export const zammadBackend = z.strictObject({
   type: z.literal('zammad'),
@@ -24,3 +24,6 @@ export const zammadBackend = z.strictObject({
   ticketUrl,
   timeout,
 });
+
+/** `backend` once checked, with its defaults filled in: what the adapter receives. */
+export type ZammadBackendConfig = z.infer<typeof zammadBackend>;

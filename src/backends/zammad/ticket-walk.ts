@@ -21,7 +21,7 @@
  */
 import * as z from 'zod/mini';
 import { HelpdeskError } from '../../core/errors.js';
-import type { ZammadTicket } from './tickets.js';
+import type { ZammadTicket } from './answers.js';
 
 /** TicketsController#index gives at most 100 tickets a page. */
 export const ZAMMAD_PAGE = 100;

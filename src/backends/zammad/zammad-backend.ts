@@ -30,7 +30,7 @@
  * in one transaction, so a ticket found this way has its files.
  */
 import * as z from 'zod/mini';
-import type { ZammadBackendConfig } from '../../core/config.js';
+import type { ZammadBackendConfig } from './config.js';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import { TicketWalk, ZAMMAD_PAGE, ticketProbe } from './ticket-walk.js';
 import type {
@@ -48,7 +48,7 @@ import type {
 import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import { buildTicketContent, textToHtml } from '../message.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
-import { ZAMMAD_CAPABILITIES } from './descriptor.js';
+import { ZAMMAD_CAPABILITIES } from './capabilities.js';
 import {
   articleList,
   articleRecord,
@@ -66,7 +66,7 @@ import {
   type ZammadPriority,
   type ZammadState,
   type ZammadTicket,
-} from './tickets.js';
+} from './answers.js';
 
 type Held = Credentials | CredentialsProvider | undefined;
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { contactChannelsFor, contactHref, type ContactChannel } from '../../core/contacts.js';
 import { isUrgency, type Urgency } from '../../core/urgency.js';
-import { formatProblems, type ConfigProblem, type HelpdeskConfigInput } from '../../core/config.js';
+import { formatProblems, type ConfigProblem, type HelpdeskConfigInput } from '../../config/index.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { resolveConfig } from '../../services/resolve-config.js';
 import { configErrorPanel } from '../shared/config-error.js';

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { ConfigProblem } from '../../core/config.js';
+import type { ConfigProblem } from '../../config/index.js';
 import type { Messages } from '../../i18n/en.js';
 
 /**

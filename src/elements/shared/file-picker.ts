@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AttachmentRules } from '../../core/config.js';
+import type { AttachmentRules } from '../../config/index.js';
 import { checkAttachments, formatBytes, type AttachmentRefusal } from '../../core/attachments.js';
 import type { Messages } from '../../i18n/en.js';
 

@@ -6,7 +6,7 @@
  */
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatProblems, type ConfigProblem, type HelpdeskConfig, type HelpdeskConfigInput } from '../../core/config.js';
+import { formatProblems, type ConfigProblem, type HelpdeskConfig, type HelpdeskConfigInput } from '../../config/index.js';
 import type { HelpdeskError } from '../../core/errors.js';
 import type { Credentials, CredentialsProvider, HelpdeskBackend } from '../../backends/types.js';
 import type { SupportErrorDetail } from '../../events/events.js';

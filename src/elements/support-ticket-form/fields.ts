@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { HelpdeskConfig, ConfiguredQuestion } from '../../core/config.js';
+import type { HelpdeskConfig, ConfiguredQuestion } from '../../config/index.js';
 import { TICKET_TYPES, type TicketType } from '../../core/ticket.js';
 import { URGENCIES, bandOf, type Urgency } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { HelpdeskConfig } from '../../core/config.js';
+import type { HelpdeskConfig } from '../../config/index.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import { clip, localText } from '../../core/text.js';
 import { breakable } from '../shared/rich-text.js';

@@ -1,5 +1,5 @@
 import { createBackend } from '../../../src/backends/index.js';
-import { parseConfig, type HelpdeskConfigInput } from '../../../src/core/config.js';
+import { parseConfig, type HelpdeskConfigInput } from '../../../src/config/index.js';
 import {
   createFreshdeskFake,
   type FreshdeskFailureKind,

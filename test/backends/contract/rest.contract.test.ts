@@ -1,5 +1,5 @@
 import { createBackend } from '../../../src/backends/index.js';
-import type { RestBackendConfig } from '../../../src/core/config.js';
+import type { RestBackendConfig } from '../../../src/config/index.js';
 import { createRestFake, REST_DEMO_PERSON, REST_SESSION_COOKIE, type RestFailureKind, type RestFailureOptions, type RestFakeState } from '../../../src/mocks/index.js';
 import { useHandlers } from '../../support/msw.js';
 import { describeContract, type ContractAgent } from './contract.js';

@@ -9,7 +9,7 @@
 import { expect } from '@open-wc/testing';
 import { createBackend } from '../../../src/backends/index.js';
 import type { HelpdeskBackend } from '../../../src/backends/types.js';
-import type { RtBackendConfig } from '../../../src/core/config.js';
+import type { RtBackendConfig } from '../../../src/config/index.js';
 import { HelpdeskError } from '../../../src/core/errors.js';
 import type { NewTicket } from '../../../src/core/ticket.js';
 import { basicOf, realRt, type RealRt, type RealRtAccount } from '../../support/real-rt-client.js';
