@@ -4,7 +4,8 @@
  * "sent", drops one it already sent for the same submission id, and fails on demand.
  * The tests and the demo read what it sent as the provider's support mailbox would.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { delivered, failedAnswer, FaultSwitch, type CommonFailureKind, type CommonFailureOptions, type FailureAnswers } from '../faults.js';
 
 export interface SentEmail {
   id: string;
@@ -20,31 +21,31 @@ export interface SentEmail {
   sentAt: Date;
 }
 
-/** What `failNext` can make go wrong; see the REST fake's RestFailureKind, the same kinds. */
-export type EmailFailureKind = 'network' | 'lost-answer' | 'timeout' | '500' | '502' | '503' | '429' | 'html';
+/**
+ * What `failNext` can make go wrong: the failures every fake makes (`CommonFailureKind`), to
+ * the next request whatever it is. The endpoint's 500 is a plain-text "Mail server
+ * unreachable"; its 429 waits 60 s by default; `html` is a sign-in page.
+ */
+export type EmailFailureKind = CommonFailureKind;
 
-export interface EmailFailureOptions {
-  times?: number;
-  /** `Retry-After` of a 429 (default "60"); null sends none. */
-  retryAfter?: string | null;
-}
+export type EmailFailureOptions = CommonFailureOptions;
 
 export class EmailFakeState {
   /** What the endpoint sent, oldest first: the support mailbox. */
   readonly sent: SentEmail[] = [];
   /** Every request, with its status (0 when the answer was lost). */
   readonly requests: { headers: Record<string, string>; status: number; failure?: EmailFailureKind }[] = [];
-  #failures: (EmailFailureOptions & { kind: EmailFailureKind; left: number })[] = [];
+  readonly #faults = new FaultSwitch<EmailFailureKind, EmailFailureOptions>();
   #next = 1;
 
+  /** Makes the next request(s) fail; see EmailFailureKind. */
   failNext(kind: EmailFailureKind, options: EmailFailureOptions = {}): void {
-    this.#failures.push({ ...options, kind, left: options.times ?? 1 });
+    this.#faults.failNext(kind, options);
   }
 
+  /** The failure the next request must suffer, if a test asked for one. */
   takeFailure() {
-    const failure = this.#failures[0];
-    if (failure && --failure.left <= 0) this.#failures.shift();
-    return failure;
+    return this.#faults.take();
   }
 
   /** How many messages went out with exactly this subject (to count duplicates). */
@@ -129,35 +130,21 @@ export function createEmailFake(options: EmailFakeOptions = {}): EmailFake {
     return HttpResponse.json({ id: message.id }, { status: earlier ? 200 : 201 });
   }
 
+  const failureAnswers: FailureAnswers = {
+    serverError: () => new HttpResponse('Mail server unreachable', { status: 500, headers: { 'Content-Type': 'text/plain' } }),
+    rateLimited: (retryAfter) => new HttpResponse('Too many messages', { status: 429, headers: retryAfter === null ? {} : { 'Retry-After': retryAfter } }),
+    retryAfter: '60',
+    htmlPage: () => new HttpResponse('<!DOCTYPE html><html><body><form action="/login">Sign in</form></body></html>', { headers: { 'Content-Type': 'text/html' } }),
+    hangMs: options.hangMs ?? 30_000,
+  };
+
   async function answer(request: Request): Promise<Response> {
     const failure = state.takeFailure();
-    let response: Response;
-    switch (failure?.kind) {
-      case 'network':
-        response = HttpResponse.error();
-        break;
-      case 'html':
-        response = new HttpResponse('<!DOCTYPE html><html><body><form action="/login">Sign in</form></body></html>', { headers: { 'Content-Type': 'text/html' } });
-        break;
-      case '429': {
-        const after = failure.retryAfter === undefined ? '60' : failure.retryAfter;
-        response = new HttpResponse('Too many messages', { status: 429, headers: after === null ? {} : { 'Retry-After': after } });
-        break;
-      }
-      case '502':
-      case '503':
-        response = new HttpResponse(`<html><body><h1>${failure.kind}</h1></body></html>`, { status: Number(failure.kind), headers: { 'Content-Type': 'text/html' } });
-        break;
-      case '500':
-        response = new HttpResponse('Mail server unreachable', { status: 500, headers: { 'Content-Type': 'text/plain' } });
-        break;
-      default:
-        if (failure?.kind === 'timeout') await delay(options.hangMs ?? 30_000);
-        response = request.method === 'POST' ? await send(request) : new HttpResponse(null, { status: 405, headers: { Allow: 'POST' } });
-    }
+    const response =
+      (await failedAnswer(failure, failureAnswers)) ??
+      (request.method === 'POST' ? await send(request) : new HttpResponse(null, { status: 405, headers: { Allow: 'POST' } }));
     state.requests.push({ headers: Object.fromEntries(request.headers), status: response.type === 'error' || failure?.kind === 'lost-answer' ? 0 : response.status, failure: failure?.kind });
-    // Sent, but the answer never arrives.
-    return failure?.kind === 'lost-answer' ? HttpResponse.error() : response;
+    return delivered(failure, response);
   }
 
   return { handlers: [http.all(endpoint, ({ request }) => answer(request))], state, endpoint };

@@ -6,12 +6,12 @@
  * `link` pagination, `406` for an Accept that is not JSON, the 20 MB per ticket, its
  * error bodies). Adapter bugs show up here rather than on a customer's account.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { addFreshdeskDemoTickets } from './demo-tickets.js';
 import { notFound, refused } from './protocol.js';
 import { FRESHDESK_ROUTES, type FreshdeskRoute } from './routes.js';
 import { FreshdeskFakeState, type FreshdeskFakeSettings } from './state.js';
-import { proxyErrorPage } from '../proxy.js';
+import { answerWith, type FailureAnswers } from '../faults.js';
 
 export interface FreshdeskFakeOptions extends Partial<FreshdeskFakeSettings> {
   /** Where the relay answers; relative URLs are resolved against the page. Default `/fake-freshdesk`. */
@@ -48,7 +48,13 @@ export function createFreshdeskFake(options: FreshdeskFakeOptions = {}): Freshde
   const baseUrl = (options.baseUrl ?? '/fake-freshdesk').replace(/\/+$/, '');
   const state = options.state ?? new FreshdeskFakeState(options);
   if (options.demoTickets && !options.state) addFreshdeskDemoTickets(state);
-  const hangMs = options.hangMs ?? 30_000;
+  const failureAnswers: FailureAnswers = {
+    serverError: () => refused(500, 'internal_error', 'We are sorry, something went wrong. Please try again.'),
+    rateLimited: (retryAfter) => rateLimited(state.settings.rateLimit, retryAfter),
+    retryAfter: '30',
+    htmlPage: () => new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    hangMs: options.hangMs ?? 30_000,
+  };
 
   async function answer(route: FreshdeskRoute | undefined, request: Request, params: Record<string, string | readonly string[] | undefined>): Promise<Response> {
     const absolute = typeof location === 'undefined' ? baseUrl : new URL(baseUrl, location.href).href;
@@ -57,28 +63,7 @@ export function createFreshdeskFake(options: FreshdeskFakeOptions = {}): Freshde
     state.requests.push({ method: request.method, url: request.url, path, credentials: request.credentials, headers: Object.fromEntries(request.headers) });
 
     const failure = state.takeFailure(request.method, path);
-    switch (failure?.kind) {
-      case 'network':
-        return HttpResponse.error();
-      case 'html':
-        return new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-      case '429': {
-        const retryAfter = failure.retryAfter === undefined ? '30' : failure.retryAfter;
-        return rateLimited(state.settings.rateLimit, retryAfter);
-      }
-      case '502':
-      case '503':
-        return proxyErrorPage(failure.kind);
-      case '500':
-        return refused(500, 'internal_error', 'We are sorry, something went wrong. Please try again.');
-      case 'timeout':
-        await delay(hangMs);
-        break;
-    }
-
-    const response = await checkedAnswer(route, request, params, absolute);
-    // Done on the server, never heard of by the caller.
-    return failure?.kind === 'lost-answer' ? HttpResponse.error() : response;
+    return answerWith(failure, failureAnswers, () => checkedAnswer(route, request, params, absolute));
   }
 
   async function checkedAnswer(

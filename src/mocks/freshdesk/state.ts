@@ -14,6 +14,7 @@ import {
   type FreshdeskFakeAgent,
   type FreshdeskFakeContact,
 } from './seed.js';
+import { atOrBelow, FaultSwitch, sameMethod, type CommonFailureKind, type CommonFailureOptions } from '../faults.js';
 
 /** Built-in statuses (BACKENDS.md §2.2); the fake's account adds no custom one unless told. */
 export const FRESHDESK_OPEN = 2;
@@ -103,19 +104,13 @@ export interface FreshdeskRecordedRequest {
 }
 
 /**
- * What `failNext` can make go wrong:
- * - `network`: no answer at all (fetch rejects);
- * - `lost-answer`: the request is carried out, then the connection drops before the answer;
- * - `timeout`: the request is carried out and answered after `hangMs`;
- * - `500`: Freshdesk's own error; `502`, `503`: a proxy's HTML page (the relay or Freshdesk down);
- * - `429`: Freshdesk's rate limit, with `Retry-After` unless `retryAfter` is null;
- * - `html`: a 200 HTML page, the host's login page where the relay path is behind it.
+ * What `failNext` can make go wrong: the failures every fake makes (`CommonFailureKind`).
+ * Freshdesk's 500 is its own error body; its 429 its rate limit, `Retry-After` 30 s by
+ * default; `html` the host's login page, where the relay path is behind it.
  */
-export type FreshdeskFailureKind = 'network' | 'lost-answer' | 'timeout' | '500' | '502' | '503' | '429' | 'html';
+export type FreshdeskFailureKind = CommonFailureKind;
 
-export interface FreshdeskFailureOptions {
-  /** How many requests fail this way (default 1). */
-  times?: number;
+export interface FreshdeskFailureOptions extends CommonFailureOptions {
   /** Only requests with this method. */
   method?: string;
   /** Only requests to this path (`tickets`) or below it (`tickets/12/notes` matches `tickets/12`). */
@@ -125,13 +120,6 @@ export interface FreshdeskFailureOptions {
    * after a reply (`PUT tickets/:id`). Such a failure never touches what the browser gets.
    */
   upstream?: boolean;
-  /** `Retry-After` of a 429, in seconds (default "30"); null sends none. */
-  retryAfter?: string | null;
-}
-
-interface QueuedFailure extends FreshdeskFailureOptions {
-  kind: FreshdeskFailureKind;
-  left: number;
 }
 
 /**
@@ -182,7 +170,7 @@ export class FreshdeskFakeState {
   /** API calls counted in the current minute, and when that minute started. */
   rateUsed = 0;
   rateWindowStart = 0;
-  private readonly failures: QueuedFailure[] = [];
+  readonly #faults = new FaultSwitch<FreshdeskFailureKind, FreshdeskFailureOptions>();
   private lastId = 0;
 
   constructor(settings: Partial<FreshdeskFakeSettings> = {}) {
@@ -373,21 +361,12 @@ export class FreshdeskFakeState {
 
   /** Makes the next matching request(s) fail; see FreshdeskFailureKind. */
   failNext(kind: FreshdeskFailureKind, options: FreshdeskFailureOptions = {}): void {
-    this.failures.push({ ...options, kind, left: options.times ?? 1 });
+    this.#faults.failNext(kind, options);
   }
 
   /** The failure this request (the browser's, or the relay's own when `upstream`) must suffer, if a test asked for one. */
-  takeFailure(method: string, path: string, upstream = false): QueuedFailure | undefined {
-    const index = this.failures.findIndex(
-      (failure) =>
-        Boolean(failure.upstream) === upstream &&
-        (!failure.method || failure.method.toUpperCase() === method) &&
-        (!failure.path || path === failure.path || path.startsWith(`${failure.path}/`)),
-    );
-    if (index < 0) return undefined;
-    const failure = this.failures[index];
-    if (--failure.left <= 0) this.failures.splice(index, 1);
-    return failure;
+  takeFailure(method: string, path: string, upstream = false) {
+    return this.#faults.take((failure) => Boolean(failure.upstream) === upstream && sameMethod(method, failure.method) && atOrBelow(path, failure.path));
   }
 
   /** Uses up the minute's budget: the next call is refused with 429 until the minute ends. */

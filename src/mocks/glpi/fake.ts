@@ -4,7 +4,7 @@
  * refuses, with the same codes and statuses, so adapter bugs show up here
  * rather than on a customer's server.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { GlpiApi, preflight, withCors } from './protocol.js';
 import type { FakeSettings, Route } from './route.js';
 import { addDemoTickets } from './demo-tickets.js';
@@ -17,8 +17,8 @@ import { sessionRoutes } from './routes/session.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { userRoutes } from './routes/users.js';
 import type { FakeSeed } from './seed.js';
-import { GlpiFakeState, type FailureKind, type GlpiVersion } from './state.js';
-import { proxyErrorPage } from '../proxy.js';
+import { GlpiFakeState, type GlpiVersion } from './state.js';
+import { answerWith, type FailureAnswers } from '../faults.js';
 
 export interface GlpiFakeOptions extends Partial<FakeSettings> {
   /** Where the API answers; relative URLs are resolved against the page. Default `/fake-glpi/apirest.php`. */
@@ -88,32 +88,18 @@ export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
     const sessionToken = request.headers.get('Session-Token') ?? url.searchParams.get('session_token') ?? '';
 
     const failure = state.takeFailure(endpoint, Boolean(sessionToken));
-    switch (failure?.kind) {
-      case 'network':
-        return HttpResponse.error();
-      case 'html':
-        return new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
-      case '429': {
-        const retryAfter = failure.retryAfter === undefined ? '120' : failure.retryAfter;
-        return new HttpResponse('Too Many Requests', { status: 429, headers: retryAfter === null ? {} : { 'Retry-After': retryAfter } });
-      }
-      case '502':
-      case '503':
-        return proxyErrorPage(failure.kind);
-      case '500':
-        return withCors(request, api.error('ERROR_SQL', 500, 'An SQL error occurred, see the GLPI logs (files/_log/sql-errors.log)'));
-      case 'timeout':
-        await delay(hangMs);
-        break;
-      case 'expire-session':
-        state.expireSessions();
-        break;
-    }
-
-    const response = withCors(request, await checkedAnswer(route, request, params, api, sessionToken));
-    // Done on the server, never heard of by the caller.
-    if (failure?.kind === 'lost-answer') return HttpResponse.error();
-    return failure ? spoil(response, failure.kind) : response;
+    const failureAnswers: FailureAnswers = {
+      serverError: () => withCors(request, api.error('ERROR_SQL', 500, 'An SQL error occurred, see the GLPI logs (files/_log/sql-errors.log)')),
+      rateLimited: (retryAfter) => new HttpResponse('Too Many Requests', { status: 429, headers: retryAfter === null ? {} : { 'Retry-After': retryAfter } }),
+      retryAfter: '120',
+      htmlPage: () => new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=UTF-8' } }),
+      hangMs,
+    };
+    return answerWith(failure, failureAnswers, async () => {
+      if (failure?.kind === 'expire-session') state.expireSessions();
+      const response = withCors(request, await checkedAnswer(route, request, params, api, sessionToken));
+      return failure?.kind === 'php-notice' ? withNotice(response) : response;
+    });
   }
 
   async function checkedAnswer(
@@ -149,15 +135,12 @@ export function createGlpiFake(options: GlpiFakeOptions = {}): GlpiFake {
   return { handlers, state, baseUrl };
 }
 
-/** Failures that damage a real answer rather than replace it; bytes, so that downloads are damaged the same way. */
-async function spoil(response: Response, kind: FailureKind): Promise<Response> {
-  if (kind !== 'php-notice' && kind !== 'truncated') return response;
+/** The real answer with a PHP notice printed before it; bytes, so that downloads are damaged the same way. */
+async function withNotice(response: Response): Promise<Response> {
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const notice = new TextEncoder().encode(PHP_NOTICE);
-  const body = kind === 'php-notice' ? new Uint8Array([...notice, ...bytes]) : bytes.slice(0, Math.floor(bytes.length / 2));
   const headers = new Headers(response.headers);
   headers.delete('Content-Length');
-  return new HttpResponse(body, { status: response.status, headers });
+  return new HttpResponse(new Uint8Array([...new TextEncoder().encode(PHP_NOTICE), ...bytes]), { status: response.status, headers });
 }
 
 const PHP_NOTICE =

@@ -6,6 +6,7 @@
 import { ASSIGNED, NEW, SOLUTION_WAITING, SOLVED, type SolutionStatusCode, type TicketStatusCode } from './codes.js';
 import { addDocument, addFollowupTo, changeTicket, glpiDate, touch } from './itil.js';
 import { DEMO_USER, demoSeed, TECHNICIAN, type FakeAsset, type FakeCategory, type FakeSeed, type FakeUser } from './seed.js';
+import { atOrBelow, FaultSwitch, type CommonFailureKind, type CommonFailureOptions } from '../faults.js';
 
 /** The GLPI major version a fake behaves as: 10 (10.0.x) or 11 (11.0.x). */
 export type GlpiVersion = 10 | 11;
@@ -149,44 +150,20 @@ export interface RecordedRequest {
 }
 
 /**
- * What `failNext` can make go wrong:
- * - `html`: a 200 HTML login page instead of JSON (URL not reaching apirest.php);
+ * What `failNext` can make go wrong: the failures every fake makes (`CommonFailureKind`),
+ * and GLPI's own:
  * - `php-notice`: PHP notice text printed before the real JSON;
  * - `truncated`: the real answer cut in half;
- * - `network`: no answer at all (fetch rejects);
- * - `500`: `ERROR_SQL` with status 500;
- * - `502`, `503`: a reverse proxy's error page (HTML) while PHP is down or overloaded;
- * - `429`: a proxy's rate limit, with `Retry-After` unless `retryAfter` is null;
- * - `timeout`: the request is carried out and answered after `hangMs` (a caller that gave up
- *   earlier has lost the answer of what was done);
- * - `lost-answer`: the request is carried out, then the connection drops before the answer;
  * - `expire-session`: every session dies before the request is read.
+ * GLPI's 500 is `ERROR_SQL`; the 429 a proxy's rate limit, `Retry-After` 120 s by default;
+ * `html` GLPI's login page, for a URL that does not reach apirest.php. A `timeout` is
+ * carried out: a caller that gave up earlier has lost the answer of what was done.
  */
-export type FailureKind =
-  | 'html'
-  | 'php-notice'
-  | 'truncated'
-  | 'network'
-  | '500'
-  | '502'
-  | '503'
-  | '429'
-  | 'timeout'
-  | 'lost-answer'
-  | 'expire-session';
+export type FailureKind = CommonFailureKind | 'php-notice' | 'truncated' | 'expire-session';
 
-export interface FailureOptions {
-  /** How many requests fail this way (default 1). */
-  times?: number;
+export interface FailureOptions extends CommonFailureOptions {
   /** Only requests to this endpoint (`Document`) or below it (`User` matches `User/7/Computer`). */
   endpoint?: string;
-  /** `Retry-After` of a 429: seconds or an HTTP date (default "120"); null sends none. */
-  retryAfter?: string | null;
-}
-
-interface QueuedFailure extends FailureOptions {
-  kind: FailureKind;
-  left: number;
 }
 
 export class GlpiFakeState {
@@ -203,7 +180,7 @@ export class GlpiFakeState {
   readonly requests: RecordedRequest[] = [];
   /** Where every date the fake writes comes from; tests may replace it. */
   clock: () => Date = () => new Date();
-  private readonly failures: QueuedFailure[] = [];
+  readonly #faults = new FaultSwitch<FailureKind, FailureOptions>();
 
   /** The GLPI version the fake behaves as (see GlpiFakeOptions.version). */
   readonly version: GlpiVersion;
@@ -386,7 +363,7 @@ export class GlpiFakeState {
 
   /** Makes the next matching request(s) fail; see FailureKind. */
   failNext(kind: FailureKind, options: FailureOptions = {}): void {
-    this.failures.push({ ...options, kind, left: options.times ?? 1 });
+    this.#faults.failNext(kind, options);
   }
 
   /** Ends every session, as a server-side expiry or a restart does. */
@@ -431,16 +408,8 @@ export class GlpiFakeState {
   }
 
   /** The failure this request must suffer, if a test asked for one. `expire-session` waits for a request with a session. */
-  takeFailure(endpoint: string, hasSessionToken: boolean): QueuedFailure | undefined {
-    const index = this.failures.findIndex(
-      (failure) =>
-        (!failure.endpoint || endpoint === failure.endpoint || endpoint.startsWith(`${failure.endpoint}/`)) &&
-        (failure.kind !== 'expire-session' || hasSessionToken),
-    );
-    if (index < 0) return undefined;
-    const failure = this.failures[index];
-    if (--failure.left <= 0) this.failures.splice(index, 1);
-    return failure;
+  takeFailure(endpoint: string, hasSessionToken: boolean) {
+    return this.#faults.take((failure) => atOrBelow(endpoint, failure.endpoint) && (failure.kind !== 'expire-session' || hasSessionToken));
   }
 
   #ticket(id: number): FakeTicket {

@@ -3,33 +3,24 @@
  * handler `examples/rest-server.mjs` serves, with what only a fake needs around it —
  * failures on demand (`state.failNext`) and a record of every exchange.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { http, type HttpHandler } from 'msw';
 import { createRestExampleServer, problem, type RestFeatures } from './example-server.js';
 import { addRestDemoTickets } from './demo-tickets.js';
 import { RestStore } from './store.js';
-import { proxyErrorPage } from '../proxy.js';
+import { delivered, failedAnswer, FaultSwitch, sameMethod, type CommonFailureKind, type CommonFailureOptions, type FailureAnswers } from '../faults.js';
 
 /**
- * What `failNext` can make go wrong:
- * - `network`: no answer at all (fetch rejects);
- * - `lost-answer`: the request is carried out, then the connection drops before the answer;
- * - `timeout`: the request is carried out and answered after `hangMs`;
- * - `500`: the server's own problem answer;
- * - `502`, `503`: a reverse proxy's HTML error page;
- * - `429`: a rate limit, with `Retry-After` unless `retryAfter` is null;
- * - `html`: a 200 HTML page (a login page: the URL does not reach the API).
+ * What `failNext` can make go wrong: the failures every fake makes (`CommonFailureKind`),
+ * the 500 being the protocol's problem answer, the 429's `Retry-After` 30 s by default,
+ * and `html` a 200 login page (the URL does not reach the API).
  */
-export type RestFailureKind = 'network' | 'lost-answer' | 'timeout' | '500' | '502' | '503' | '429' | 'html';
+export type RestFailureKind = CommonFailureKind;
 
-export interface RestFailureOptions {
-  /** How many requests fail this way (default 1). */
-  times?: number;
+export interface RestFailureOptions extends CommonFailureOptions {
   /** Only requests whose path under the protocol's root starts with this (`tickets`, `tickets/1001/replies`). */
   path?: string;
   /** Only requests of this method (`POST`). */
   method?: string;
-  /** `Retry-After` of a 429: seconds or an HTTP date (default "30"); null sends none. */
-  retryAfter?: string | null;
 }
 
 /** One request the fake answered, and its answer (JSON bodies parsed). */
@@ -46,28 +37,19 @@ export interface RestExchange {
   failure?: RestFailureKind;
 }
 
-interface QueuedFailure extends RestFailureOptions {
-  kind: RestFailureKind;
-  left: number;
-}
-
 export class RestFakeState extends RestStore {
   /** Every exchange, in order. */
   readonly exchanges: RestExchange[] = [];
-  readonly #failures: QueuedFailure[] = [];
+  readonly #faults = new FaultSwitch<RestFailureKind, RestFailureOptions>();
 
   /** Makes the next matching request(s) fail; see RestFailureKind. */
   failNext(kind: RestFailureKind, options: RestFailureOptions = {}): void {
-    this.#failures.push({ ...options, kind, left: options.times ?? 1 });
+    this.#faults.failNext(kind, options);
   }
 
   /** The failure this request must suffer, if a test asked for one. */
-  takeFailure(method: string, path: string): QueuedFailure | undefined {
-    const index = this.#failures.findIndex((failure) => (!failure.path || path.startsWith(failure.path)) && (!failure.method || failure.method === method));
-    if (index < 0) return undefined;
-    const failure = this.#failures[index];
-    if (--failure.left <= 0) this.#failures.splice(index, 1);
-    return failure;
+  takeFailure(method: string, path: string) {
+    return this.#faults.take((failure) => (!failure.path || path.startsWith(failure.path)) && sameMethod(method, failure.method));
   }
 }
 
@@ -98,38 +80,20 @@ export function createRestFake(options: RestFakeOptions = {}): RestFake {
   if (options.demoTickets) addRestDemoTickets(state);
   const basePath = new URL(baseUrl, 'http://localhost/').pathname;
   const server = createRestExampleServer({ basePath, store: state, features: options.features, maxFileSize: options.maxFileSize, ticketUrl: options.ticketUrl });
-  const hangMs = options.hangMs ?? 30_000;
+  const failureAnswers: FailureAnswers = {
+    serverError: () => problem(500, 'server-error', 'Internal error'),
+    rateLimited: (retryAfter) => problem(429, 'rate-limited', 'Too many requests', retryAfter === null ? {} : { headers: { 'Retry-After': retryAfter } }),
+    retryAfter: '30',
+    htmlPage: () => new Response(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    hangMs: options.hangMs ?? 30_000,
+  };
 
   async function answer(request: Request, cookies: Record<string, string>): Promise<Response> {
     const path = new URL(request.url).pathname.slice(basePath.length + 1);
     const failure = state.takeFailure(request.method, path);
-    const response = await failed(failure?.kind, failure?.retryAfter) ?? (await server.handle(request, { cookies }));
+    const response = (await failedAnswer(failure, failureAnswers)) ?? (await server.handle(request, { cookies }));
     await record(request, path, response, failure?.kind);
-    // Done on the server, never heard of by the caller.
-    return failure?.kind === 'lost-answer' ? HttpResponse.error() : response;
-  }
-
-  async function failed(kind: RestFailureKind | undefined, retryAfter: string | null | undefined): Promise<Response | undefined> {
-    switch (kind) {
-      case 'network':
-        return HttpResponse.error();
-      case 'html':
-        return new Response(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-      case '429': {
-        const after = retryAfter === undefined ? '30' : retryAfter;
-        return problem(429, 'rate-limited', 'Too many requests', after === null ? {} : { headers: { 'Retry-After': after } });
-      }
-      case '502':
-      case '503':
-        return proxyErrorPage(kind);
-      case '500':
-        return problem(500, 'server-error', 'Internal error');
-      case 'timeout':
-        await delay(hangMs);
-        return undefined;
-      default:
-        return undefined;
-    }
+    return delivered(failure, response);
   }
 
   async function record(request: Request, path: string, response: Response, failure?: RestFailureKind): Promise<void> {

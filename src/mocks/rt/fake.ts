@@ -6,13 +6,13 @@
  * to RT's login page rather than a 401; a requester sees only the tickets they are
  * Requestor of, and never a comment.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { addRtDemoTickets } from './demo-tickets.js';
 import { LOGIN_PAGE, RtApi, rtError } from './protocol.js';
 import { rtRoutes, type RtRoute } from './routes.js';
 import type { RtFakeSeed, RtFakeUser } from './seed.js';
 import { RtFakeState, type RtFakeSettings } from './state.js';
-import { proxyErrorPage } from '../proxy.js';
+import { answerWith, type FailureAnswers } from '../faults.js';
 
 export interface RtFakeOptions extends Partial<RtFakeSettings> {
   /** The REST2 root (relative URLs are resolved against the page). Default `/fake-rt/REST/2.0`. */
@@ -63,7 +63,13 @@ export function createRtFake(options: RtFakeOptions = {}): RtFake {
   const baseUrl = (options.baseUrl ?? '/fake-rt/REST/2.0').replace(/\/+$/, '');
   const state = new RtFakeState(options.seed, { openOnCorrespond: options.openOnCorrespond, aclChecksInSql: options.aclChecksInSql });
   if (options.demoTickets) addRtDemoTickets(state);
-  const hangMs = options.hangMs ?? 30_000;
+  const failureAnswers: FailureAnswers = {
+    serverError: () => rtError(500, 'Internal Server Error'),
+    rateLimited: (retryAfter) => new HttpResponse('Too Many Requests', { status: 429, headers: retryAfter === null ? {} : { 'Retry-After': retryAfter } }),
+    retryAfter: '120',
+    htmlPage: () => new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    hangMs: options.hangMs ?? 30_000,
+  };
 
   async function answer(request: Request): Promise<Response> {
     const root = new URL(baseUrl, request.url);
@@ -73,29 +79,7 @@ export function createRtFake(options: RtFakeOptions = {}): RtFake {
     state.requests.push({ method: request.method, url: request.url, endpoint, headers: Object.fromEntries(request.headers), body });
 
     const failure = state.takeFailure(request.method, endpoint);
-    switch (failure?.kind) {
-      case 'network':
-        return HttpResponse.error();
-      case 'html':
-        return new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-      case '429': {
-        const retryAfter = failure.retryAfter === undefined ? '120' : failure.retryAfter;
-        return new HttpResponse('Too Many Requests', { status: 429, headers: retryAfter === null ? {} : { 'Retry-After': retryAfter } });
-      }
-      case '502':
-      case '503':
-        return proxyErrorPage(failure.kind);
-      case '500':
-        return rtError(500, 'Internal Server Error');
-      case 'timeout':
-        await delay(hangMs);
-        break;
-    }
-
-    const response = await respond(request, root.href.replace(/\/+$/, ''), endpoint, body);
-    // Done on the server, never heard of by the caller.
-    if (failure?.kind === 'lost-answer') return HttpResponse.error();
-    return failure?.kind === 'truncated' ? truncate(response) : response;
+    return answerWith(failure, failureAnswers, () => respond(request, root.href.replace(/\/+$/, ''), endpoint, body));
   }
 
   async function respond(request: Request, rootUrl: string, endpoint: string, body: string): Promise<Response> {
@@ -112,12 +96,3 @@ export function createRtFake(options: RtFakeOptions = {}): RtFake {
   const handlers: HttpHandler[] = [http.all(`${baseUrl}/*`, ({ request }) => answer(request))];
   return { handlers, state, baseUrl };
 }
-
-/** The real answer cut in half, as a connection dropped mid-body leaves it. */
-async function truncate(response: Response): Promise<Response> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const headers = new Headers(response.headers);
-  headers.delete('Content-Length');
-  return new HttpResponse(bytes.slice(0, Math.floor(bytes.length / 2)), { status: response.status, headers });
-}
-

@@ -222,8 +222,6 @@ export function rtError(status: number, message: string): Response {
   return HttpResponse.json({ message }, { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
-/** What a proxy in front of RT answers while RT is down. */
-
 /** RT's login page, which a URL reaching RT's web interface instead of REST2 answers. */
 export const LOGIN_PAGE = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Login</title></head>

@@ -5,6 +5,7 @@
  * change it; tests and the demo's "act as the technician" buttons use its agent helpers.
  */
 import { RT_AGENT, RT_REQUESTER, RT_SUPPORT_QUEUE, RT_SYSTEM, rtDemoSeed, type RtFakeCustomField, type RtFakeQueue, type RtFakeSeed, type RtFakeUser } from './seed.js';
+import { atOrBelow, FaultSwitch, sameMethod, type CommonFailureKind, type CommonFailureOptions } from '../faults.js';
 
 /** RT's default lifecycle: `new` is initial, `open` and `stalled` active, the rest inactive. */
 export const RT_STATUSES = ['new', 'open', 'stalled', 'resolved', 'rejected', 'deleted'] as const;
@@ -105,32 +106,19 @@ export interface RtRecordedRequest {
 }
 
 /**
- * What `failNext` can make go wrong:
- * - `network`: no answer at all (fetch rejects);
- * - `lost-answer`: the request is carried out, then the connection drops before the answer;
- * - `timeout`: the request is carried out and answered after `hangMs`;
- * - `500`: RT's own `{"message":"Internal Server Error"}`;
- * - `502`, `503`: the reverse proxy's HTML error page while RT is down or restarting;
- * - `429`: the proxy's rate limit (RT has none), with `Retry-After` unless `retryAfter` is null;
- * - `html`: a 200 HTML page (RT's login page: a URL that reaches RT's web interface, not REST2);
- * - `truncated`: the real answer cut in half.
+ * What `failNext` can make go wrong: the failures every fake makes (`CommonFailureKind`)
+ * and `truncated`, the real answer cut in half. RT's own: the 500 is RT's
+ * `{"message":"Internal Server Error"}`; the 429 a proxy's rate limit (RT has none),
+ * `Retry-After` 120 s by default; `html` RT's login page, for a URL that reaches RT's web
+ * interface rather than REST2.
  */
-export type RtFailureKind = 'network' | 'lost-answer' | 'timeout' | '500' | '502' | '503' | '429' | 'html' | 'truncated';
+export type RtFailureKind = CommonFailureKind | 'truncated';
 
-export interface RtFailureOptions {
-  /** How many requests fail this way (default 1). */
-  times?: number;
+export interface RtFailureOptions extends CommonFailureOptions {
   /** Only requests to this path or below it (`ticket` matches `ticket/12/history` but not `tickets`). */
   endpoint?: string;
   /** Only requests with this method. */
   method?: 'GET' | 'POST' | 'PUT';
-  /** `Retry-After` of a 429 (default "120"); null sends none. */
-  retryAfter?: string | null;
-}
-
-interface QueuedFailure extends RtFailureOptions {
-  kind: RtFailureKind;
-  left: number;
 }
 
 /** Settings of the fake RT that an admin decides. */
@@ -160,7 +148,7 @@ export class RtFakeState {
   clock: () => Date = () => new Date();
   /** When the seed's people and queues were made. */
   readonly born = new Date();
-  private readonly failures: QueuedFailure[] = [];
+  readonly #faults = new FaultSwitch<RtFailureKind, RtFailureOptions>();
 
   constructor(seed: RtFakeSeed = rtDemoSeed(), settings: Partial<RtFakeSettings> = {}) {
     this.users = seed.users;
@@ -349,19 +337,12 @@ export class RtFakeState {
 
   /** Makes the next matching request(s) fail; see RtFailureKind. */
   failNext(kind: RtFailureKind, options: RtFailureOptions = {}): void {
-    this.failures.push({ ...options, kind, left: options.times ?? 1 });
+    this.#faults.failNext(kind, options);
   }
 
   /** The failure this request must suffer, if a test asked for one. */
-  takeFailure(method: string, endpoint: string): QueuedFailure | undefined {
-    const index = this.failures.findIndex(
-      (failure) =>
-        (!failure.endpoint || endpoint === failure.endpoint || endpoint.startsWith(`${failure.endpoint}/`)) && (!failure.method || failure.method === method),
-    );
-    if (index < 0) return undefined;
-    const failure = this.failures[index];
-    if (--failure.left <= 0) this.failures.splice(index, 1);
-    return failure;
+  takeFailure(method: string, endpoint: string) {
+    return this.#faults.take((failure) => atOrBelow(endpoint, failure.endpoint) && sameMethod(method, failure.method));
   }
 
   // ---- storage ----

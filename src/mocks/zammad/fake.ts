@@ -4,13 +4,13 @@
  * customer see only their own tickets (and their shared organisation's) and never an
  * internal article, and refuses what Zammad refuses with the same statuses and bodies.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { addZammadDemoTickets } from './demo-tickets.js';
 import { preflight, withCors, ZammadApi } from './protocol.js';
 import { zammadRoutes, type ZammadFakeSettings, type ZammadRoute } from './routes.js';
 import type { ZammadFakeSeed, ZammadFakeUser } from './seed.js';
 import { ZammadFakeState } from './state.js';
-import { proxyErrorPage } from '../proxy.js';
+import { answerWith, type FailureAnswers } from '../faults.js';
 
 export interface ZammadFakeOptions extends Partial<ZammadFakeSettings> {
   /** Where the API answers (relative URLs are resolved against the page). Default `/fake-zammad/api/v1`. */
@@ -94,43 +94,26 @@ export function createZammadFake(options: ZammadFakeOptions = {}): ZammadFake {
     state.requests.push({ method: request.method, url: request.url, endpoint, headers: Object.fromEntries(request.headers), body: json });
 
     const failure = state.takeFailure(request.method, endpoint);
-    switch (failure?.kind) {
-      case 'network':
-        return HttpResponse.error();
-      case 'html':
-        return new HttpResponse(APP_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-      case '429': {
-        const retryAfter = failure.retryAfter === undefined ? '60' : failure.retryAfter;
-        return new HttpResponse('<html><body><h1>429 Too Many Requests</h1></body></html>', {
+    if (failure?.kind === 'token-expired') return api.unauthorized('Not authorized (token expired)!');
+    const failureAnswers: FailureAnswers = {
+      serverError: () => api.masked(500),
+      rateLimited: (retryAfter) =>
+        new HttpResponse('<html><body><h1>429 Too Many Requests</h1></body></html>', {
           status: 429,
           headers: { 'Content-Type': 'text/html', ...(retryAfter === null ? {} : { 'Retry-After': retryAfter }) },
-        });
+        }),
+      retryAfter: '60',
+      htmlPage: () => new HttpResponse(APP_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+      hangMs,
+    };
+    return answerWith(failure, failureAnswers, async () => {
+      if (!route) {
+        // ErrorsController#routing.
+        return api.error(404, `No route matches [${request.method}] ${url.pathname}`);
       }
-      case '502':
-      case '503':
-        return proxyErrorPage(failure.kind);
-      case '500':
-        return api.masked(500);
-      case 'token-expired':
-        return api.unauthorized('Not authorized (token expired)!');
-      case 'timeout':
-        await delay(hangMs);
-        break;
-    }
-
-    let response: Response;
-    if (!route) {
-      // ErrorsController#routing.
-      response = api.error(404, `No route matches [${request.method}] ${url.pathname}`);
-    } else {
       const user = authenticate(request, state, settings, api);
-      response =
-        user instanceof Response
-          ? user
-          : withCors(await route.handle({ request, params, query: url.searchParams, state, settings, api, user }));
-    }
-    // Done on the server, never heard of by the caller.
-    return failure?.kind === 'lost-answer' ? HttpResponse.error() : response;
+      return user instanceof Response ? user : withCors(await route.handle({ request, params, query: url.searchParams, state, settings, api, user }));
+    });
   }
 
   const handlers: HttpHandler[] = [

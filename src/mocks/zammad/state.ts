@@ -17,6 +17,7 @@ import {
   type ZammadFakeTicketState,
   type ZammadFakeUser,
 } from './seed.js';
+import { atOrBelow, FaultSwitch, sameMethod, type CommonFailureKind, type CommonFailureOptions } from '../faults.js';
 
 export interface ZammadFakeAttachment {
   id: number;
@@ -110,32 +111,19 @@ export interface ZammadRecordedRequest {
 }
 
 /**
- * What `failNext` can make go wrong:
- * - `network`: no answer at all (fetch rejects);
- * - `lost-answer`: the request is carried out, then the connection drops before the answer;
- * - `timeout`: the request is carried out and answered after `hangMs`;
- * - `500`: Zammad's masked error, `{"error": "Error ID …: Please contact your administrator."}`;
- * - `502`, `503`: the reverse proxy's HTML error page (Zammad's Rails server down or restarting);
- * - `429`: a proxy's rate limit (Zammad has none), with `Retry-After` unless `retryAfter` is null;
- * - `html`: a 200 HTML page (the proxy path reaches Zammad's web app instead of `/api/v1`);
- * - `token-expired`: 401 "Not authorized (token expired)!".
+ * What `failNext` can make go wrong: the failures every fake makes (`CommonFailureKind`),
+ * and `token-expired`, 401 "Not authorized (token expired)!". Zammad's 500 is its masked
+ * error, `{"error": "Error ID …: Please contact your administrator."}`; the 429 a proxy's
+ * rate limit (Zammad has none), `Retry-After` 60 s by default; `html` the 200 page of
+ * Zammad's web app, for a proxy path that reaches it instead of `/api/v1`.
  */
-export type ZammadFailureKind = 'network' | 'lost-answer' | 'timeout' | '500' | '502' | '503' | '429' | 'html' | 'token-expired';
+export type ZammadFailureKind = CommonFailureKind | 'token-expired';
 
-export interface ZammadFailureOptions {
-  /** How many requests fail this way (default 1). */
-  times?: number;
+export interface ZammadFailureOptions extends CommonFailureOptions {
   /** Only requests to this endpoint or below it (`tickets` matches `tickets/12`). */
   endpoint?: string;
   /** Only requests with this method (`POST`). */
   method?: string;
-  /** `Retry-After` of a 429: seconds or an HTTP date (default "60"); null sends none. */
-  retryAfter?: string | null;
-}
-
-interface QueuedFailure extends ZammadFailureOptions {
-  kind: ZammadFailureKind;
-  left: number;
 }
 
 /** What the API asks to create: already resolved to ids and checked by the route. */
@@ -165,7 +153,7 @@ export class ZammadFakeState {
   readonly requests: ZammadRecordedRequest[] = [];
   /** Where every date the fake writes comes from; tests may replace it. */
   clock: () => Date = () => new Date();
-  private readonly failures: QueuedFailure[] = [];
+  readonly #faults = new FaultSwitch<ZammadFailureKind, ZammadFailureOptions>();
   private attachmentIds = 0;
 
   constructor(seed: ZammadFakeSeed = zammadDemoSeed()) {
@@ -450,20 +438,14 @@ export class ZammadFakeState {
 
   /** Makes the next matching request(s) fail; see ZammadFailureKind. */
   failNext(kind: ZammadFailureKind, options: ZammadFailureOptions = {}): void {
-    this.failures.push({ ...options, kind, left: options.times ?? 1 });
+    this.#faults.failNext(kind, options);
   }
 
-  /** The failure this request must suffer, if a test asked for one. */
-  takeFailure(method: string, endpoint: string): QueuedFailure | undefined {
-    const index = this.failures.findIndex(
-      (failure) =>
-        (!failure.method || failure.method.toUpperCase() === method) &&
-        (!failure.endpoint || endpoint === failure.endpoint || endpoint.startsWith(`${failure.endpoint}/`) || endpoint.startsWith(`${failure.endpoint}?`)),
+  /** The failure this request must suffer, if a test asked for one; an endpoint filter also matches the same endpoint with a query. */
+  takeFailure(method: string, endpoint: string) {
+    return this.#faults.take(
+      (failure) => sameMethod(method, failure.method) && (atOrBelow(endpoint, failure.endpoint) || endpoint.startsWith(`${failure.endpoint}?`)),
     );
-    if (index < 0) return undefined;
-    const failure = this.failures[index];
-    if (--failure.left <= 0) this.failures.splice(index, 1);
-    return failure;
   }
 
   #ticket(id: number): ZammadFakeTicket {
