@@ -9,7 +9,7 @@
  * provider); otherwise the person has to sign in again ('auth').
  *
  * Tickets (BACKENDS.md §1.5–1.9): `search/Ticket` for the list, `Ticket/:id` with its
- * follow-ups and solutions for the thread (answers read in `tickets.ts`), follow-ups
+ * follow-ups and solutions for the thread (answers read in `answers.ts`), follow-ups
  * with `add_close` / `add_reopen` to approve, refuse and reopen, `PUT` to close.
  */
 import * as z from 'zod/mini';
@@ -488,7 +488,7 @@ export class GlpiBackend implements HelpdeskBackend {
 
   /**
    * How this GLPI's answers are read. Bodies: raw HTML from GLPI 11, entity-encoded from 10 and
-   * from a server of unknown version (see tickets.ts). Dates' zone, never the browser's while
+   * from a server of unknown version (see answers.ts). Dates' zone, never the browser's while
    * GLPI gives any clue: the configuration's `timeZone` (the admin knows best); the person's
    * `glpi_tz`, which GLPI sets as PHP's and MySQL's zone for their session (`DBmysql::setTimezone`,
    * `src/DBmysql.php` line 1874 of 10.0.11); the server's `timezone` setting (`DBmysql::guessTimezone`,
