@@ -155,7 +155,7 @@ const cdnBuild: UserConfig = {
     sourcemap: true,
     minify: true,
     lib: {
-      entry: { 'support-widgets': inRepo('src/cdn/loader.ts'), ...elementEntries, index: inRepo('src/index.ts') },
+      entry: { 'support-widgets': inRepo('src/cdn/loader.ts'), ...elementEntries, api: inRepo('src/api.ts') },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },

@@ -5,15 +5,14 @@
  *
  * What a host needs is exported by name, nothing else: the element classes, the
  * configuration's types and its check, the events' details, the error a helpdesk
- * call ends with, and the page-wide sign-out.
+ * call ends with, the page-wide sign-out and the languages a host adds (`./api.ts`).
  */
 export { SupportTicketForm } from './support-ticket-form.js';
 export { ContactGuidance } from './contact-guidance.js';
 export { TicketList } from './ticket-list.js';
 export { TicketDetailElement } from './ticket-detail.js';
-export { signOutEverywhere } from './services/backend-registry.js';
+export * from './api.js';
 
-export { parseConfig, formatProblems } from './config/index.js';
 export type { HelpdeskConfig, HelpdeskConfigInput, BackendConfig, BackendType, ConfigProblem, ConfigResult } from './config/index.js';
 export { URGENCIES, type Urgency } from './core/urgency.js';
 export type { ContactChannel, ContactKind } from './core/contacts.js';

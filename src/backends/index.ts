@@ -37,6 +37,12 @@ export const createBackend = (config: BackendConfig): HelpdeskBackend => new Laz
 
 type Held = Credentials | CredentialsProvider | undefined;
 
+/** After the work in hand — a first render — is done: when the browser is idle, at most a second later. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 50);
+}
+
 /** Stands for the adapter until its module is loaded, then hands every call to it. */
 export class LazyBackend implements HelpdeskBackend {
   readonly type: string;
@@ -53,8 +59,9 @@ export class LazyBackend implements HelpdeskBackend {
     this.#descriptor = descriptor;
     this.type = config.type;
     this.capabilities = descriptor.capabilities(config);
-    // Start downloading now, while the person reads the form: it may be offline when it submits.
-    this.#load().catch(() => undefined);
+    // Loaded once the page is idle, while the person reads the form (it may be offline when it
+    // submits), not before: running the adapter's code must not delay the element's first render.
+    whenIdle(() => void this.#load().catch(() => undefined));
   }
 
   /** The adapter; a failed download (offline, a deploy that removed the chunk) is tried again on the next call. */

@@ -9,16 +9,23 @@
  * configuration's functions and types from this module only.
  */
 import * as z from 'zod/mini';
-import { backendSchema } from '../backends/config.js';
+import { BACKEND_TYPES, backendSchemaFor, type BackendConfig, type BackendType } from '../backends/config.js';
+import { once } from '../core/schema.js';
 import { pageSettings } from '../core/settings.js';
 
-export const configSchema = z.strictObject({ backend: backendSchema, ...pageSettings });
+/** The page's schema for `backend.type` (see backendSchemaFor), built once per type. */
+const schemas = new Map<unknown, ReturnType<typeof fullSchema>>();
+const fullSchema = (type: unknown) => z.strictObject({ backend: backendSchemaFor(type), ...pageSettings });
 
-export type HelpdeskConfig = z.infer<typeof configSchema>;
-export type HelpdeskConfigInput = z.input<typeof configSchema>;
+/** Every helpdesk's: for the types, and for tools that want the whole schema. */
+export const configSchema = once(() => fullSchema(undefined));
+
+type WithBackend<S> = Omit<S, 'backend'> & { backend: BackendConfig };
+export type HelpdeskConfig = WithBackend<z.infer<ReturnType<typeof fullSchema>>>;
+export type HelpdeskConfigInput = Omit<z.input<ReturnType<typeof fullSchema>>, 'backend'> & { backend: z.input<ReturnType<typeof backendSchemaFor>> };
 export {
   backendAddress,
-  backendSchema,
+  backendSchemaFor,
   type BackendConfig,
   type BackendType,
   type EmailBackendConfig,
@@ -41,8 +48,12 @@ export type ConfigResult =
   | { ok: false; problems: ConfigProblem[] };
 
 export function parseConfig(input: unknown): ConfigResult {
-  const result = z.safeParse(configSchema, input);
-  if (result.success) return { ok: true, config: result.data };
+  const type = (input as { backend?: { type?: unknown } } | null | undefined)?.backend?.type;
+  const key = typeof type === 'string' && BACKEND_TYPES.includes(type as BackendType) ? type : undefined;
+  let schema = schemas.get(key);
+  if (!schema) schemas.set(key, (schema = fullSchema(key)));
+  const result = z.safeParse(schema, input);
+  if (result.success) return { ok: true, config: result.data as HelpdeskConfig };
   return { ok: false, problems: result.error.issues.map((issue) => describeIssue(issue, input)) };
 }
 

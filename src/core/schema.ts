@@ -5,6 +5,15 @@
  */
 import * as z from 'zod/mini';
 
+/**
+ * A value made on first use, then kept: for schemas a page may never need (each helpdesk's
+ * `backend`), since building a zod schema costs main-thread time while the page loads.
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 export const nonEmpty = () => z.string().check(z.refine((value) => value.trim() !== '', 'must not be empty'));
 
 export const wholeNumber = (min: number, max: number) =>

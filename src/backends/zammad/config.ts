@@ -4,26 +4,29 @@
  * own site that a reverse proxy forwards to Zammad's `/api/v1`.
  */
 import * as z from 'zod/mini';
-import { safeUrl, nonEmpty, ticketUrl, timeout, userTokenAuth } from '../../core/schema.js';
+import { nonEmpty, once, safeUrl, ticketUrl, timeout, userTokenAuth } from '../../core/schema.js';
 
-export const zammadBackend = z.strictObject({
-  type: z.literal('zammad'),
-  /** The API root, ending in `/api/v1`: usually a same-origin proxy path such as `/zammad/api/v1`. */
-  url: safeUrl,
-  /** The group new tickets go to, by name (Zammad's default is "Users"); customers must be allowed to create tickets in it. */
-  group: z._default(nonEmpty(), 'Users'),
-  /**
-   * Send the urgency as the ticket's priority (Zammad's default three: low, normal, high).
-   * Zammad lets customers set it unless a core workflow of the instance forbids them, in
-   * which case every ticket would be refused: turn it off then.
-   */
-  priority: z._default(z.boolean(), true),
-  /** The person's Zammad access token; without it the widget asks for their Zammad login and password. */
-  auth: userTokenAuth,
-  /** Defaults to Zammad's `#ticket/zoom/{id}` beside the API root. */
-  ticketUrl,
-  timeout,
+/** Built on first use: a page builds only the schema of the helpdesk it configures. */
+export const zammadBackend = once(() => {
+  return z.strictObject({
+    type: z.literal('zammad'),
+    /** The API root, ending in `/api/v1`: usually a same-origin proxy path such as `/zammad/api/v1`. */
+    url: safeUrl,
+    /** The group new tickets go to, by name (Zammad's default is "Users"); customers must be allowed to create tickets in it. */
+    group: z._default(nonEmpty(), 'Users'),
+    /**
+     * Send the urgency as the ticket's priority (Zammad's default three: low, normal, high).
+     * Zammad lets customers set it unless a core workflow of the instance forbids them, in
+     * which case every ticket would be refused: turn it off then.
+     */
+    priority: z._default(z.boolean(), true),
+    /** The person's Zammad access token; without it the widget asks for their Zammad login and password. */
+    auth: userTokenAuth,
+    /** Defaults to Zammad's `#ticket/zoom/{id}` beside the API root. */
+    ticketUrl,
+    timeout,
+  });
 });
 
 /** `backend` once checked, with its defaults filled in: what the adapter receives. */
-export type ZammadBackendConfig = z.infer<typeof zammadBackend>;
+export type ZammadBackendConfig = z.infer<ReturnType<typeof zammadBackend>>;
