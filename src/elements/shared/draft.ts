@@ -18,6 +18,7 @@ import type { Messages } from '../../i18n/en.js';
 /** Milliseconds a closing tab may keep its lock (src/store/tab.ts) after the person closed it. */
 const TAB_CLOSING = 1500;
 
+/** One box's draft; its lifecycle is its composer's (src/elements/shared/composer.ts), which forwards the host's. */
 export class DraftKeeper<V extends object> implements ReactiveController {
   /** A saved draft was put back into the box and is still shown as such. */
   restored = false;
@@ -38,9 +39,7 @@ export class DraftKeeper<V extends object> implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     /** Puts a saved draft back into the box; `false` when what it held is not a draft to announce. */
     private readonly restore: (draft: Draft<V>) => void | boolean,
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
   /** Switches to the draft stored under `key` and restores it, unless the person already typed. */
   async open(key: string): Promise<void> {

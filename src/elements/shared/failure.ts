@@ -1,10 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HelpdeskError } from '../../core/errors.js';
+import type { SupportErrorDetail } from '../../events/events.js';
 import type { Messages } from '../../i18n/en.js';
 
 /** The sentence for a failure: its precise cause's when the adapter recognised one, else its kind's. */
 export function errorSentence(t: Messages, error: HelpdeskError): string {
   return (error.reason && t.errorReasons?.[error.reason]) || t.errors[error.kind];
+}
+
+/** The `support-error` detail for an error, with the sentence the person saw (for controllers; elements have `errorDetail`). */
+export function errorDetail(t: Messages, error: HelpdeskError): SupportErrorDetail {
+  return { kind: error.kind, message: t.errors[error.kind], code: error.code, detail: error.detail };
 }
 
 export interface FailureOptions {

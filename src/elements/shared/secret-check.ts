@@ -19,6 +19,7 @@ export interface CheckedText<F extends string> {
   text: string;
 }
 
+/** The check of one box; its lifecycle is its composer's (src/elements/shared/composer.ts), which forwards the host's. */
 export class SecretCheck<F extends string> implements ReactiveController {
   /** The warning is up: asked by a send, until answered or until nothing is left to warn about. */
   private shown = false;
@@ -37,9 +38,7 @@ export class SecretCheck<F extends string> implements ReactiveController {
       /** Sends, once the person answered "Remove them and send" or "Send as it is". */
       send: () => unknown;
     },
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
   /** `text` holds something that would be flagged before sending: the hint while typing. */
   flags(text: string): boolean {

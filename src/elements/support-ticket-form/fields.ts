@@ -269,7 +269,7 @@ export function descriptionField(ctx: FieldContext): TemplateResult {
     value: model.values.description,
     onInput: (value) => model.set('description', value),
     after: html`<p class="warning" id="field-description-secret" aria-live="polite">
-        ${model.secretsIn(model.values.description) ? t.secrets.inline : nothing}
+        ${model.composer.flags(model.values.description) ? t.secrets.inline : nothing}
       </p>
       <details class="prompts" part="prompts">
         <summary>${t.description.helpSummary}</summary>
@@ -416,5 +416,5 @@ export function attachmentsField(ctx: FieldContext): TemplateResult | typeof not
   const { model, t, config, lang } = ctx;
   // A mailto: link cannot carry files: where they go instead.
   if (!model.capabilities?.attachments) return emailMode(config) === 'mailto' ? html`<p part="field" class="hint" id="attachments-mailto">${t.email.attachInMailClient}</p>` : nothing;
-  return filePicker({ id: 'field-attachments', t, lang, rules: config.attachments, chosen: model.files, labelSuffix: requiredMark(ctx, false) });
+  return filePicker({ id: 'field-attachments', t, lang, rules: config.attachments, chosen: model.composer.files, labelSuffix: requiredMark(ctx, false) });
 }

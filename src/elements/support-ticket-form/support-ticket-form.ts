@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { CreatedTicket } from '../../core/ticket.js';
-import type { HelpdeskConfig } from '../../core/config.js';
+import type { HelpdeskConfig } from '../../config/index.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
-import { emit } from '../../events/events.js';
 import { configErrorPanel } from '../shared/config-error.js';
 import { draftNotice } from '../shared/draft.js';
 import { failurePanel } from '../shared/failure.js';
@@ -79,36 +78,8 @@ import { styles } from './support-ticket-form.styles.js';
 export class SupportTicketForm extends HelpdeskElement {
   static override styles = styles;
 
-  private readonly model = new TicketFormModel(this, {
-    lang: () => this.localize.lang,
-    contentLabels: ({ type, urgency }) => {
-      const t = this.localize.messages;
-      return {
-        callbackPhone: t.phone.label,
-        type: t.list.fact(t.email.typeLabel, t.type.names[type]),
-        urgency: t.list.fact(t.urgency.legend, t.urgency.names[urgency]),
-        followUpEmail: t.followUp.email,
-      };
-    },
-    // Through the link the panel shows, so that it is the same one the person can click again.
-    openMail: () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLAnchorElement>('#mailto')?.click()),
-    created: (ticket, backend) => emit(this, 'support-ticket-created', { id: ticket.id, url: ticket.url, backend }),
-    queued: (id, backend, reason) => emit(this, 'support-ticket-queued', { id, backend, reason }),
-    failed: (error) => emit(this, 'support-error', this.errorDetail(error)),
-    authRequired: () => emit(this, 'support-auth-required', { backend: this.resolved && 'backend' in this.resolved ? this.resolved.backend.type : '' }),
-    focus: (target) =>
-      void this.focusAfterRender(
-        {
-          summary: '#summary',
-          secrets: '#secrets',
-          error: '#failure',
-          'sign-in': '#login',
-          success: '#success',
-          queued: '#queued',
-          start: '#type-incident',
-        }[target],
-      ),
-  });
+  /** What the person typed, the submit flow and the form's events. */
+  private readonly model = new TicketFormModel(this, this.localize);
 
   /** The email message whose text was copied to the clipboard. */
   @state() private copiedMail?: CreatedTicket;
@@ -155,7 +126,7 @@ export class SupportTicketForm extends HelpdeskElement {
           ${this.signedInByPerson(ctx)
             ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
             : nothing}
-          ${draftNotice(t, this.model.draft, () => void this.model.discardDraft())}
+          ${draftNotice(t, this.model.composer.draft, () => void this.model.discardDraft())}
         </header>
         ${this.model.signIn.render(t, this.resolved.backend)} ${this.outboxList(ctx)} ${this.summaryPanel(ctx)} ${this.model.phase === 'failed' && this.model.error
           ? failurePanel(t, { id: 'failure', heading: t.submit.failedHeading, error: this.model.error, extra: t.submit.kept })
@@ -206,7 +177,7 @@ export class SupportTicketForm extends HelpdeskElement {
 
   /** The secret warning, shared with the thread's reply box; it follows what is typed after it appeared. */
   private secretsPanel({ model, t }: FieldContext) {
-    return model.secrets.render(t, 3);
+    return model.composer.secrets.render(t, 3);
   }
 
   /** Kept, not sent yet: said plainly, with what happened folded away. */

@@ -1,26 +1,27 @@
 /**
- * The presentation state of `<support-ticket-form>` and its submit flow, kept out of
- * the element so the templates stay readable. Holds what the person typed (never
- * cleared on failure, kept as a draft), asks the rules in `core/` what is wrong, and
- * sends through the outbox: a submitted ticket is stored with its submission id
- * before anything reaches the helpdesk, and kept for later sending when the
- * helpdesk cannot be reached.
+ * The presentation state of `<support-ticket-form>` and its submit flow, a reactive
+ * controller of the element so the templates stay readable. Holds what the person
+ * typed (never cleared on failure, kept as a draft), asks the rules in `core/` what is
+ * wrong, and sends through the outbox: a submitted ticket is stored with its submission
+ * id before anything reaches the helpdesk, and kept for later sending when the
+ * helpdesk cannot be reached. Fires the form's events on its element and moves the
+ * person's focus to what needs their attention.
  */
-import type { ReactiveControllerHost } from 'lit';
-import { backendAddress, type HelpdeskConfig } from '../../core/config.js';
+import type { LitElement, ReactiveController } from 'lit';
+import { backendAddress, type HelpdeskConfig } from '../../config/index.js';
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { URGENCIES, type Urgency } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';
-import { removeSecrets } from '../../core/advice/secrets.js';
 import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
-import { draftKey, type Draft } from '../../store/drafts.js';
+import { emit } from '../../events/events.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import { draftKey } from '../../store/drafts.js';
 import { newSubmissionId, type OutboxEntry } from '../../store/outbox.js';
 import { SignInFlow } from '../shared/sign-in.js';
-import { ChosenFiles } from '../shared/file-picker.js';
-import { DraftKeeper } from '../shared/draft.js';
-import { SecretCheck } from '../shared/secret-check.js';
+import { Composer, type StoredDraft } from '../shared/composer.js';
+import { errorDetail } from '../shared/failure.js';
 import { QueuedTickets } from './queued-tickets.js';
 
 /** `queued`: kept in the outbox, to be sent when the helpdesk is reachable. */
@@ -73,28 +74,48 @@ export type FormDraft = TicketFormValues & {
  */
 const CONFIRMATION_KEPT = 10 * 60_000;
 
-export class TicketFormModel {
-  values: TicketFormValues = emptyValues();
-  readonly files = new ChosenFiles(() => {
-    this.host.requestUpdate();
-    this.saveDraft();
+/** Where focus goes after the render that shows what needs the person's attention. */
+const FOCUS = {
+  summary: '#summary',
+  secrets: '#secrets',
+  error: '#failure',
+  'sign-in': '#login',
+  success: '#success',
+  queued: '#queued',
+  start: '#type-incident',
+} as const;
+
+export class TicketFormModel implements ReactiveController {
+  /**
+   * What the person typed and chose, the files, the draft (kept as they type, without
+   * secrets) and the secret check: the same composer as the thread's reply box.
+   */
+  readonly composer = new Composer<TicketFormValues, SecretField, FormDraft>(this.host, {
+    empty: emptyValues,
+    texts: (values) => this.textFields(values),
+    withText: (values, field, text) =>
+      field === 'title' || field === 'description'
+        ? { ...values, [field]: text }
+        : { ...values, answers: { ...values.answers, [field.slice('question:'.length)]: text } },
+    typed: (v) => Boolean(v.type || v.urgency || v.title || v.description || v.categoryId || v.equipmentId || Object.values(v.answers).some(Boolean)),
+    toDraft: (v, mask) => ({
+      ...v,
+      title: mask(v.title),
+      description: mask(v.description),
+      answers: Object.fromEntries(Object.entries(v.answers).map(([id, text]) => [id, mask(text)])),
+      submissionId: this.submissionId,
+      tried: this.tried,
+    }),
+    restore: (draft) => this.restoreDraft(draft),
+    rules: () => this.config?.attachments,
+    send: () => {
+      this.composer.save();
+      return this.submit();
+    },
   });
-  readonly draft = new DraftKeeper<FormDraft>(this.host, (draft) => this.restoreDraft(draft as Draft<Partial<Record<keyof FormDraft, unknown>>>));
   /** Problems shown in the summary; filled on the first send attempt, then kept current. */
   problems: FieldProblem[] = [];
   attempted = false;
-  /** The hint while typing, the warning before sending, and the person's answer to it. */
-  readonly secrets = new SecretCheck<SecretField>(this.host, {
-    texts: () => this.textFields(),
-    replace: (field, text) => {
-      if (field === 'title' || field === 'description') this.values = { ...this.values, [field]: text };
-      else this.values = { ...this.values, answers: { ...this.values.answers, [field.slice('question:'.length)]: text } };
-    },
-    send: async () => {
-      this.saveDraft();
-      await this.submit();
-    },
-  });
   phase: Phase = 'editing';
   error?: HelpdeskError;
   created?: CreatedTicket;
@@ -112,7 +133,8 @@ export class TicketFormModel {
     accepted: (entry, created) => this.accepted(entry, created),
     keep: (entry) => this.keepConfirmation({ failedAttachments: [], ...entry.ticket! }, entry.id),
     changed: (entries) => this.follow(entries),
-    authRequired: () => this.hooks.authRequired(),
+    // The host hears it once per page; the ticket waits for the host to sign the person in again.
+    authRequired: () => emit(this.host, 'support-auth-required', { backend: this.backend?.type ?? '' }),
   });
   /** The submission whose number a restored confirmation shows, while its outbox entry may still be there to hand over. */
   private confirmed?: string;
@@ -130,31 +152,33 @@ export class TicketFormModel {
         await this.submit();
       }
     },
-    () => this.hooks.focus('sign-in'),
+    () => this.focus('sign-in'),
   );
 
   private config?: HelpdeskConfig;
   private backend?: HelpdeskBackend;
+  /** Where focus goes after the next render. */
+  private focusing?: string;
+  /** The next render shows a `mailto:` link to open in the person's mail client (email without an endpoint). */
+  private openMail = false;
   private sendAfterSignIn = false;
   private categoriesFor?: TicketType;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly hooks: {
-      lang: () => string;
-      /** Words written into the ticket, in the person's language (the type and urgency lines for email). */
-      contentLabels: (ticket: { type: TicketType; urgency: Urgency }) => NewTicket['labels'];
-      /** Opens a `mailto:` link in the person's mail client (email without an endpoint). */
-      openMail: (url: string) => void;
-      created: (ticket: CreatedTicket, backend: string) => void;
-      queued: (id: string, backend: string, reason: HelpdeskErrorKind) => void;
-      failed: (error: HelpdeskError) => void;
-      /** The helpdesk refused the host's session (`support-auth-required`): the ticket waits for it. */
-      authRequired: () => void;
-      /** Called after the render that shows what needs the person's attention. */
-      focus: (target: 'summary' | 'secrets' | 'error' | 'sign-in' | 'success' | 'queued' | 'start') => void;
-    },
-  ) {}
+    private readonly host: LitElement,
+    /** The element's language: the words written into the ticket, the sentence of an error event. */
+    private readonly localize: LocalizeController,
+  ) {
+    host.addController(this);
+  }
+
+  get values(): TicketFormValues {
+    return this.composer.values;
+  }
+
+  set values(values: TicketFormValues) {
+    this.composer.values = values;
+  }
 
   /** Connects the model to a checked configuration and its adapter. */
   attach(config: HelpdeskConfig, backend: HelpdeskBackend): void {
@@ -165,7 +189,7 @@ export class TicketFormModel {
     this.signIn.showIfNeeded(backend);
     this.loadLists();
     // Per page, helpdesk and questions: another form elsewhere keeps its own draft; credentials are left out.
-    void this.draft.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
+    void this.composer.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
     this.queue.attach(`${backend.type}:${backendAddress(config.backend)}`, backend, config.backend.timeout);
   }
 
@@ -187,10 +211,9 @@ export class TicketFormModel {
   }
 
   set<K extends keyof TicketFormValues>(key: K, value: TicketFormValues[K]): void {
-    this.values = { ...this.values, [key]: value };
+    this.composer.edit({ ...this.values, [key]: value });
     if (key === 'type') this.loadLists();
     this.refreshProblems();
-    this.saveDraft();
   }
 
   setAnswer(id: string, value: string): void {
@@ -217,17 +240,12 @@ export class TicketFormModel {
     return problems;
   }
 
-  private textFields(): { field: SecretField; text: string }[] {
+  private textFields(values: TicketFormValues): { field: SecretField; text: string }[] {
     return [
-      { field: 'title', text: this.values.title },
-      { field: 'description', text: this.values.description },
-      ...this.questions.map((q) => ({ field: `question:${q.id}` as const, text: this.values.answers[q.id] ?? '' })),
+      { field: 'title', text: values.title },
+      { field: 'description', text: values.description },
+      ...this.questions.map((q) => ({ field: `question:${q.id}` as const, text: values.answers[q.id] ?? '' })),
     ];
-  }
-
-  /** What looks like a secret in a text the person typed, for the inline hint. */
-  secretsIn(text: string): boolean {
-    return this.secrets.flags(text);
   }
 
   /** The send button: checks, warns about secrets, asks to sign in, then sends once. */
@@ -238,7 +256,7 @@ export class TicketFormModel {
     if (this.problems.length) return this.show('summary');
 
     // Read from the texts as they are now: a secret typed after "Send as it is" is flagged too.
-    if (this.secrets.holdsBack()) return this.show('secrets');
+    if (this.composer.secrets.holdsBack()) return this.show('secrets');
 
     if (!this.backend.hasCredentials()) {
       this.sendAfterSignIn = true;
@@ -258,7 +276,7 @@ export class TicketFormModel {
     const { phone, followUpByEmail, followUpEmail } = this.values;
     this.reset({ ...emptyValues(), phone, followUpByEmail, followUpEmail });
     // The confirmation kept for a reload is done with.
-    void this.draft.discard();
+    void this.composer.draft.discard();
   }
 
   /** Cancels a queued ticket; the form's own comes back into the form, as typed. */
@@ -271,18 +289,18 @@ export class TicketFormModel {
   /** "Discard" on the restored draft: an empty form, and the stored draft removed. */
   async discardDraft(): Promise<void> {
     this.reset(emptyValues());
-    this.hooks.focus('start');
-    await this.draft.discard();
+    this.focus('start');
+    await this.composer.draft.discard();
   }
 
   private reset(values: TicketFormValues): void {
     this.values = values;
     this.submissionId = undefined;
     this.tried = false;
-    this.files.clear();
+    this.composer.files.clear();
     this.problems = [];
     this.attempted = false;
-    this.secrets.reset();
+    this.composer.secrets.reset();
     this.phase = 'editing';
     this.error = undefined;
     this.created = undefined;
@@ -304,8 +322,8 @@ export class TicketFormModel {
     const tried = this.tried;
     this.tried = true;
     // The id is on disk before anything can reach the helpdesk: a crash now still sends this ticket once.
-    this.saveDraft();
-    await this.draft.flush();
+    this.composer.save();
+    await this.composer.draft.flush();
     await this.queue.keep(id, this.toNewTicket(config), tried);
     await this.queue.sender?.send();
     // Accepted during the round: `accepted` already showed it.
@@ -321,12 +339,15 @@ export class TicketFormModel {
     try {
       const created = await backend.createTicket(this.toNewTicket(config), { submissionId: id });
       this.showCreated(created);
-      if (created.mail) this.hooks.openMail(created.mail.url);
+      if (created.mail) {
+        this.openMail = true;
+        this.host.requestUpdate();
+      }
     } catch (error) {
       this.phase = 'failed';
       this.error = toHelpdeskError(error);
       this.show('error');
-      this.hooks.failed(this.error);
+      this.failed(this.error);
     }
   }
 
@@ -348,7 +369,7 @@ export class TicketFormModel {
     if (entry.lastError?.kind !== 'auth') this.waitsForHostSignIn = false;
     this.error = this.queue.sender?.errorOf(entry.id);
     if (!submitted || already) return this.host.requestUpdate();
-    this.hooks.queued(entry.id, backend.type, (entry.lastError?.kind ?? 'network') as HelpdeskErrorKind);
+    emit(this.host, 'support-ticket-queued', { id: entry.id, backend: backend.type, reason: (entry.lastError?.kind ?? 'network') as HelpdeskErrorKind });
     this.show('queued');
   }
 
@@ -377,7 +398,7 @@ export class TicketFormModel {
       this.error = error;
       this.show('error');
     }
-    this.hooks.failed(error);
+    this.failed(error);
   }
 
   /** A ticket of this helpdesk was accepted; if it is this form's, the confirmation. */
@@ -385,9 +406,9 @@ export class TicketFormModel {
     if (entry.id === this.confirmed) {
       // Its number was kept before the page that took it went away, and is shown already: the event is what is left.
       this.confirmed = undefined;
-      return this.hooks.created(created, this.backend?.type ?? entry.backend.split(':')[0]);
+      return this.announce(created, this.backend?.type ?? entry.backend.split(':')[0]);
     }
-    this.hooks.created(created, this.backend?.type ?? entry.backend.split(':')[0]);
+    this.announce(created, this.backend?.type ?? entry.backend.split(':')[0]);
     if (entry.id === this.submissionId) this.showCreated(created);
   }
 
@@ -400,17 +421,17 @@ export class TicketFormModel {
     this.phase = 'sent';
     this.submissionId = undefined;
     this.tried = false;
-    this.secrets.reset();
+    this.composer.secrets.reset();
     // A mail the person's own client sends is not a ticket to show again.
-    if (created.mail) void this.draft.discard();
+    if (created.mail) void this.composer.draft.discard();
     else void this.keepConfirmation(created, submission);
     this.show('success');
   }
 
   /** The ticket's number in place of the draft, written now: a reload shows it again for a while. */
   private async keepConfirmation(created: CreatedTicket, submission?: string): Promise<void> {
-    this.draft.save({ values: { ...emptyValues(), created: { ...created, at: Date.now(), submission } } });
-    await this.draft.flush();
+    this.composer.draft.save({ values: { ...emptyValues(), created: { ...created, at: Date.now(), submission } } });
+    await this.composer.draft.flush();
   }
 
   /** Follows the form's own ticket in the outbox: sent, refused or cancelled elsewhere, queued after a reload. */
@@ -427,7 +448,7 @@ export class TicketFormModel {
 
   private toNewTicket(config: HelpdeskConfig): NewTicket {
     const v = this.values;
-    const lang = this.hooks.lang();
+    const lang = this.localize.lang;
     const email = emailMode(config);
     const equipment = this.equipment.items.find((item) => `${item.kind}:${item.id}` === v.equipmentId);
     return {
@@ -446,35 +467,31 @@ export class TicketFormModel {
         config.fields.followUp === 'hidden' || email === 'mailto'
           ? undefined
           : { byEmail: v.followUpByEmail || email === 'endpoint', email: v.followUpByEmail || email === 'endpoint' ? v.followUpEmail.trim() || undefined : undefined },
-      attachments: this.capabilities?.attachments ? this.files.files : [],
-      labels: this.hooks.contentLabels({ type: v.type!, urgency: v.urgency! }),
+      attachments: this.capabilities?.attachments ? this.composer.files.files : [],
+      labels: this.contentLabels(v.type!, v.urgency!),
     };
   }
 
-  /**
-   * Keeps the form as typed, files included, except text that looks like a secret,
-   * which a draft never holds (the person is warned before sending anyway).
-   * A form with nothing typed in it keeps no draft.
-   */
-  private saveDraft(): void {
-    const v = this.values;
-    const typed = v.type || v.urgency || v.title || v.description || v.categoryId || v.equipmentId || Object.values(v.answers).some(Boolean);
-    if (!typed && !this.files.files.length) return this.draft.save(undefined);
-    const masked = (text: string) => removeSecrets(text);
-    const answers = Object.fromEntries(Object.entries(v.answers).map(([id, text]) => [id, masked(text)]));
-    const values = { ...v, title: masked(v.title), description: masked(v.description), answers, submissionId: this.submissionId, tried: this.tried };
-    this.draft.save({ values, files: this.files.files });
+  /** Words written into the ticket, in the person's language (the type and urgency lines for email). */
+  private contentLabels(type: TicketType, urgency: Urgency): NewTicket['labels'] {
+    const t = this.localize.messages;
+    return {
+      callbackPhone: t.phone.label,
+      type: t.list.fact(t.email.typeLabel, t.type.names[type]),
+      urgency: t.list.fact(t.urgency.legend, t.urgency.names[urgency]),
+      followUpEmail: t.followUp.email,
+    };
   }
 
   /** Puts a saved draft back; anything another version wrote that does not fit is left out. */
-  private restoreDraft({ values, files }: Draft<Partial<Record<keyof FormDraft, unknown>>>): boolean {
+  private restoreDraft({ values }: StoredDraft<FormDraft>): boolean {
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const created = values.created as FormDraft['created'] | undefined;
     if (created && typeof created.id === 'string') {
       // Accepted just before a reload: the number again, and no event — unless the page went away
       // before the outbox handed the ticket over, which is then done here (`accepted`), once.
       if (!(Date.now() - created.at < CONFIRMATION_KEPT)) {
-        void this.draft.discard();
+        void this.composer.draft.discard();
         return false;
       }
       this.created = { id: created.id, url: text(created.url), failedAttachments: Array.isArray(created.failedAttachments) ? created.failedAttachments : [] };
@@ -499,7 +516,7 @@ export class TicketFormModel {
     };
     this.submissionId = text(values.submissionId);
     this.tried = values.tried === true;
-    if (this.config && files.length) this.files.add(this.config.attachments, files);
+    // The files come back through the composer, under the provider's limits.
     this.loadLists();
     // Its ticket may be queued, or sent since.
     void this.queue.refresh();
@@ -507,9 +524,36 @@ export class TicketFormModel {
     return true;
   }
 
-  private show(target: Parameters<typeof this.hooks.focus>[0]): void {
+  private show(target: keyof typeof FOCUS): void {
     this.host.requestUpdate();
-    this.hooks.focus(target);
+    this.focus(target);
+  }
+
+  /** After the render that shows what needs the person's attention. */
+  private focus(target: keyof typeof FOCUS): void {
+    this.focusing = FOCUS[target];
+    this.host.requestUpdate();
+  }
+
+  /** Once the render is done: focus goes where it was asked, and the mail link written for the person opens. */
+  hostUpdated(): void {
+    const root = this.host.renderRoot;
+    const selector = this.focusing;
+    this.focusing = undefined;
+    if (selector) root.querySelector<HTMLElement>(selector)?.focus();
+    if (this.openMail) {
+      this.openMail = false;
+      // Through the link the panel shows, so that it is the same one the person can click again.
+      root.querySelector<HTMLAnchorElement>('#mailto')?.click();
+    }
+  }
+
+  private announce(created: CreatedTicket, backend: string): void {
+    emit(this.host, 'support-ticket-created', { id: created.id, url: created.url, backend });
+  }
+
+  private failed(error: HelpdeskError): void {
+    emit(this.host, 'support-error', errorDetail(this.localize.messages, error));
   }
 
   private resetLists(): void {

@@ -1,28 +1,26 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { HelpdeskConfig } from '../../core/config.js';
+import type { HelpdeskConfig } from '../../config/index.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import { clip, localText } from '../../core/text.js';
 import type { ThreadEntry, TicketDetail as Ticket, TicketDocument } from '../../core/ticket.js';
-import { removeSecrets } from '../../core/advice/secrets.js';
 import { formatBytes } from '../../core/attachments.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
-import { emit, type TicketUpdatedDetail } from '../../events/events.js';
+import { emit } from '../../events/events.js';
 import { configErrorPanel } from '../shared/config-error.js';
 import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { noTicketsNote } from '../shared/no-tickets.js';
 import { SignInFlow } from '../shared/sign-in.js';
-import { ChosenFiles, filePicker } from '../shared/file-picker.js';
-import { DraftKeeper, draftNotice } from '../shared/draft.js';
-import { SecretCheck } from '../shared/secret-check.js';
+import { filePicker } from '../shared/file-picker.js';
+import { draftNotice } from '../shared/draft.js';
+import { Composer } from '../shared/composer.js';
 import { draftKey } from '../../store/drafts.js';
-import { newSubmissionId } from '../../store/outbox.js';
 import { breakable, MAX_SHOWN, richText } from '../shared/rich-text.js';
+import { TicketActions } from './ticket-actions.js';
 import { styles } from './ticket-detail.styles.js';
 
-type Change = TicketUpdatedDetail['change'];
 /**
  * The action form open under the ticket: a reason to refuse the solution or reopen, the close
  * confirmation, or what is wrong again, for a new ticket that refers to a closed one the
@@ -75,47 +73,45 @@ export class TicketDetailElement extends HelpdeskElement {
   @state() private ticket?: Ticket;
   @state() private loading = false;
   @state() private loadError?: HelpdeskError;
-  @state() private replyText = '';
   @state() private replyEmpty = false;
   @state() private asking: Asking;
   @state() private reason = '';
   @state() private reasonMissing = false;
-  @state() private busy?: Change;
-  @state() private actionError?: HelpdeskError;
-  @state() private notice?: { text: string; failedFiles: string[] };
   @state() private downloadFailed?: string;
 
-  private readonly files = new ChosenFiles(() => {
-    this.requestUpdate();
-    this.saveReplyDraft();
-  });
-  /** The reply being written, kept per ticket until the helpdesk accepted it. */
-  private readonly replyDraft = new DraftKeeper<{ text: string }>(this, ({ values, files }) => {
-    this.quietly(() => {
-      this.replyText = typeof values.text === 'string' ? values.text : '';
-      if (this.resolved && 'config' in this.resolved) this.files.add(this.resolved.config.attachments, files);
-    });
-  });
-  /** The follow-up ticket being opened: its submission id, and whether an attempt went out. */
-  private followUp?: { id: string; tried: boolean };
-  /** Set while the box is filled or emptied by code, which is not the person typing: nothing to save. */
-  private quiet = false;
-  /** The warning before a reply that looks like it holds a secret, the same as the form's. */
-  private readonly secrets = new SecretCheck<'reply'>(this, {
-    texts: () => [{ field: 'reply', text: this.replyText }],
-    replace: (_field, text) => {
-      this.replyText = text;
-      this.saveReplyDraft();
-    },
+  /**
+   * The reply being written — its text, files, draft (kept per ticket until the helpdesk
+   * accepted it) and the secret check — composed as the form's own fields are.
+   */
+  private readonly reply = new Composer<{ text: string }, 'reply'>(this, {
+    empty: () => ({ text: '' }),
+    texts: ({ text }) => [{ field: 'reply', text }],
+    withText: (_values, _field, text) => ({ text }),
+    typed: ({ text }) => text.trim() !== '',
+    toDraft: ({ text }, mask) => ({ text: mask(text) }),
+    restore: ({ values }) => void (this.reply.values = { text: typeof values.text === 'string' ? values.text : '' }),
+    rules: () => (this.resolved && 'config' in this.resolved ? this.resolved.config.attachments : undefined),
     send: () => this.sendReply(),
   });
-  private readonly signIn = new SignInFlow(
+  private readonly signIn: SignInFlow = new SignInFlow(
     this,
-    () => (this.pendingAfterSignIn ? this.pendingAfterSignIn() : this.load()),
+    () => this.actions.retryAfterSignIn() ?? this.load(),
     () => void this.focusAfterRender('#login'),
   );
-  /** The action to finish once the person has signed in again (a reply, an approval…). */
-  private pendingAfterSignIn?: () => Promise<void>;
+  /** Reply, approve, refuse, close, reopen, follow up: one at a time, with what each ended with. */
+  private readonly actions: TicketActions = new TicketActions(this, {
+    localize: this.localize,
+    target: () => {
+      const backend = this.backendOrNothing();
+      return backend && this.ticketId ? { backend, id: this.ticketId } : undefined;
+    },
+    signIn: this.signIn,
+    reload: () => this.load(),
+    done: () => {
+      this.asking = undefined;
+      this.reason = '';
+    },
+  });
   private loadController?: AbortController;
   /** The ticket last asked of the backend, so a configuration and an id set together load it once. */
   private requestedId?: string;
@@ -137,32 +133,12 @@ export class TicketDetailElement extends HelpdeskElement {
   /** The reply box's draft for this ticket, on this page and helpdesk. */
   private openReplyDraft(): void {
     const config = this.resolved && 'config' in this.resolved ? this.resolved.config : undefined;
-    if (config && this.ticketId) void this.replyDraft.open(draftKey({ config: { backend: config.backend }, kind: `reply:${this.ticketId}` }));
-  }
-
-  private saveReplyDraft(): void {
-    if (this.quiet) return;
-    const text = this.replyText;
-    const files = this.files.files;
-    // Text that looks like a secret is not kept: the person is warned before sending anyway.
-    this.replyDraft.save(text.trim() || files.length ? { values: { text: removeSecrets(text) }, files } : undefined);
-  }
-
-  private quietly(change: () => void): void {
-    this.quiet = true;
-    try {
-      change();
-    } finally {
-      this.quiet = false;
-    }
+    if (config && this.ticketId) void this.reply.open(draftKey({ config: { backend: config.backend }, kind: `reply:${this.ticketId}` }));
   }
 
   private discardReplyDraft(): void {
-    this.quietly(() => {
-      this.replyText = '';
-      this.files.clear();
-    });
-    void this.replyDraft.discard();
+    this.reply.clear();
+    void this.reply.draft.discard();
     void this.focusAfterRender('#reply-text');
   }
 
@@ -200,74 +176,30 @@ export class TicketDetailElement extends HelpdeskElement {
     this.ticket = undefined;
     this.loadError = undefined;
     this.asking = undefined;
-    this.notice = undefined;
-    this.actionError = undefined;
-    this.secrets.reset();
-    this.followUp = undefined;
+    this.actions.reset();
+    this.reply.secrets.reset();
     // Another ticket: this one's reply stays in its draft.
-    this.quietly(() => {
-      this.replyText = '';
-      this.files.clear();
-    });
+    this.reply.clear();
   }
 
   // ---- actions ----
 
-  /** Runs one action on the ticket: busy state, confirmation, event, fresh thread; the person's text is kept on failure. */
-  private async act(change: Change, run: (backend: HelpdeskBackend, id: string) => Promise<string[] | void>, done: string): Promise<void> {
-    const backend = this.backendOrNothing();
-    const id = this.ticketId;
-    if (!backend || !id || this.busy) return;
-    this.busy = change;
-    this.actionError = undefined;
-    this.notice = undefined;
-    try {
-      const failedFiles = (await run(backend, id)) ?? [];
-      this.notice = { text: done, failedFiles };
-      this.asking = undefined;
-      this.reason = '';
-      emit(this, 'support-ticket-updated', { id, backend: backend.type, change });
-      this.busy = undefined;
-      await this.load();
-      void this.focusAfterRender('#notice');
-    } catch (caught) {
-      const error = toHelpdeskError(caught);
-      this.busy = undefined;
-      if (this.signIn.showFor(error, backend)) {
-        this.pendingAfterSignIn = async () => {
-          this.pendingAfterSignIn = undefined;
-          await this.act(change, run, done);
-        };
-        void this.focusAfterRender('#login');
-      } else {
-        this.actionError = error;
-        void this.focusAfterRender('#action-failure');
-      }
-      emit(this, 'support-error', this.errorDetail(error));
-    }
-  }
-
   private sendReply(): void {
     const t = this.localize.messages;
-    const text = this.replyText.trim();
+    const text = this.reply.values.text.trim();
     if (!text) {
       this.replyEmpty = true;
       void this.focusAfterRender('#reply-text');
       return;
     }
     // Read from the reply as it is now: a secret typed after "Send as it is" is flagged too.
-    if (this.secrets.holdsBack()) return void this.focusAfterRender('#secrets');
-    const attachments = this.files.files;
-    void this.act(
+    if (this.reply.secrets.holdsBack()) return void this.focusAfterRender('#secrets');
+    const attachments = this.reply.files.files;
+    void this.actions.run(
       'reply',
       async (backend, id) => {
         const { failedAttachments } = await backend.reply(id, { text, attachments });
-        this.quietly(() => {
-          this.replyText = '';
-          this.files.clear();
-        });
-        this.secrets.reset();
-        void this.replyDraft.discard();
+        void this.reply.sent();
         return failedAttachments.map((file) => file.name);
       },
       t.detail.reply.sent,
@@ -282,51 +214,33 @@ export class TicketDetailElement extends HelpdeskElement {
       void this.focusAfterRender('#reason');
       return;
     }
-    if (this.asking === 'refuse') void this.act('refused', (backend, id) => backend.refuseSolution(id, reason), t.solution.refused);
-    else if (this.asking === 'follow-up') void this.openFollowUp(reason);
-    else void this.act('reopened', (backend, id) => backend.reopenTicket(id, reason), t.reopen.done);
+    if (this.asking === 'refuse') void this.actions.run('refused', (backend, id) => backend.refuseSolution(id, reason), t.solution.refused);
+    else if (this.asking === 'follow-up') this.openFollowUp(reason);
+    else void this.actions.run('reopened', (backend, id) => backend.reopenTicket(id, reason), t.reopen.done);
   }
 
   /** A new ticket that refers to this closed one: its type and urgency, "Follow-up of #N" and a link back, prefilled. */
-  private async openFollowUp(reason: string): Promise<void> {
+  private openFollowUp(reason: string): void {
     const t = this.localize.messages.detail.followUp;
-    const backend = this.backendOrNothing();
     const ticket = this.ticket;
-    if (!backend || !ticket || this.busy) return;
-    this.busy = 'reply';
-    this.actionError = undefined;
-    // One id for this follow-up until it is accepted: sent again after a lost answer, it is looked for first.
-    const submissionId = (this.followUp ??= { id: newSubmissionId(), tried: false }).id;
-    const mayExist = this.followUp.tried;
-    this.followUp.tried = true;
-    try {
-      const created = await backend.createTicket({
+    if (!ticket) return;
+    void this.actions.openFollowUp(
+      {
         type: ticket.type ?? 'incident',
         urgency: ticket.urgency ?? 'medium',
         title: clip(t.title(ticket.id, ticket.title), 250),
         description: `${reason}\n\n${t.refersTo(ticket.id, ticket.url)}`,
         answers: [],
         attachments: [],
-      }, { submissionId, mayExist });
-      this.followUp = undefined;
-      this.asking = undefined;
-      this.reason = '';
-      this.notice = { text: t.done(created.id), failedFiles: created.failedAttachments.map((file) => file.name) };
-      emit(this, 'support-ticket-created', { id: created.id, url: created.url, backend: backend.type });
-      void this.focusAfterRender('#notice');
-    } catch (caught) {
-      this.actionError = toHelpdeskError(caught);
-      emit(this, 'support-error', this.errorDetail(this.actionError));
-      void this.focusAfterRender('#action-failure');
-    } finally {
-      this.busy = undefined;
-    }
+      },
+      t.done,
+    );
   }
 
   private ask(asking: Asking): void {
     this.asking = asking;
     this.reasonMissing = false;
-    this.actionError = undefined;
+    this.actions.error = undefined;
     void this.focusAfterRender(asking === 'close' ? '#close-yes' : '#reason');
   }
 
@@ -387,7 +301,7 @@ export class TicketDetailElement extends HelpdeskElement {
         ${ticket.url ? html`<a href=${ticket.url} target="_blank" rel="noopener noreferrer">${t.detail.onHelpdesk}</a>` : nothing}
       </header>
       ${this.noticeView()}
-      ${this.actionError ? failurePanel(t, { id: 'action-failure', heading: t.detail.actionFailedHeading, error: this.actionError }) : nothing}
+      ${this.actions.error ? failurePanel(t, { id: 'action-failure', heading: t.detail.actionFailedHeading, error: this.actions.error }) : nothing}
       ${ticket.actions.approve && backend.capabilities.approval ? this.solutionView(ticket, config) : nothing}
       <section part="thread" class="thread" aria-labelledby="thread-heading">
         <h3 id="thread-heading">${t.detail.threadHeading}</h3>
@@ -438,7 +352,7 @@ export class TicketDetailElement extends HelpdeskElement {
   }
 
   private noticeView() {
-    const notice = this.notice;
+    const notice = this.actions.notice;
     if (!notice) return nothing;
     return html`<div id="notice" part="notice" class="panel success" tabindex="-1" role="status">
       <p>${notice.text}</p>
@@ -471,8 +385,8 @@ export class TicketDetailElement extends HelpdeskElement {
               <button
                 type="button"
                 class="primary"
-                aria-disabled=${this.busy ? 'true' : 'false'}
-                @click=${() => void this.act('approved', (backend, id) => backend.approveSolution(id), t.solution.approved)}
+                aria-disabled=${this.actions.busy ? 'true' : 'false'}
+                @click=${() => void this.actions.run('approved', (backend, id) => backend.approveSolution(id), t.solution.approved)}
               >
                 ${t.solution.approve}
               </button>
@@ -509,7 +423,7 @@ export class TicketDetailElement extends HelpdeskElement {
         ${this.reasonMissing ? html`<p class="error" id="reason-error">${t.reasonRequired}</p>` : nothing}
       </div>
       <div class="actions">
-        <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${send}</button>
+        <button type="submit" class="primary" aria-disabled=${this.actions.busy ? 'true' : 'false'}>${send}</button>
         <button type="button" class="link" @click=${() => (this.asking = undefined)}>${t.cancel}</button>
       </div>
     </form>`;
@@ -517,7 +431,7 @@ export class TicketDetailElement extends HelpdeskElement {
 
   private replyView(config: HelpdeskConfig, backend: HelpdeskBackend) {
     const t = this.localize.messages;
-    const sending = this.busy === 'reply';
+    const sending = this.actions.busy === 'reply';
     const onSubmit = (event: SubmitEvent) => {
       event.preventDefault();
       this.sendReply();
@@ -525,7 +439,7 @@ export class TicketDetailElement extends HelpdeskElement {
     return html`
       <section part="reply" class="reply" aria-labelledby="reply-heading">
         <h3 id="reply-heading">${t.detail.reply.heading}</h3>
-        ${draftNotice(t, this.replyDraft, () => this.discardReplyDraft())}
+        ${draftNotice(t, this.reply.draft, () => this.discardReplyDraft())}
         <form novalidate @submit=${onSubmit} aria-busy=${sending ? 'true' : 'false'}>
           <div part="field" class="field">
             <label part="label" for="reply-text">${t.detail.reply.label}</label>
@@ -535,19 +449,19 @@ export class TicketDetailElement extends HelpdeskElement {
               id="reply-text"
               aria-describedby=${this.replyEmpty ? 'reply-hint reply-error' : 'reply-hint'}
               aria-invalid=${this.replyEmpty ? 'true' : 'false'}
-              .value=${live(this.replyText)}
+              .value=${live(this.reply.values.text)}
               @input=${(e: Event) => {
-                this.replyText = (e.target as HTMLTextAreaElement).value;
-                if (this.replyText.trim()) this.replyEmpty = false;
-                this.saveReplyDraft();
+                const text = (e.target as HTMLTextAreaElement).value;
+                if (text.trim()) this.replyEmpty = false;
+                this.reply.edit({ text });
               }}
             ></textarea>
             ${this.replyEmpty ? html`<p class="error" id="reply-error">${t.detail.reply.empty}</p>` : nothing}
           </div>
           ${backend.capabilities.attachments
-            ? filePicker({ id: 'reply-files', t, lang: this.localize.lang, rules: config.attachments, chosen: this.files })
+            ? filePicker({ id: 'reply-files', t, lang: this.localize.lang, rules: config.attachments, chosen: this.reply.files })
             : nothing}
-          ${this.secrets.render(t, 4)}
+          ${this.reply.secrets.render(t, 4)}
           <div class="actions">
             <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
               ${sending ? t.detail.reply.sending : t.detail.reply.send}
@@ -586,8 +500,8 @@ export class TicketDetailElement extends HelpdeskElement {
                 id="close-yes"
                 type="button"
                 class="primary"
-                aria-disabled=${this.busy ? 'true' : 'false'}
-                @click=${() => void this.act('closed', (backend, id) => backend.closeTicket(id), t.close.done)}
+                aria-disabled=${this.actions.busy ? 'true' : 'false'}
+                @click=${() => void this.actions.run('closed', (backend, id) => backend.closeTicket(id), t.close.done)}
               >
                 ${t.close.yes}
               </button>
