@@ -33,6 +33,8 @@ export class DraftKeeper<V extends object> implements ReactiveController {
   private own?: string;
   /** Saved before the tab's id was known: written once the saver exists. */
   private early?: DraftInput<V> | null;
+  /** Settled once this box's saver exists (or another box was opened): `flush` waits for it. */
+  private opening?: Promise<void>;
   private unwatch?: () => void;
 
   constructor(
@@ -52,13 +54,20 @@ export class DraftKeeper<V extends object> implements ReactiveController {
     this.touched = false;
     this.restored = false;
     this.early = undefined;
-    const own = `${key}@${await thisTab()}`;
-    if (this.key !== key) return;
-    this.own = own;
-    this.saver = drafts().saver<V>(own, { onSaved: ({ persistent }) => this.setPersistent(persistent) });
-    if (this.early !== undefined) {
-      if (this.early) this.saver.save(this.early);
-      else void this.saver.discard();
+    let opened!: () => void;
+    this.opening = new Promise<void>((resolve) => (opened = resolve));
+    let own: string;
+    try {
+      own = `${key}@${await thisTab()}`;
+      if (this.key !== key) return;
+      this.own = own;
+      this.saver = drafts().saver<V>(own, { onSaved: ({ persistent }) => this.setPersistent(persistent) });
+      if (this.early !== undefined) {
+        if (this.early) this.saver.save(this.early);
+        else void this.saver.discard();
+      }
+    } finally {
+      opened();
     }
     let draft = (await drafts().load<V>(own)) ?? (await this.takeOver(key, own));
     // A tab closed a moment ago may still hold its lock: look once more, unless the person started typing.
@@ -118,8 +127,12 @@ export class DraftKeeper<V extends object> implements ReactiveController {
     await this.saver?.discard();
   }
 
-  /** Resolves once every write asked so far is done. */
+  /**
+   * Resolves once every write asked so far is done — also one asked while the box was
+   * opening: a person who submits as the form appears must find their text after a reload.
+   */
   async flush(): Promise<void> {
+    await this.opening;
     await this.saver?.flush();
   }
 
