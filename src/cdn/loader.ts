@@ -3,11 +3,11 @@
  *
  * This small module registers nothing itself. It watches the page for our tags —
  * those in the HTML and those a single-page application inserts later — and for each
- * one loads, from its own folder: the element's piece and the page's language, and
- * fetches the configured helpdesk's adapter for when the element asks for it. Pieces shared by several elements (Lit, the
- * configuration's schema, storage) are separate files, loaded once. Every file a piece
- * needs is known at build time (the manifest below), so they are all requested at once
- * instead of one import level after another.
+ * one loads, from its own folder, the element's piece and the page's language, then
+ * fetches the configured helpdesk's adapter for when the element asks for it. The code
+ * every element uses (Lit, the configuration's schema, storage) is one shared file,
+ * loaded once. Every file a piece needs is known at build time (the manifest below),
+ * so they are all requested at once instead of one import level after another.
  *
  * The files may come from another origin (a CDN, the provider's server): module
  * scripts and their `import()`s are fetched with CORS, so that server must answer
@@ -94,11 +94,11 @@ function found(element: Element): void {
   const language = languageOf(element);
   const helpdesk = helpdeskOf(element);
   // The element and its language run at once: the person sees the form as soon as they are in.
-  // The adapter is needed only at the first call to the helpdesk: fetched now, run when asked for.
-  void Promise.all([load(manifest.elements[element.localName]), load(language ? manifest.languages[language] : undefined)]).catch(
-    () => undefined, // said in the console by load(); the element stays as the browser shows unknown tags
-  );
-  preload(helpdesk ? manifest.helpdesks[helpdesk] : undefined);
+  // The adapter is needed only at the first call to the helpdesk: fetched once they are in (not
+  // to compete with them), run when the element asks for it.
+  void Promise.all([load(manifest.elements[element.localName]), load(language ? manifest.languages[language] : undefined)])
+    .then(() => preload(helpdesk ? manifest.helpdesks[helpdesk] : undefined))
+    .catch(() => undefined); // said in the console by load(); the element stays as the browser shows unknown tags
 }
 
 const selector = Object.keys(manifest.elements).join(',');
