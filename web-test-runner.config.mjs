@@ -44,7 +44,14 @@ export default {
       },
     }),
   ],
-  middleware: [rt.middleware],
+  middleware: [
+    rt.middleware,
+    // As README asks of a CDN: the fast path's files may be loaded from another origin.
+    (context, next) => {
+      if (context.path.startsWith('/dist/cdn/')) context.set('Access-Control-Allow-Origin', '*');
+      return next();
+    },
+  ],
   plugins: [mswWorker, rt, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   coverageConfig: {
     include: ['src/**/*.ts'],

@@ -9,6 +9,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createGlpiFake } from '../src/mocks/index.js';
 import { useHandlers } from './support/msw.js';
+import './support/benign-errors.js';
 
 interface CdnManifest {
   elements: Record<string, string[]>;
@@ -116,5 +117,57 @@ describe('dist/cdn/support-widgets.js, the loader, in a plain page', () => {
     await waitUntil(() => list.shadowRoot?.querySelector(`[data-ticket="${detail.id}"]`), 'the list shows the new ticket', { timeout: 5000 });
     const withList = requested();
     for (const file of manifest.elements['ticket-list']) expect(withList.has(file), `${file} requested for the list`).to.equal(true);
+  });
+
+  it('works from another origin under a strict policy: script-src that origin, style-src self', async () => {
+    const fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
+    await useHandlers(...fake.handlers);
+    // The same test server under its other name: another origin, as a CDN is (it answers CORS for /dist/cdn/).
+    const cdn = `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
+    const policy = `script-src 'self' ${cdn}; style-src 'self'`;
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 800px; height: 1200px';
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body></body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const doc = frame.contentDocument!;
+    const violations: string[] = [];
+    doc.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`), true);
+    doc.body.innerHTML = `<script type="application/json" id="helpdesk">
+        { "backend": { "type": "glpi", "url": "/fake-glpi/apirest.php", "auth": { "userToken": "demo-user-token" } } }
+      </script>
+      <support-ticket-form config="helpdesk"></support-ticket-form>`;
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.src = `${cdn}${CDN}support-widgets.js`;
+    const ran = new Promise<void>((resolve, reject) => {
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`${script.src} did not load`));
+    });
+    doc.head.append(script);
+    await ran;
+
+    const el = doc.querySelector('support-ticket-form')! as HTMLElement;
+    await waitUntil(() => el.shadowRoot?.querySelector('#field-title'), 'the form shows, its pieces fetched from the other origin', { timeout: 5000 });
+    const root = el.shadowRoot!;
+    expect(frame.contentWindow!.getComputedStyle(root.querySelector('.base')!).paddingTop, 'styled').not.to.equal('0px');
+    (root.querySelector('#type-incident') as HTMLInputElement).click();
+    (root.querySelector('#urgency-high') as HTMLInputElement).click();
+    for (const [selector, value] of [
+      ['#field-title', 'Imprimante du 2e étage hors ligne'],
+      ['#field-description', 'Elle affiche « hors ligne » sur tous les postes depuis 9 h.'],
+    ]) {
+      const control = root.querySelector<HTMLInputElement>(selector)!;
+      control.value = value;
+      control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    (root.querySelector('button[part="submit"]') as HTMLButtonElement).click();
+    await waitUntil(() => root.querySelector('#success'), 'the ticket is created', { timeout: 5000 });
+    expect(fake.state.tickets.at(-1)!.name).to.equal('Imprimante du 2e étage hors ligne');
+    const fromCdn = frame.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(`${cdn}${CDN}`));
+    expect(fromCdn.length, 'files fetched from the other origin').to.be.greaterThan(3);
+    expect(violations).to.deep.equal([]);
+    frame.remove();
   });
 });
