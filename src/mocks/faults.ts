@@ -123,15 +123,20 @@ async function truncated(response: Response): Promise<Response> {
 
 /**
  * What every fake answers when the reverse proxy in front of the helpdesk fails: the
- * same nginx error page whatever the helpdesk, since it never reaches the helpdesk.
+ * same nginx error page whatever the helpdesk (the email endpoint too), since the request
+ * never reaches it. The page is nginx's own, from src/http/ngx_http_special_response.c
+ * (`ngx_http_error_502_page`, `ngx_http_error_503_page`, then `ngx_http_error_tail`,
+ * lines ending in CRLF). With `server_tokens on` (the default) the tail names the
+ * version ("nginx/1.24.0"); this fake says "nginx", as with `server_tokens off`.
+ * Unconfirmed: which release stopped writing `<body bgcolor="white">` (older copies of
+ * the file have it, newer ones `<body>`). The adapters read only the status and that
+ * the body is HTML.
  */
-const TITLES = { 502: '502 Bad Gateway', 503: '503 Service Unavailable' } as const;
+const TITLES = { 502: '502 Bad Gateway', 503: '503 Service Temporarily Unavailable' } as const;
 
-/** nginx's HTML page for a 502 (the helpdesk is down) or a 503 (overloaded). */
+/** nginx's HTML page for a 502 (the helpdesk is down) or a 503 (overloaded, or `limit_req`). */
 export function proxyErrorPage(status: '502' | '503'): Response {
   const title = TITLES[status];
-  return new Response(`<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`, {
-    status: Number(status),
-    headers: { 'Content-Type': 'text/html' },
-  });
+  const page = ['<html>', `<head><title>${title}</title></head>`, '<body>', `<center><h1>${title}</h1></center>`, '<hr><center>nginx</center>', '</body>', '</html>', ''];
+  return new Response(page.join('\r\n'), { status: Number(status), headers: { 'Content-Type': 'text/html' } });
 }

@@ -90,4 +90,17 @@ describe('email endpoint fake', () => {
       [0, 'lost-answer'],
     ]);
   });
+
+  it("answers a 502 or 503 with nginx's own page, as the proxy in front of any helpdesk does (src/mocks/faults.ts)", async () => {
+    // nginx src/http/ngx_http_special_response.c: ngx_http_error_502_page / _503_page and
+    // ngx_http_error_tail, each line ending in CRLF (the version in the tail left out).
+    const page = (title: string) => `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+    fake.state.failNext('502');
+    fake.state.failNext('503');
+    const bad = await post(message());
+    expect([bad.status, bad.headers.get('Content-Type'), await bad.text()]).to.deep.equal([502, 'text/html', page('502 Bad Gateway')]);
+    const busy = await post(message());
+    expect([busy.status, await busy.text()]).to.deep.equal([503, page('503 Service Temporarily Unavailable')]);
+    expect(fake.state.sent).to.have.length(0);
+  });
 });

@@ -501,7 +501,7 @@ describe('fake GLPI', () => {
         const proxy = await fetch(`${API}/getFullSession`, { headers });
         expect(proxy.status).to.equal(Number(status));
         expect(proxy.headers.get('Content-Type')).to.contain('text/html');
-        expect(await proxy.text()).to.contain(status === '502' ? '502 Bad Gateway' : '503 Service Unavailable');
+        expect(await proxy.text()).to.contain(status === '502' ? '502 Bad Gateway' : '503 Service Temporarily Unavailable');
       }
     });
 

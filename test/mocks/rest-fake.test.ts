@@ -303,7 +303,7 @@ describe('REST example server', () => {
       await expectValid(await first.json(), 'Problem');
       expect((await list()).headers.get('Retry-After')).to.equal(null);
       const proxy = await list();
-      expect([proxy.status, await proxy.text()]).to.satisfy(([status, text]: [number, string]) => status === 503 && text.includes('503 Service Unavailable'));
+      expect([proxy.status, await proxy.text()]).to.satisfy(([status, text]: [number, string]) => status === 503 && text.includes('503 Service Temporarily Unavailable'));
       expect((await list()).headers.get('Content-Type')).to.match(/^text\/html/);
       expect((await list()).status).to.equal(500);
       fake.state.failNext('network');

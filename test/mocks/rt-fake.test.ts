@@ -310,7 +310,7 @@ describe('fake RT', () => {
       expect((await call('rt')).status, 'another endpoint').to.equal(200);
       const down = await call('tickets');
       expect([down.status, String(down.body)]).to.deep.include.members([503]);
-      expect(String(down.body)).to.contain('503 Service Unavailable');
+      expect(String(down.body)).to.contain('503 Service Temporarily Unavailable');
       fake.state.failNext('502');
       expect((await call('rt')).status).to.equal(502);
       fake.state.failNext('500');
