@@ -5,10 +5,10 @@
  * what the page requests is read from the browser's resource timing and compared
  * with the build's manifest.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createGlpiFake } from '../src/mocks/index.js';
 import { useHandlers } from './support/msw.js';
+import { REQUEST_TITLE, sendFrenchRequest } from './support/shipped-form.js';
 import './support/benign-errors.js';
 
 interface CdnManifest {
@@ -79,18 +79,8 @@ describe('dist/cdn/support-widgets.js, the loader, in a plain page', () => {
     await waitUntil(() => root.querySelector('#field-title'), 'the form shows its fields');
     expect(root.querySelector('h2')!.textContent).to.equal('Ouvrir un ticket de support');
 
-    (root.querySelector('#type-request') as HTMLInputElement).click();
-    (root.querySelector('#urgency-low') as HTMLInputElement).click();
-    (root.querySelector('#field-title') as HTMLInputElement).focus();
-    await sendKeys({ type: 'Créer un compte pour la nouvelle comptable' });
-    (root.querySelector('#field-description') as HTMLTextAreaElement).focus();
-    await sendKeys({ type: 'Arrivée lundi 3 mars, poste PC-COMPTA-03, accès à la messagerie.' });
-    const created = oneEvent(el, 'support-ticket-created');
-    (root.querySelector('button[part="submit"]') as HTMLButtonElement).click();
-    const { detail } = await created;
-    await waitUntil(() => root.querySelector('#success'), 'confirmation shown');
-    expect(root.querySelector('#success-heading')!.textContent).to.equal(`Le ticket ${detail.id} est enregistré`);
-    expect(fake.state.tickets[0]!.name).to.equal('Créer un compte pour la nouvelle comptable');
+    const id = await sendFrenchRequest(el);
+    expect(fake.state.tickets[0]!.name).to.equal(REQUEST_TITLE);
 
     // What the page asked for: the loader, the form's files, French, GLPI's adapter — nothing else.
     const form = [manifest.elements['support-ticket-form'], manifest.languages.fr, manifest.helpdesks.glpi];
@@ -114,7 +104,7 @@ describe('dist/cdn/support-widgets.js, the loader, in a plain page', () => {
     document.body.insertAdjacentHTML('beforeend', '<ticket-list config="helpdesk"></ticket-list>');
     await waitUntil(() => customElements.get('ticket-list') && customElements.get('ticket-detail'), 'the loader registers the list', { timeout: 5000 });
     const list = document.querySelector('ticket-list')!;
-    await waitUntil(() => list.shadowRoot?.querySelector(`[data-ticket="${detail.id}"]`), 'the list shows the new ticket', { timeout: 5000 });
+    await waitUntil(() => list.shadowRoot?.querySelector(`[data-ticket="${id}"]`), 'the list shows the new ticket', { timeout: 5000 });
     const withList = requested();
     for (const file of manifest.elements['ticket-list']) expect(withList.has(file), `${file} requested for the list`).to.equal(true);
   });

@@ -3,10 +3,10 @@
  * built classic script only (dist/support-widgets.iife.js, made by `npm run build`).
  * Nothing from src/ is imported here, so this is the shipped file at work.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createGlpiFake } from '../src/mocks/index.js';
 import { useHandlers } from './support/msw.js';
+import { REQUEST_TITLE, sendFrenchRequest } from './support/shipped-form.js';
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -43,23 +43,13 @@ describe('dist/support-widgets.iife.js in a plain page', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('h2')!.textContent).to.equal('Ouvrir un ticket de support');
 
-    (root.querySelector('#type-request') as HTMLInputElement).click();
-    (root.querySelector('#urgency-low') as HTMLInputElement).click();
-    (root.querySelector('#field-title') as HTMLInputElement).focus();
-    await sendKeys({ type: 'Créer un compte pour la nouvelle comptable' });
-    (root.querySelector('#field-description') as HTMLTextAreaElement).focus();
-    await sendKeys({ type: 'Arrivée lundi 3 mars, poste PC-COMPTA-03, accès à la messagerie.' });
-    const created = oneEvent(el, 'support-ticket-created');
-    (root.querySelector('button[part="submit"]') as HTMLButtonElement).click();
-    const { detail } = await created;
-    await waitUntil(() => root.querySelector('#success'), 'confirmation shown');
-    expect(root.querySelector('#success-heading')!.textContent).to.equal(`Le ticket ${detail.id} est enregistré`);
-    expect(fake.state.tickets[0]!.name).to.equal('Créer un compte pour la nouvelle comptable');
+    const id = await sendFrenchRequest(el);
+    expect(fake.state.tickets[0]!.name).to.equal(REQUEST_TITLE);
     expect(fake.state.tickets[0]!.type).to.equal(2);
 
     // The list on the same page shows the new ticket without a reload.
     const list = document.querySelector('ticket-list')!;
-    await waitUntil(() => list.shadowRoot!.querySelector(`[data-ticket="${detail.id}"]`), 'the list shows the new ticket');
-    expect(list.shadowRoot!.querySelector(`[data-ticket="${detail.id}"] .title`)!.textContent).to.equal('Créer un compte pour la nouvelle comptable');
+    await waitUntil(() => list.shadowRoot!.querySelector(`[data-ticket="${id}"]`), 'the list shows the new ticket');
+    expect(list.shadowRoot!.querySelector(`[data-ticket="${id}"] .title`)!.textContent).to.equal(REQUEST_TITLE);
   });
 });
