@@ -105,8 +105,9 @@ export interface SendOptions {
   backoff?: Omit<BackoffOptions, 'retryAfter'>;
   /**
    * Milliseconds after its start during which an attempt may still be creating the ticket at
-   * the helpdesk (the adapter's time limits plus a margin); 0 for a helpdesk that recognises
-   * a submission sent again while the first is being processed.
+   * the helpdesk (the adapter's time limits plus a margin), and after its end too when it ended
+   * without the helpdesk's answer; 0 for a helpdesk that recognises a submission sent again
+   * while the first is being processed.
    */
   window?: number;
 }
@@ -419,9 +420,11 @@ export function createOutbox<P = NewTicket>(options: OutboxOptions = {}): Outbox
       } catch (error) {
         outcome = { error };
       }
-      // This attempt may still be at work on the helpdesk only if it ended without the helpdesk's own answer.
+      // This attempt may still be at work on the helpdesk only if it ended without the helpdesk's own answer;
+      // then for a window from now, not only from its start: its last call (the create, after a sign-in and
+      // files) may have left just before it gave up, however long the calls before it took.
       const stillRunning = 'error' in outcome && !(outcome.error instanceof AttemptDeferred) && toHelpdeskError(outcome.error).mayStillRun;
-      const busyUntil = stillRunning ? claimed.busyUntil : earlierBusyUntil;
+      const busyUntil = stillRunning && window ? Math.max(claimed.busyUntil ?? 0, now() + window) : earlierBusyUntil;
       const finished = await outbox.finish(next.id, outcome, { now, backoff, busyUntil });
       if (finished && !('error' in outcome && outcome.error instanceof AttemptDeferred)) {
         (finished.state === 'sent' ? round.sent : round.failed).push(finished);

@@ -313,6 +313,52 @@ describe('outbox', () => {
       expect(late.sent).to.have.length(1);
     });
 
+    it('creates nothing until a window after an attempt that gave up waiting, however long that attempt took', async () => {
+      // Seen in the in-page fault suite (seed 20251121, scenario 87): a sign-in and a file took most of the
+      // window, the create gave up at its end, GLPI made the ticket just after, and the next attempt,
+      // past the window counted from the first one's start, created it again.
+      const box = createOutbox({ database: uniqueName('outbox') });
+      const { id } = await box.add({ backend: GLPI, payload: ticket() });
+      const start = Date.now();
+      let clock = start;
+      const options = { now: () => clock, window: 3000, backoff: { base: 1, cap: 1, random: () => 0 } };
+      const contexts: (number | undefined)[] = [];
+      await box.sendDue(
+        GLPI,
+        async () => {
+          clock += 2900;
+          throw new HelpdeskError('timeout');
+        },
+        options,
+      );
+      expect((await box.get(id))!.busyUntil).to.equal(start + 2900 + 3000);
+      clock = start + 3500;
+      await box.sendDue(
+        GLPI,
+        async (_, { earlierBusyUntil }) => {
+          contexts.push(earlierBusyUntil);
+          return { id: 'T-1' };
+        },
+        options,
+      );
+      expect(contexts).to.deep.equal([start + 5900]);
+    });
+
+    it('keeps no window after an attempt the helpdesk answered, or one that never left', async () => {
+      const box = createOutbox({ database: uniqueName('outbox') });
+      const refused = await box.add({ backend: GLPI, payload: ticket('refused') });
+      const unsent = await box.add({ backend: GLPI, payload: ticket('unsent') });
+      const start = Date.now();
+      await box.sendDue(
+        GLPI,
+        async (entry) => {
+          throw entry.id === refused.id ? new HelpdeskError('server', { status: 500 }) : new HelpdeskError('network', { unsent: true });
+        },
+        { now: () => start, window: 3000, backoff: { random: () => 0 } },
+      );
+      expect([(await box.get(refused.id))!.busyUntil, (await box.get(unsent.id))!.busyUntil]).to.deep.equal([undefined, undefined]);
+    });
+
     it('gives the same round to calls made while one waits', async () => {
       const box = createOutbox({ database: uniqueName('outbox') });
       await box.add({ backend: GLPI, payload: ticket() });
