@@ -26,11 +26,47 @@ export const fold = (text: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
+/** The list's order: newest activity first, then highest number. */
+const newestFirst = (a: SearchableTicket, b: SearchableTicket) =>
+  b.ticket.updatedAt.getTime() - a.ticket.updatedAt.getTime() || Number(b.ticket.id) - Number(a.ticket.id);
+
 /** Newest activity first, then highest number; prepared for `filterTickets`. */
 export function indexTickets(tickets: readonly TicketSummary[]): SearchableTicket[] {
-  return tickets
-    .map((ticket) => ({ ticket, text: fold(ticket.title) }))
-    .sort((a, b) => b.ticket.updatedAt.getTime() - a.ticket.updatedAt.getTime() || Number(b.ticket.id) - Number(a.ticket.id));
+  return tickets.map((ticket) => ({ ticket, text: fold(ticket.title) })).sort(newestFirst);
+}
+
+/**
+ * The list being read, page by page, in the list's order and each ticket once: only the
+ * new page is prepared and merged in one pass, so reading a list costs in proportion to
+ * its length. A ticket met twice (updated while the pages were read, it moved up) keeps
+ * its newer copy.
+ */
+export class TicketIndex {
+  /** Every ticket read, newest activity first; a new array after each `add`. */
+  entries: SearchableTicket[] = [];
+  readonly #updatedAt = new Map<string, number>();
+
+  add(tickets: readonly TicketSummary[]): SearchableTicket[] {
+    const moved = new Set<string>();
+    const page = indexTickets(
+      tickets.filter((ticket) => {
+        const known = this.#updatedAt.get(ticket.id);
+        const time = ticket.updatedAt.getTime();
+        if (known !== undefined && time <= known) return false;
+        if (known !== undefined) moved.add(ticket.id);
+        this.#updatedAt.set(ticket.id, time);
+        return true;
+      }),
+    );
+    const kept = moved.size ? this.entries.filter((entry) => !moved.has(entry.ticket.id)) : this.entries;
+    // Pages come newest first: usually the whole page goes after what is there.
+    if (!kept.length || !page.length || newestFirst(kept[kept.length - 1]!, page[0]!) <= 0) return (this.entries = kept.concat(page));
+    const merged: SearchableTicket[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < kept.length && j < page.length) merged.push(newestFirst(kept[i]!, page[j]!) <= 0 ? kept[i++]! : page[j++]!);
+    return (this.entries = merged.concat(kept.slice(i), page.slice(j)));
+  }
 }
 
 /** The ticket number a query names, if it is one: "4312", "#4312", "n° 4312". */

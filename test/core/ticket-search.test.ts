@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { countByGroup, filterTickets, fold, indexTickets, ticketNumberIn } from '../../src/core/ticket-search.js';
+import { countByGroup, filterTickets, fold, indexTickets, TicketIndex, ticketNumberIn } from '../../src/core/ticket-search.js';
 import type { StatusGroup, TicketSummary } from '../../src/core/ticket.js';
 
 const ticket = (id: string, title: string, group: StatusGroup, updated: string): TicketSummary => ({
@@ -45,5 +45,28 @@ describe('ticket search', () => {
 
   it('folds text to lower case without diacritics', () => {
     expect(fold('ÉCRAN Dell Ça')).to.equal('ecran dell ca');
+  });
+
+  it('reads a list page by page, in any order, to the same index as all at once', () => {
+    const many = Array.from({ length: 57 }, (_, i) => ticket(String(1000 + i), `Ticket ${i}`, 'open', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00`));
+    const whole = indexTickets(many);
+    const pages = [many.slice(20, 40), many.slice(0, 20), many.slice(40)];
+    const read = new TicketIndex();
+    const steps = pages.map((page) => read.add(page).length);
+    expect(steps).to.deep.equal([20, 40, 57]);
+    expect(read.entries.map((entry) => entry.ticket.id)).to.deep.equal(whole.map((entry) => entry.ticket.id));
+    // Each ticket is prepared once, with its page.
+    expect(read.entries[0]).to.equal(read.entries.find((entry) => entry.ticket.id === whole[0]!.ticket.id));
+  });
+
+  it('keeps the newer copy of a ticket that moved while the pages were read, once', () => {
+    const read = new TicketIndex();
+    read.add([ticket('1', 'Old title', 'open', '2026-11-01T10:00:00'), ticket('2', 'Other', 'open', '2026-10-01T10:00:00')]);
+    read.add([ticket('1', 'New title', 'waiting', '2026-11-09T10:00:00')]);
+    read.add([ticket('1', 'Old title', 'open', '2026-11-01T10:00:00')]);
+    expect(read.entries.map((entry) => [entry.ticket.id, entry.ticket.title])).to.deep.equal([
+      ['1', 'New title'],
+      ['2', 'Other'],
+    ]);
   });
 });

@@ -7,9 +7,10 @@ import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import { clip, localText } from '../../core/text.js';
 import { breakable } from '../shared/rich-text.js';
 import { STATUS_GROUPS, type StatusGroup, type TicketScope, type TicketSummary } from '../../core/ticket.js';
-import { countByGroup, filterTickets, indexTickets, type SearchableTicket } from '../../core/ticket-search.js';
+import { countByGroup, filterTickets, TicketIndex, type SearchableTicket } from '../../core/ticket-search.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
+import { readTicketPages } from '../../services/ticket-pages.js';
 import { configErrorPanel } from '../shared/config-error.js';
 import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
@@ -17,7 +18,7 @@ import { noTicketsNote } from '../shared/no-tickets.js';
 import { SignInFlow } from '../shared/sign-in.js';
 import { styles } from './ticket-list.styles.js';
 
-/** Pages read one after the other at most, whatever a backend says about more. */
+/** Pages read at most, whatever a backend says about more. */
 const MAX_PAGES = 1000;
 
 /**
@@ -117,8 +118,9 @@ export class TicketList extends HelpdeskElement {
   }
 
   /**
-   * Reads the list again from the helpdesk, page after page: the first page shows at once,
-   * the others join it as they come. `quiet` keeps the current rows on screen meanwhile.
+   * Reads the list again from the helpdesk: the first page shows at once, the others join
+   * it as they come, a few at a time (src/services/ticket-pages.ts). `quiet` keeps the
+   * current rows on screen meanwhile.
    */
   async load({ quiet = false } = {}): Promise<void> {
     const resolved = this.resolved;
@@ -132,23 +134,23 @@ export class TicketList extends HelpdeskElement {
     this.phase = 'loading';
     this.error = undefined;
     this.cut = false;
-    const seen = new Map<string, TicketSummary>();
+    this.total = undefined;
+    const read = new TicketIndex();
     try {
-      for (let start = 0, pages = 0; ; pages++) {
-        const page = await backend.listTickets({ scope, start, limit }, { signal: controller.signal });
-        if (controller.signal.aborted) return;
-        // A ticket updated while the pages are read moves up and may come twice: the first copy is the newer.
-        for (const ticket of page.tickets) if (!seen.has(ticket.id)) seen.set(ticket.id, ticket);
-        this.index = indexTickets([...seen.values()]);
-        this.total = page.total;
-        if (!page.more || !page.tickets.length) break;
-        if (pages + 1 >= MAX_PAGES) {
-          this.cut = true;
-          break;
-        }
-        this.phase = 'more';
-        start += page.tickets.length;
-      }
+      const { cut } = await readTicketPages((query, options) => backend.listTickets(query, options), {
+        scope,
+        limit,
+        signal: controller.signal,
+        maxPages: MAX_PAGES,
+        onPage: (page) => {
+          if (controller.signal.aborted) return;
+          this.index = read.add(page.tickets);
+          this.total = page.total ?? this.total;
+          if (this.index.length < (this.total ?? 0) || page.more) this.phase = 'more';
+        },
+      });
+      if (controller.signal.aborted) return;
+      this.cut = cut;
       this.phase = 'ready';
     } catch (caught) {
       if (controller.signal.aborted) return;
