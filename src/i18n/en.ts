@@ -263,6 +263,8 @@ export const en = {
     requester: 'Requester',
     fact: (label: string, value: string) => `${label}: ${value}`,
     back: 'Back to the list',
+    /** How the list of tickets is used from the keyboard (its description). */
+    rowsHint: 'Up and down arrows move from ticket to ticket, Enter opens one.',
     /** When the helpdesk cannot list tickets: what the person does instead. */
     unavailable: {
       email: 'This helpdesk works by email: its answers come to your mailbox. To add information to a request, reply to the acknowledgement you received.',

@@ -248,6 +248,7 @@ export const fr: Messages = {
     requester: 'Demandeur',
     fact: (label, value) => `${label} : ${value}`,
     back: 'Retour à la liste',
+    rowsHint: 'Les flèches haut et bas passent d’un ticket à l’autre, Entrée ouvre le ticket.',
     unavailable: {
       email: 'Ce support fonctionne par courriel : ses réponses arrivent dans votre messagerie. Pour compléter une demande, répondez à l’accusé de réception reçu.',
       other: 'Ce support ne permet pas de suivre les tickets depuis cette page : suivez-les sur l’outil du support, ou dans les courriels qu’il vous envoie.',

@@ -35,6 +35,8 @@ async function listWith(config: HelpdeskConfigInput = glpiConfig(), lang = 'en',
 }
 
 const loaded = (el: TicketList) => waitUntil(() => /\d+ tickets?$|of \d+ tickets shown|sur \d+$|^\d+ tickets?$/.test(text(el, '.count')), 'the list loads', { timeout: 4000 });
+/** The ticket the listbox's cursor is on. */
+const activeRow = (el: TicketList) => $(el, '#rows')!.getAttribute('aria-activedescendant')?.replace(/^row-/, '');
 const rowIds = (el: TicketList) => $$(el, '[part="row"]').map((row) => row.dataset.ticket);
 /** The virtualiser renders rows in the frame after the list changes. */
 const rowsRendered = (el: TicketList, count: number) =>
@@ -155,23 +157,106 @@ describe('<ticket-list>', () => {
     expect($$(el, '[part="row"]').map((row) => row.textContent).join(' ')).to.contain('Badge perdu');
   });
 
-  it('opens a ticket’s thread in place and comes back to the same row', async () => {
-    const { printer } = seedTickets();
+  it('opens a ticket’s thread in place, at its heading, and comes back to the same row', async () => {
+    const { printer, wifi } = seedTickets();
     const el = await listWith();
     await loaded(el);
     await rowsRendered(el, 4);
-    $(el, `[data-ticket="${printer.id}"]`)!.focus();
+    $(el, '#rows')!.focus();
+    await press(el, 'ArrowDown');
+    expect(activeRow(el)).to.equal(String(printer.id));
     await press(el, 'Enter');
-    await waitUntil(() => focused(el)?.id === 'back', 'focus goes to the back button');
     expect(el.getAttribute('ticket-id')).to.equal(String(printer.id));
     const detail = $(el, 'ticket-detail')!;
-    await waitUntil(() => detail.shadowRoot?.querySelector('#ticket-title'), 'the thread loads');
+    // Focus goes to the ticket's heading once it is loaded.
+    await waitUntil(() => detail.shadowRoot?.activeElement?.id === 'ticket-title', 'focus goes to the ticket’s heading');
     expect(detail.shadowRoot!.querySelector('#ticket-title')!.textContent).to.equal('Imprimante du 3e étage hors ligne');
     await expect(el).to.be.accessible();
 
+    ($(el, '#back') as HTMLElement).focus();
     await press(el, 'Enter');
-    await waitUntil(() => (focused(el) as HTMLElement | null)?.dataset.ticket === String(printer.id), 'focus returns to the row');
+    await waitUntil(() => focused(el)?.id === 'rows', 'focus returns to the list');
+    expect(activeRow(el)).to.equal(String(printer.id));
     expect(el.hasAttribute('ticket-id')).to.equal(false);
+    // A click opens a row too, and coming back puts the cursor on it.
+    $(el, `[data-ticket="${wifi.id}"]`)!.click();
+    await waitUntil(() => detail.isConnected || $(el, 'ticket-detail'), 'the thread opens');
+    ($(el, '#back') as HTMLButtonElement).click();
+    await waitUntil(() => activeRow(el) === String(wifi.id) && focused(el)?.id === 'rows', 'the cursor is on the clicked ticket');
+  });
+
+  it('is one Tab stop, a listbox the arrows, Home, End and Page keys walk, with its ring in full view', async () => {
+    fake.state.generateTickets(250);
+    const el = await listWith(glpiConfig({ tickets: { pageSize: 100 } }));
+    await waitUntil(() => text(el, '.count') === '250 tickets', 'every page is read', { timeout: 8000 });
+    const rows = $(el, '#rows')!;
+    expect(rows.getAttribute('role')).to.equal('listbox');
+    expect(rows.getAttribute('aria-describedby')).to.equal('rows-hint');
+    expect(text(el, '#rows-hint')).to.equal('Up and down arrows move from ticket to ticket, Enter opens one.');
+    // No row is a Tab stop: from the last status filter, Tab reaches the list, and the next Tab leaves it.
+    $(el, 'input[name="group"]:checked')!.focus();
+    await press(el, 'Tab');
+    expect(focused(el)?.id).to.equal('rows');
+    const ids = () => $$(el, '[role="option"]').map((row) => row.dataset.ticket!);
+    const first = ids()[0]!;
+    expect(activeRow(el)).to.equal(first);
+    const option = $(el, `#row-${first}`)!;
+    expect([option.getAttribute('aria-selected'), option.getAttribute('aria-posinset'), option.getAttribute('aria-setsize')]).to.deep.equal(['true', '1', '250']);
+    // The ring is drawn inside the row, and the row is inside the scrolling list: nothing cuts it off.
+    expect(getComputedStyle(option).outlineStyle).to.equal('solid');
+    expect(parseFloat(getComputedStyle(option).outlineOffset)).to.be.at.most(-parseFloat(getComputedStyle(option).outlineWidth));
+    expect(option.getBoundingClientRect().top).to.be.at.least(rows.getBoundingClientRect().top);
+    await expect(el).to.be.accessible();
+
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowDown');
+    expect($(el, `#${rows.getAttribute('aria-activedescendant')}`)!.getAttribute('aria-posinset')).to.equal('3');
+    await press(el, 'ArrowUp');
+    expect($(el, `#${rows.getAttribute('aria-activedescendant')}`)!.getAttribute('aria-posinset')).to.equal('2');
+    await press(el, 'PageDown');
+    const afterPage = Number($(el, `#${rows.getAttribute('aria-activedescendant')}`)!.getAttribute('aria-posinset'));
+    expect(afterPage).to.be.above(3);
+    await press(el, 'End');
+    // The last ticket is rendered (the virtualiser scrolled to it) and is the active option.
+    await waitUntil(() => $(el, `#${rows.getAttribute('aria-activedescendant')}`)?.getAttribute('aria-posinset') === '250', 'the last row is shown');
+    const last = $(el, `#${rows.getAttribute('aria-activedescendant')}`)!;
+    const box = last.getBoundingClientRect();
+    const list = rows.getBoundingClientRect();
+    expect(box.top).to.be.at.least(list.top - 1);
+    expect(box.bottom).to.be.at.most(list.bottom + 1);
+    await expect(el).to.be.accessible();
+    await press(el, 'ArrowDown');
+    expect(activeRow(el)).to.equal(last.dataset.ticket);
+    await press(el, 'Home');
+    await waitUntil(() => activeRow(el) === first && $(el, `#row-${first}`), 'the first row again');
+    await press(el, 'Tab');
+    expect(focused(el)).to.equal(null);
+  });
+
+  it('says how many tickets a search finds, once the person stops typing', async () => {
+    seedTickets();
+    const el = await listWith();
+    await loaded(el);
+    const live = () => $(el, '[role="status"]')!;
+    await waitUntil(() => live().textContent === '4 tickets', 'the count is said once loaded');
+    await type(el, '#search', 'imprimante');
+    // Not a word per key press: the region holds still while the person types.
+    expect(live().textContent).to.equal('4 tickets');
+    await waitUntil(() => live().textContent === '1 of 4 tickets shown', 'the count is said after the search');
+    await expect(el).to.be.accessible();
+  });
+
+  it('exposes its rows while the list is further down the page, before it is scrolled into view', async () => {
+    seedTickets();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <div style="height: 3000px">A long page</div>
+      <ticket-list lang="en" .config=${glpiConfig()}></ticket-list>
+    </div>`);
+    const el = wrapper.querySelector('ticket-list')!;
+    await loaded(el);
+    expect(el.getBoundingClientRect().top).to.be.above(innerHeight);
+    await waitUntil(() => $$(el, '[role="option"]').length === 4, 'the rows exist although the list is out of view');
+    expect($(el, '#rows')!.getAttribute('aria-activedescendant')).to.equal(`row-${$$(el, '[role="option"]')[0]!.dataset.ticket}`);
   });
 
   it('opens the ticket named in the URL hash, and follows the browser’s history', async () => {

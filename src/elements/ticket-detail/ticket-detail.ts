@@ -142,8 +142,27 @@ export class TicketDetailElement extends HelpdeskElement {
     void this.focusAfterRender('#reply-text');
   }
 
+  /**
+   * Moves focus to the ticket's heading — once it is loaded, or to what says it could not
+   * be — as a list does when the person opens a ticket from it.
+   */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    await this.reading;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#ticket-title, #load-failure, #login')?.focus();
+  }
+
   /** Reloads the ticket from the helpdesk (after the technician answered, for instance). */
   async load(): Promise<void> {
+    this.reading = this.read();
+    return this.reading;
+  }
+
+  /** The load under way (or the last one, settled). */
+  private reading: Promise<void> = Promise.resolve();
+
+  private async read(): Promise<void> {
     const backend = this.backendOrNothing();
     const id = this.ticketId;
     if (!backend || !id || !backend.capabilities.tickets || !backend.hasCredentials()) return;

@@ -135,13 +135,24 @@ export const styles = [
       padding: 0.55em 0.8em;
     }
 
+    .row {
+      cursor: pointer;
+    }
+
     .row:hover {
       border-color: var(--_border);
     }
 
-    .row:focus-visible {
+    /* Focus stays on the list (aria-activedescendant): its ring is drawn on the row under the
+       cursor, inside the row, so that the scrolling list does not cut it off. */
+    .rows:focus-visible {
+      outline: none;
+    }
+
+    .rows:focus-visible .row[aria-selected='true'] {
       outline: 3px solid var(--_focus);
-      outline-offset: 1px;
+      outline-offset: -3px;
+      border-color: var(--_border);
     }
 
     .top {

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { HelpdeskConfig } from '../../config/index.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import { clip, localText } from '../../core/text.js';
@@ -20,6 +21,23 @@ import { styles } from './ticket-list.styles.js';
 
 /** Pages read at most, whatever a backend says about more. */
 const MAX_PAGES = 1000;
+/** Milliseconds the count must hold still before the live region says it. */
+const ANNOUNCE_AFTER = 700;
+
+/**
+ * The virtualiser's flow layout, but rows are laid out also while the list is outside the
+ * window (further down the page, or scrolled past): the plain layout renders none then, and
+ * assistive technology would find a list of tickets without a ticket in it.
+ */
+class ExposedFlowLayout extends FlowLayout {
+  override get viewportSize() {
+    return super.viewportSize;
+  }
+
+  override set viewportSize(size: { width: number; height: number }) {
+    super.viewportSize = size.height > 0 ? size : { width: size.width, height: Math.min(innerHeight, 600) };
+  }
+}
 
 /**
  * @summary The person's tickets (and their organisation's, where allowed): number, title,
@@ -73,8 +91,13 @@ export class TicketList extends HelpdeskElement {
   /** The list stopped at MAX_PAGES while the helpdesk had more: said, never silent. */
   @state() private cut = false;
   @state() private error?: HelpdeskError;
+  /** The ticket the list's keyboard cursor is on (the listbox's active option). */
+  @state() private activeId?: string;
+  /** What the polite live region says: the count line, once the person paused typing. */
+  @state() private announced = '';
 
   private shown: TicketSummary[] = [];
+  private announceTimer?: ReturnType<typeof setTimeout>;
   private counts = countByGroup([]);
   private loadController?: AbortController;
   private readonly signIn = new SignInFlow(
@@ -101,6 +124,7 @@ export class TicketList extends HelpdeskElement {
     document.removeEventListener('support-ticket-created', this.onTicketChanged);
     document.removeEventListener('support-ticket-updated', this.onTicketChanged);
     this.loadController?.abort();
+    clearTimeout(this.announceTimer);
   }
 
   protected configured(_config: HelpdeskConfig, backend: HelpdeskBackend): void {
@@ -115,6 +139,18 @@ export class TicketList extends HelpdeskElement {
       this.shown = filterTickets(this.index, { group: this.group, query: this.query });
     }
     if (own.has('index')) this.counts = countByGroup(this.index);
+    this.announceSoon();
+  }
+
+  /**
+   * The count line, said by the live region once it has held still for a moment: one
+   * announcement after a search is typed, or a page of tickets read, not one per key.
+   */
+  private announceSoon(): void {
+    const line = this.statusLine();
+    if (line === this.announced) return clearTimeout(this.announceTimer);
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => (this.announced = this.statusLine()), ANNOUNCE_AFTER);
   }
 
   /**
@@ -170,22 +206,84 @@ export class TicketList extends HelpdeskElement {
   }
 
   private open(id: string): void {
+    this.activeId = id;
     if (this.hashPrefix) location.hash = `${this.hashPrefix}${id}`;
     else this.ticketId = id;
-    void this.focusAfterRender('#back');
+    void this.focusDetail();
+  }
+
+  /** Opening a ticket takes the person to its heading (the back button while it loads). */
+  private async focusDetail(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#back')?.focus();
+    await this.renderRoot.querySelector('ticket-detail')?.focusHeading();
   }
 
   private async back(): Promise<void> {
     const id = this.ticketId;
     if (this.hashPrefix) history.pushState(null, '', `${location.pathname}${location.search}`);
     this.ticketId = undefined;
+    if (id) this.activeId = id;
     await this.updateComplete;
-    // The virtualiser lays rows out again once the list is visible.
-    await new Promise(requestAnimationFrame);
-    await new Promise(requestAnimationFrame);
-    // The row of that ticket if it is rendered, else the search box.
-    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-ticket]')].find((el) => el.dataset.ticket === id);
-    (row ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+    // The list's keyboard cursor is back on that ticket; the search box when it is no longer listed.
+    if (this.shown.some((ticket) => ticket.id === id)) this.focusRows();
+    else this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+  }
+
+  private focusRows(): void {
+    const rows = this.renderRoot.querySelector<HTMLElement>('#rows');
+    if (!rows) return;
+    rows.focus();
+    this.reveal(this.activeIndex());
+  }
+
+  /** Where the keyboard cursor is in the tickets shown (the first when it is on none of them). */
+  private activeIndex(): number {
+    const index = this.activeId === undefined ? -1 : this.shown.findIndex((ticket) => ticket.id === this.activeId);
+    return Math.max(0, index);
+  }
+
+  /** Scrolls the list so the row at `index` is in view (the virtualiser renders it if it was not). */
+  private reveal(index: number): void {
+    const rows = this.renderRoot.querySelector<VirtualizerHostElement>('#rows');
+    rows?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A click on a row opens its ticket (one listener for the whole list). */
+  private onRowsClick(event: Event): void {
+    const row = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    if (row?.dataset.ticket) this.open(row.dataset.ticket);
+  }
+
+  /**
+   * The listbox's keys (WAI-ARIA APG, listbox pattern): arrows, Home and End, Page Up and
+   * Page Down move the cursor; Enter and Space open the ticket under it.
+   */
+  private onRowsKey(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey || !this.shown.length) return;
+    const last = this.shown.length - 1;
+    const current = this.activeIndex();
+    const rows = event.currentTarget as HTMLElement;
+    const row = rows.querySelector<HTMLElement>('[role="option"]');
+    const page = Math.max(1, Math.floor(rows.clientHeight / Math.max(1, row?.offsetHeight ?? 80)) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: last,
+      PageDown: current + page,
+      PageUp: current - page,
+    };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.open(this.shown[current]!.id);
+      return;
+    }
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const next = Math.min(last, Math.max(0, moves[event.key]!));
+    this.activeId = this.shown[next]!.id;
+    this.reveal(next);
   }
 
   private setScope(scope: TicketScope): void {
@@ -225,7 +323,8 @@ export class TicketList extends HelpdeskElement {
         ${this.signIn.render(t, backend)} ${this.error
           ? failurePanel(t, { id: 'failure', heading: t.list.failedHeading, error: this.error, retry: () => void this.load() })
           : nothing} ${this.toolbar()}
-        <p class="count" role="status">${this.statusLine()}</p>
+        <p class="count">${this.statusLine()}</p>
+        <p class="visually-hidden" role="status">${this.announced}</p>
         ${this.rows()}
       </section>
     `;
@@ -291,6 +390,7 @@ export class TicketList extends HelpdeskElement {
     if (!this.index.length) {
       return this.phase === 'ready' ? html`<p class="empty">${t.empty}</p>` : nothing;
     }
+    const active = this.shown.length ? this.shown[this.activeIndex()] : undefined;
     // The virtualiser stays in place when nothing matches: making a new one on the next keystroke costs a frame.
     return html`
       ${this.shown.length
@@ -298,22 +398,47 @@ export class TicketList extends HelpdeskElement {
         : html`<p class="empty">
             ${t.noMatch} <button type="button" class="link" @click=${() => this.clearFilters()}>${t.clearFilters}</button>
           </p>`}
-      <div part="rows" class="rows" role="list" aria-labelledby="list-heading" ?hidden=${!this.shown.length}>
+      <div
+        part="rows"
+        id="rows"
+        class="rows"
+        role="listbox"
+        tabindex="0"
+        aria-labelledby="list-heading"
+        aria-describedby="rows-hint"
+        aria-activedescendant=${active ? `row-${active.id}` : nothing}
+        ?hidden=${!this.shown.length}
+        @keydown=${this.onRowsKey}
+        @click=${this.onRowsClick}
+        @focus=${() => this.activeId === undefined && active && (this.activeId = active.id)}
+      >
         ${virtualize({
           items: this.shown,
+          layout: { type: ExposedFlowLayout },
           // Right after the items change, the virtualiser may still ask for rows of the previous range.
           keyFunction: (ticket: TicketSummary | undefined, index: number) => ticket?.id ?? `gone-${index}`,
-          renderItem: (ticket: TicketSummary | undefined) => (ticket ? this.row(ticket) : html``),
+          renderItem: (ticket: TicketSummary | undefined, index: number) => (ticket ? this.row(ticket, index, ticket.id === active?.id) : html``),
         })}
       </div>
+      <p class="visually-hidden" id="rows-hint">${t.rowsHint}</p>
     `;
   }
 
-  private row(ticket: TicketSummary) {
+  /** One option of the listbox: the whole row is the ticket, announced with its place in the list. */
+  private row(ticket: TicketSummary, index: number, active: boolean) {
     const t = this.localize.messages;
     const lang = this.localize.lang;
-    return html`<div role="listitem" class="row-item">
-      <button type="button" part="row" class="row" data-ticket=${ticket.id} @click=${() => this.open(ticket.id)}>
+    return html`<div class="row-item">
+      <div
+        role="option"
+        id="row-${ticket.id}"
+        part="row"
+        class="row"
+        data-ticket=${ticket.id}
+        aria-selected=${active ? 'true' : 'false'}
+        aria-posinset=${index + 1}
+        aria-setsize=${this.shown.length}
+      >
         <span class="top">
           <span class="num">${t.list.number(ticket.id)}</span>
           <span part="status" class="status ${ticket.status.group}">${localText(ticket.status.label, lang)}</span>
@@ -325,7 +450,7 @@ export class TicketList extends HelpdeskElement {
           <span>${t.list.opened} ${this.localize.date(ticket.openedAt)}</span>
           <span>${t.list.updated} ${this.localize.dateTime(ticket.updatedAt)}</span>
         </span>
-      </button>
+      </div>
     </div>`;
   }
 
