@@ -273,6 +273,11 @@ export const en = {
   },
   detail: {
     loading: 'Loading the ticket…',
+    /** Said after the ticket was read again (page shown again, Refresh, `refresh-interval`). */
+    newEntries: (count: number, author?: string) =>
+      count === 1 ? `New message${author ? ` from ${author}` : ''}` : `${count} new messages`,
+    statusNow: (status: string) => `Status now: ${status}`,
+    nothingNew: 'No new message',
     failedHeading: 'This ticket could not be loaded',
     heading: (id: string) => `Ticket ${id}`,
     category: 'Category',

@@ -256,6 +256,9 @@ export const fr: Messages = {
   },
   detail: {
     loading: 'Chargement du ticket…',
+    newEntries: (count, author) => (count === 1 ? `Nouveau message${author ? ` de ${author}` : ''}` : `${count} nouveaux messages`),
+    statusNow: (status) => `Statut désormais : ${status}`,
+    nothingNew: 'Pas de nouveau message',
     failedHeading: 'Ce ticket n’a pas pu être chargé',
     heading: (id) => `Ticket ${id}`,
     category: 'Catégorie',

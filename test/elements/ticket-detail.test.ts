@@ -8,6 +8,7 @@ import { clearStores } from '../support/stores.js';
 import { drafts } from '../../src/store/drafts.js';
 import '../support/benign-errors.js';
 import { $, $$, focused, glpiConfig, press, text, type } from '../support/form.js';
+import { replace } from '../store/storage-helpers.js';
 
 let fake: GlpiFake;
 
@@ -290,6 +291,102 @@ describe('<ticket-detail>', () => {
     await waitUntil(() => text(el, '[part="status"]') !== 'Closed', 'the ticket reopens');
     expect(fake.state.ticket(ticket.id)!.status).to.be.oneOf([1, 2]);
     await reloaded(el);
+  });
+
+  describe('stays current', () => {
+    const live = (el: TicketDetailElement) => $(el, '[role="status"]')!.textContent!.trim();
+    let restore: (() => void)[] = [];
+    afterEach(() => {
+      restore.forEach((undo) => undo());
+      restore = [];
+    });
+
+    /** As the browser does when the person comes back to the tab. */
+    function showPageAgain() {
+      restore.push(replace(document, 'visibilityState', 'hidden'));
+      document.dispatchEvent(new Event('visibilitychange'));
+      restore.push(replace(document, 'visibilityState', 'visible'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+
+    it('reads the ticket again when the page is shown again, and says what is new', async () => {
+      const ticket = answeredTicket();
+      const el = await detailOf(ticket.id);
+      expect(entries(el)).to.have.length(2);
+      fake.state.addFollowup(ticket.id, { content: '<p>C’est réparé, pouvez-vous vérifier ?</p>' });
+      fake.state.setStatus(ticket.id, 4);
+      // Read a moment ago: coming back at once asks nothing of the helpdesk.
+      const asked = fake.state.requests.length;
+      showPageAgain();
+      await el.updateComplete;
+      expect(fake.state.requests.length).to.equal(asked);
+      // Read long enough ago: the thread is read again.
+      (el as unknown as { readAt: number }).readAt = 0;
+      showPageAgain();
+      await waitUntil(() => entries(el).length === 3, 'the new answer shows');
+      const author = entries(el)[1]!.querySelector('.author, strong')?.textContent?.trim();
+      await waitUntil(() => live(el) !== '', 'the news is said');
+      expect(live(el)).to.equal(`New message${author ? ` from ${author}` : ''}. Status now: Pending`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('has its own Refresh, which says when nothing is new', async () => {
+      const ticket = answeredTicket();
+      const el = await detailOf(ticket.id);
+      fake.state.addFollowup(ticket.id, { content: '<p>Un</p>' });
+      fake.state.addFollowup(ticket.id, { content: '<p>Deux</p>' });
+      ($(el, '#refresh') as HTMLButtonElement).click();
+      await waitUntil(() => live(el) === '2 new messages', 'two new messages are said');
+      expect(entries(el)).to.have.length(4);
+      ($(el, '#refresh') as HTMLButtonElement).click();
+      await waitUntil(() => live(el) === 'No new message', 'nothing new is said');
+    });
+
+    it('polls at refresh-interval while the page is shown, never faster than every 15 s', async () => {
+      const timers: { run: () => void; ms: number }[] = [];
+      const realSetInterval = window.setInterval;
+      restore.push(
+        replace(window, 'setInterval', (run: () => void, ms: number, ...rest: unknown[]) => {
+          if (ms >= 15_000) timers.push({ run, ms });
+          return realSetInterval(() => undefined, 1e9, ...rest);
+        }),
+      );
+      restore.push(replace(document, 'visibilityState', 'visible'));
+      const ticket = answeredTicket();
+      const el = await detailOf(ticket.id);
+      expect(timers).to.have.length(0);
+      el.refreshInterval = 5;
+      await el.updateComplete;
+      expect(timers.map((timer) => timer.ms)).to.deep.equal([15_000]);
+      fake.state.addFollowup(ticket.id, { content: '<p>Nouvelle réponse</p>' });
+      timers[0]!.run();
+      await waitUntil(() => entries(el).length === 3, 'the timer reads the thread again');
+      await waitUntil(() => /^New message/.test(live(el)), 'the new message is said');
+      // Hidden: the timer asks nothing.
+      restore.push(replace(document, 'visibilityState', 'hidden'));
+      const asked = fake.state.requests.length;
+      timers[0]!.run();
+      await el.updateComplete;
+      expect(fake.state.requests.length).to.equal(asked);
+    });
+
+    it('keeps the thread on screen, without an error, when a background reading fails', async () => {
+      const ticket = answeredTicket();
+      const el = await detailOf(ticket.id);
+      fake.state.failNext('500');
+      (el as unknown as { readAt: number }).readAt = 0;
+      const asked = fake.state.requests.length;
+      showPageAgain();
+      await waitUntil(() => fake.state.requests.length > asked, 'the ticket is asked again');
+      await reloaded(el);
+      await el.updateComplete;
+      expect(text(el, '#ticket-title')).to.equal('Écran noir au démarrage');
+      expect($(el, '[part="failure"]')).to.equal(null);
+      // Refresh, asked by the person, does say it.
+      fake.state.failNext('500');
+      ($(el, '#refresh') as HTMLButtonElement).click();
+      await waitUntil(() => $(el, '[part="failure"]'), 'the failure is said');
+    });
   });
 
   it('says the ticket cannot be found', async () => {

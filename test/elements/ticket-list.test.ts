@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/index.js';
 import type { TicketList } from '../../src/elements/ticket-list/ticket-list.js';
+import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { useHandlers } from '../support/msw.js';
@@ -183,6 +184,16 @@ describe('<ticket-list>', () => {
     await waitUntil(() => detail.isConnected || $(el, 'ticket-detail'), 'the thread opens');
     ($(el, '#back') as HTMLButtonElement).click();
     await waitUntil(() => activeRow(el) === String(wifi.id) && focused(el)?.id === 'rows', 'the cursor is on the clicked ticket');
+  });
+
+  it('hands its refresh-interval to the thread it opens', async () => {
+    const { wifi } = seedTickets();
+    const el = await fixture<TicketList>(html`<ticket-list lang="en" refresh-interval="60" .config=${glpiConfig()}></ticket-list>`);
+    await loaded(el);
+    await rowsRendered(el, 4);
+    $(el, `[data-ticket="${wifi.id}"]`)!.click();
+    await el.updateComplete;
+    expect(($(el, 'ticket-detail') as TicketDetailElement).refreshInterval).to.equal(60);
   });
 
   it('is one Tab stop, a listbox the arrows, Home, End and Page keys walk, with its ring in full view', async () => {

@@ -36,6 +36,13 @@ export const styles = [
       overflow-wrap: anywhere;
     }
 
+    .header-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 1.25em;
+    }
+
     .facts {
       display: flex;
       flex-wrap: wrap;

@@ -29,6 +29,10 @@ import { styles } from './ticket-detail.styles.js';
 type Asking = 'refuse' | 'reopen' | 'close' | 'follow-up' | undefined;
 
 const DAY = 86_400_000;
+/** The shortest `refresh-interval`, in seconds: a page left open all day must not hammer the helpdesk. */
+const MIN_REFRESH = 15;
+/** Coming back to the page re-reads the ticket when it was read longer ago than this (ms). */
+const STALE_AFTER = 10_000;
 
 /**
  * @summary One ticket's thread: the request, every public reply and solution with its
@@ -70,6 +74,13 @@ export class TicketDetailElement extends HelpdeskElement {
   /** The ticket to show, by its id on the helpdesk. */
   @property({ attribute: 'ticket-id', reflect: true }) ticketId?: string;
 
+  /**
+   * Seconds between two readings of the ticket while the page is shown (at least 15); off
+   * when unset. Without it the thread is read again when the page is shown again, and by
+   * its Refresh button.
+   */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval?: number;
+
   @state() private ticket?: Ticket;
   @state() private loading = false;
   @state() private loadError?: HelpdeskError;
@@ -78,6 +89,8 @@ export class TicketDetailElement extends HelpdeskElement {
   @state() private reason = '';
   @state() private reasonMissing = false;
   @state() private downloadFailed?: string;
+  /** What the last refresh brought (new messages, a new status), for the live region. */
+  @state() private news = '';
 
   /**
    * The reply being written — its text, files, draft (kept per ticket until the helpdesk
@@ -113,8 +126,61 @@ export class TicketDetailElement extends HelpdeskElement {
     },
   });
   private loadController?: AbortController;
+  /** When the ticket shown was read (epoch ms). */
+  private readAt = 0;
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'visible' && this.ticket && Date.now() - this.readAt > STALE_AFTER) void this.refresh({ quiet: true });
+  };
   /** The ticket last asked of the backend, so a configuration and an id set together load it once. */
   private requestedId?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.planRefresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+
+  /** Polls while `refresh-interval` is set and the page is shown. */
+  private planRefresh(): void {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    const seconds = this.refreshInterval;
+    if (!seconds || !Number.isFinite(seconds) || seconds <= 0 || !this.isConnected) return;
+    this.refreshTimer = setInterval(() => {
+      if (document.visibilityState === 'visible' && this.ticket && !this.loading && !this.actions.busy) void this.refresh({ quiet: true });
+    }, Math.max(MIN_REFRESH, seconds) * 1000);
+  }
+
+  /**
+   * Reads the ticket again and says what changed: new messages, a new status. `quiet` (the
+   * page shown again, the timer) keeps what is on screen if the helpdesk cannot be reached,
+   * and says nothing when nothing changed; the Refresh button says "no new message" too.
+   */
+  async refresh({ quiet = false } = {}): Promise<void> {
+    const before = this.ticket;
+    await this.load({ quiet });
+    const after = this.ticket;
+    if (!before || !after || after === before || before.id !== after.id) return;
+    const t = this.localize.messages.detail;
+    const known = new Set(before.entries.map((entry) => entry.id));
+    const added = after.entries.filter((entry) => !known.has(entry.id));
+    const parts: string[] = [];
+    if (added.length) parts.push(t.newEntries(added.length, added.length === 1 ? added[0]!.author : undefined));
+    if (after.status.code !== before.status.code) parts.push(t.statusNow(localText(after.status.label, this.localize.lang)));
+    if (!parts.length && quiet) return;
+    // The same sentence twice in a row would not be said again: empty the region first.
+    this.news = '';
+    await this.updateComplete;
+    this.news = parts.length ? parts.join('. ') : t.nothingNew;
+  }
 
   protected configured(_config: HelpdeskConfig, backend: HelpdeskBackend): void {
     this.openReplyDraft();
@@ -123,6 +189,7 @@ export class TicketDetailElement extends HelpdeskElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('refreshInterval')) this.planRefresh();
     if (changed.has('ticketId') && this.requestedId !== this.ticketId) {
       this.resetTicketState();
       this.openReplyDraft();
@@ -153,32 +220,40 @@ export class TicketDetailElement extends HelpdeskElement {
     this.renderRoot.querySelector<HTMLElement>('#ticket-title, #load-failure, #login')?.focus();
   }
 
-  /** Reloads the ticket from the helpdesk (after the technician answered, for instance). */
-  async load(): Promise<void> {
-    this.reading = this.read();
+  /**
+   * Reloads the ticket from the helpdesk (after the technician answered, for instance).
+   * `quiet`: no "loading" said, and a failure keeps the ticket shown without a message.
+   */
+  async load({ quiet = false } = {}): Promise<void> {
+    this.reading = this.read(quiet);
     return this.reading;
   }
 
   /** The load under way (or the last one, settled). */
   private reading: Promise<void> = Promise.resolve();
 
-  private async read(): Promise<void> {
+  private async read(quiet: boolean): Promise<void> {
     const backend = this.backendOrNothing();
     const id = this.ticketId;
     if (!backend || !id || !backend.capabilities.tickets || !backend.hasCredentials()) return;
     this.requestedId = id;
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
-    this.loading = true;
-    this.loadError = undefined;
+    if (!quiet) {
+      this.loading = true;
+      this.loadError = undefined;
+    }
     try {
       const ticket = await backend.getTicket(id, { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.ticket = ticket;
+      this.readAt = Date.now();
+      this.loadError = undefined;
     } catch (caught) {
       if (controller.signal.aborted) return;
       const error = toHelpdeskError(caught);
-      if (!this.signIn.showFor(error, backend)) {
+      // A session that ended asks for a sign-in even then; anything else waits for the next reading.
+      if (!this.signIn.showFor(error, backend) && !(quiet && this.ticket)) {
         this.loadError = error;
         emit(this, 'support-error', this.errorDetail(error));
       }
@@ -293,7 +368,7 @@ export class TicketDetailElement extends HelpdeskElement {
     return html`
       <article part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'} aria-labelledby="ticket-title">
         ${this.signIn.render(t, backend)}
-        <p class="visually-hidden" role="status">${this.loading ? t.detail.loading : ''}</p>
+        <p class="visually-hidden" role="status">${this.loading ? t.detail.loading : this.news}</p>
         ${this.loading && !ticket ? html`<p class="hint">${t.detail.loading}</p>` : nothing}
         ${this.loadError
           ? failurePanel(t, { id: 'load-failure', heading: t.detail.failedHeading, error: this.loadError, retry: () => void this.load() })
@@ -317,7 +392,12 @@ export class TicketDetailElement extends HelpdeskElement {
           <div><dt>${t.list.opened}</dt><dd>${this.time(ticket.openedAt)}</dd></div>
           <div><dt>${t.list.updated}</dt><dd>${this.time(ticket.updatedAt)}</dd></div>
         </dl>
-        ${ticket.url ? html`<a href=${ticket.url} target="_blank" rel="noopener noreferrer">${t.detail.onHelpdesk}</a>` : nothing}
+        <div class="header-actions">
+          <button type="button" id="refresh" class="secondary" aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => !this.loading && this.refresh()}>
+            ${t.list.refresh}
+          </button>
+          ${ticket.url ? html`<a href=${ticket.url} target="_blank" rel="noopener noreferrer">${t.detail.onHelpdesk}</a>` : nothing}
+        </div>
       </header>
       ${this.noticeView()}
       ${this.actions.error ? failurePanel(t, { id: 'action-failure', heading: t.detail.actionFailedHeading, error: this.actions.error }) : nothing}

@@ -82,6 +82,9 @@ export class TicketList extends HelpdeskElement {
    */
   @property({ attribute: 'hash-prefix' }) hashPrefix?: string;
 
+  /** Seconds between two readings of the open ticket while the page is shown (at least 15); off when unset. See `<ticket-detail>`. */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval?: number;
+
   @state() private scope: TicketScope = 'mine';
   @state() private query = '';
   @state() private group?: StatusGroup;
@@ -466,6 +469,7 @@ export class TicketList extends HelpdeskElement {
           .endpoint=${this.endpoint}
           .credentials=${this.credentials}
           .theme=${this.theme}
+          .refreshInterval=${this.refreshInterval}
           lang=${this.localize.lang}
           ticket-id=${this.ticketId!}
         ></ticket-detail>
