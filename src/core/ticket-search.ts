@@ -78,15 +78,63 @@ export function ticketNumberIn(query: string): string | undefined {
  * The tickets of `index` that match, in the index's order. A number matches tickets
  * whose id starts with it (the person may still be typing it) and titles containing it.
  */
-export function filterTickets(index: readonly SearchableTicket[], { group, query = '' }: TicketFilter): TicketSummary[] {
+export function filterTickets(index: readonly SearchableTicket[], filter: TicketFilter): TicketSummary[] {
+  return matching(index, filter).map((entry) => entry.ticket);
+}
+
+function matching(entries: readonly SearchableTicket[], { group, query = '' }: TicketFilter): SearchableTicket[] {
   const words = fold(query).split(/[\s,;]+/).filter(Boolean);
   const number = ticketNumberIn(query);
-  const result: TicketSummary[] = [];
-  for (const { ticket, text } of index) {
-    if (group && ticket.status.group !== group) continue;
-    if ((number && ticket.id.startsWith(number)) || words.every((word) => text.includes(word))) result.push(ticket);
+  return entries.filter(
+    ({ ticket, text }) => (!group || ticket.status.group === group) && ((number && ticket.id.startsWith(number)) || words.every((word) => text.includes(word))),
+  );
+}
+
+/** Searches remembered per index and group: those a person erases back to, and those a longer one narrows. */
+const REMEMBERED = 32;
+
+/**
+ * `filterTickets` for a person typing: a search that only adds to an earlier one ("imp" →
+ * "impr", "ticket" → "ticket 9") looks among what that one found, not the whole list, and
+ * a search erased back to is not done again. Results are the same as `filterTickets`.
+ */
+export class TicketFinder {
+  #index?: readonly SearchableTicket[];
+  #group?: StatusGroup;
+  /** By search, as typed and folded: what it found. */
+  readonly #found = new Map<string, { entries: SearchableTicket[]; tickets: TicketSummary[] }>();
+
+  find(index: readonly SearchableTicket[], { group, query = '' }: TicketFilter): TicketSummary[] {
+    if (index !== this.#index || group !== this.#group) {
+      this.#index = index;
+      this.#group = group;
+      this.#found.clear();
+    }
+    const key = fold(query).replace(/\s+/g, ' ').trim();
+    let found = this.#found.get(key);
+    if (found) {
+      this.#found.delete(key);
+    } else {
+      let among: readonly SearchableTicket[] = index;
+      let longest = -1;
+      for (const [earlier, result] of this.#found) {
+        if (earlier.length > longest && narrows(earlier, key)) [among, longest] = [result.entries, earlier.length];
+      }
+      const entries = matching(among, { group, query });
+      found = { entries, tickets: entries.map((entry) => entry.ticket) };
+      if (this.#found.size >= REMEMBERED) this.#found.delete(this.#found.keys().next().value!);
+    }
+    this.#found.set(key, found);
+    return found.tickets;
   }
-  return result;
+}
+
+/**
+ * Whether every ticket `later` finds is among those `earlier` found: it only adds to it,
+ * and does not turn into a ticket number ("no" → "no 4" finds ticket 4 whatever its title).
+ */
+function narrows(earlier: string, later: string): boolean {
+  return later.startsWith(earlier) && (ticketNumberIn(later) === undefined || ticketNumberIn(earlier) !== undefined);
 }
 
 /** How many tickets of `index` fall in each group, for the filter's labels. */

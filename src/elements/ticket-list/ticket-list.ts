@@ -8,7 +8,7 @@ import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import { clip, localText } from '../../core/text.js';
 import { breakable } from '../shared/rich-text.js';
 import { STATUS_GROUPS, type StatusGroup, type TicketScope, type TicketSummary } from '../../core/ticket.js';
-import { countByGroup, filterTickets, TicketIndex, type SearchableTicket } from '../../core/ticket-search.js';
+import { countByGroup, TicketFinder, TicketIndex, type SearchableTicket } from '../../core/ticket-search.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
 import { readTicketPages } from '../../services/ticket-pages.js';
@@ -100,6 +100,8 @@ export class TicketList extends HelpdeskElement {
   @state() private announced = '';
 
   private shown: TicketSummary[] = [];
+  /** Finds the tickets of each search, narrowing the last one's as the person types more. */
+  private readonly finder = new TicketFinder();
   private announceTimer?: ReturnType<typeof setTimeout>;
   private counts = countByGroup([]);
   private loadController?: AbortController;
@@ -139,7 +141,7 @@ export class TicketList extends HelpdeskElement {
     if (changed.has('hashPrefix')) this.readHash();
     const own = changed as PropertyValues;
     if (own.has('index') || own.has('query') || own.has('group')) {
-      this.shown = filterTickets(this.index, { group: this.group, query: this.query });
+      this.shown = this.finder.find(this.index, { group: this.group, query: this.query });
     }
     if (own.has('index')) this.counts = countByGroup(this.index);
     this.announceSoon();
