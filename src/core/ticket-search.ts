@@ -91,7 +91,7 @@ function matching(entries: readonly SearchableTicket[], { group, query = '' }: T
 }
 
 /** Searches remembered per index and group: those a person erases back to, and those a longer one narrows. */
-const REMEMBERED = 32;
+const REMEMBERED = 12;
 
 /**
  * `filterTickets` for a person typing: a search that only adds to an earlier one ("imp" →
