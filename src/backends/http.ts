@@ -155,3 +155,19 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const seconds = /^\s*\d+\s*$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
   return Number.isNaN(seconds) ? undefined : Math.max(0, seconds);
 }
+
+/**
+ * A request several callers share (the server's settings, the person's profile, a name),
+ * as one caller sees it: its answer, or this caller's abort as soon as its signal fires.
+ * The shared request itself is made without any one caller's signal, so that one caller
+ * going away — a list read again, a ticket closed — does not fail the others waiting on it.
+ */
+export function forCaller<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}

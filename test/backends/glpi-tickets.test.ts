@@ -204,6 +204,21 @@ describe('GlpiBackend: following tickets', () => {
       expect((await glpi().getTicket(String(unknown.id))).status.label).to.deep.equal({ en: 'Status 12', fr: 'Statut 12' });
     });
 
+    it('lets a reading go on when another that shares the server’s settings and names with it is abandoned', async () => {
+      // The list read again (another scope, a refresh) aborts the first reading while both wait on getGlpiConfig.
+      const backend = glpi();
+      const first = new AbortController();
+      const abandoned = backend.listTickets(organisation, { signal: first.signal });
+      const kept = backend.listTickets(organisation, { signal: new AbortController().signal });
+      first.abort();
+      // As an aborted call does: the signal's reason.
+      expect(await abandoned.then(() => undefined, (error: unknown) => (error as Error).name)).to.equal('AbortError');
+      const page = await kept;
+      expect(page.tickets).to.have.length(3);
+      expect(page.tickets.every((ticket) => ticket.requester)).to.equal(true);
+      expect(calls('getGlpiConfig')).to.have.length(1);
+    });
+
     it('reports a search answer of the wrong shape as a bad response', async () => {
       await useHandlers(
         http.get(`${API}/search/Ticket`, () => HttpResponse.json({ totalcount: 1, data: [{ 'Ticket.id': 1, 'Ticket.status': 0 }] })),

@@ -40,6 +40,18 @@ describe('ZammadBackend: following tickets', () => {
   beforeEach(() => start());
 
   describe('listTickets', () => {
+    it('lets a reading go on when another that shares the person’s profile and the states with it is abandoned', async () => {
+      fake.state.generateTickets(3, { title: 'Ticket' });
+      const backend = zammad();
+      const first = new AbortController();
+      const abandoned = backend.listTickets({ scope: 'mine', start: 0, limit: 50 }, { signal: first.signal });
+      const kept = backend.listTickets({ scope: 'mine', start: 0, limit: 50 }, { signal: new AbortController().signal });
+      first.abort();
+      expect(await abandoned.then(() => undefined, (error: unknown) => (error as Error).name)).to.equal('AbortError');
+      expect((await kept).tickets).to.have.length(3);
+      expect(requested().filter((request) => request === 'GET users/me')).to.have.length(1);
+    });
+
     it('lists the person’s tickets newest first, although Zammad gives them oldest first', async () => {
       fake.state.generateTickets(130, { title: 'Ticket' });
       const backend = zammad();

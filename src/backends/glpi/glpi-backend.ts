@@ -31,7 +31,7 @@ import {
 } from '../../core/ticket.js';
 import { urgencyRank } from './urgency.js';
 import { sessionTokenStore, type TokenStore } from '../../store/session-token.js';
-import { requestBlob, requestJson, type HttpRequest } from '../http.js';
+import { forCaller, requestBlob, requestJson, type HttpRequest } from '../http.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
 import { decodeEntities } from './html.js';
 import { glpiError } from './errors.js';
@@ -339,10 +339,11 @@ export class GlpiBackend implements HelpdeskBackend {
 
   async listTickets({ scope, start, limit }: TicketPageQuery, { signal }: CallOptions = {}): Promise<TicketPage> {
     const mine = scope === 'mine';
+    // First: it asks who the person is and the server's settings at once, and the person is then known.
+    const reading = await this.#reading(signal);
     const criteria = mine ? `criteria[0][field]=4&criteria[0][searchtype]=equals&criteria[0][value]=${(await this.#whoAmI(signal)).id}&` : '';
     // Name, id, status, urgency, type, opening and last update; the requester for the organisation's list.
     const columns = [1, 2, 12, 10, 14, 15, 19, ...(mine ? [] : [4])].map((option, index) => `forcedisplay[${index}]=${option}`).join('&');
-    const reading = await this.#reading(signal);
     let answer: z.infer<typeof searchAnswer>;
     try {
       [answer] = await this.#call(
@@ -474,7 +475,7 @@ export class GlpiBackend implements HelpdeskBackend {
    * refuses or answers oddly is taken as of unknown version, which the adapter treats as GLPI 10.
    */
   #serverInfo(signal?: AbortSignal): Promise<Server> {
-    this.#server ??= this.#call(configAnswer, 'getGlpiConfig', signal).then(
+    this.#server ??= this.#call(configAnswer, 'getGlpiConfig').then(
       ([{ cfg_glpi: config }]) => ({ major: parseInt(config.version ?? '', 10) || undefined, timeZone: config.timezone || undefined }),
       (error: unknown) => {
         // GLPI's "no" is kept; after network trouble or an abort, ask again next time.
@@ -483,7 +484,7 @@ export class GlpiBackend implements HelpdeskBackend {
         throw error;
       },
     );
-    return this.#server;
+    return forCaller(this.#server, signal);
   }
 
   /**
@@ -517,7 +518,7 @@ export class GlpiBackend implements HelpdeskBackend {
     if (String(this.#me?.id) === userId && this.#me?.name) return Promise.resolve(this.#me.name);
     let name = this.#names.get(userId);
     if (!name) {
-      name = this.#call(userAnswer, `User/${userId}`, signal).then(
+      name = this.#call(userAnswer, `User/${userId}`).then(
         ([user]) => plain(`${user.realname ?? ''} ${user.firstname ?? ''}`) || plain(user.name) || undefined,
         (error: unknown) => {
           // Only GLPI's "no" is kept: after network trouble, an abort or an expired session, ask again next time.
@@ -527,7 +528,7 @@ export class GlpiBackend implements HelpdeskBackend {
       );
       this.#names.set(userId, name);
     }
-    return name;
+    return forCaller(name, signal);
   }
 
   /** Every row of a list (`path` ends in `?` or `&`), page after page while `Content-Range` says more remain. */

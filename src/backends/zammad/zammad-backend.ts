@@ -45,7 +45,7 @@ import type {
   TicketPageQuery,
   TicketReply,
 } from '../../core/ticket.js';
-import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
+import { forCaller, kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
 import { buildTicketContent, textToHtml } from '../message.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
 import { ZAMMAD_CAPABILITIES } from './capabilities.js';
@@ -473,35 +473,35 @@ export class ZammadBackend implements HelpdeskBackend {
 
   /** Who the credentials belong to: their id filters the list, their name labels it. */
   #whoAmI(signal?: AbortSignal): Promise<Me> {
-    return (this.#me ??= this.#cached(
-      () => this.#call(userRecord, 'users/me', signal),
+    return forCaller((this.#me ??= this.#cached(
+      () => this.#call(userRecord, 'users/me'),
       (user): Me => ({ id: user.id, name: `${user.firstname ?? ''} ${user.lastname ?? ''}`.trim() || user.login || undefined }),
       () => this.#me,
       () => (this.#me = undefined),
-    ));
+    )), signal);
   }
 
   /** The instance's states with their types; asked again when a ticket shows one not seen yet (an admin added it). */
   async #stateList(signal?: AbortSignal, wanted?: number): Promise<ZammadState[]> {
     const load = () =>
       (this.#states = this.#cached(
-        () => this.#call(stateList, 'ticket_states?expand=true', signal),
+        () => this.#call(stateList, 'ticket_states?expand=true'),
         (states) => states,
         () => this.#states,
         () => (this.#states = undefined),
       ));
-    const states = await (this.#states ?? load());
-    return wanted === undefined || states.some((state) => state.id === wanted) ? states : load();
+    const states = await forCaller(this.#states ?? load(), signal);
+    return wanted === undefined || states.some((state) => state.id === wanted) ? states : forCaller(load(), signal);
   }
 
   /** The instance's priorities; without them (a refusal) tickets simply show no urgency and take Zammad's default. */
   #priorityList(signal?: AbortSignal): Promise<ZammadPriority[]> {
     const load = () =>
-      this.#call(priorityList, 'ticket_priorities', signal).catch((error: unknown) => {
+      this.#call(priorityList, 'ticket_priorities').catch((error: unknown) => {
         if (/forbidden|not-found/.test((error as HelpdeskError | undefined)?.kind ?? '')) return [];
         throw error;
       });
-    return (this.#priorities ??= this.#cached(load, (priorities) => priorities, () => this.#priorities, () => (this.#priorities = undefined)));
+    return forCaller((this.#priorities ??= this.#cached(load, (priorities) => priorities, () => this.#priorities, () => (this.#priorities = undefined))), signal);
   }
 
   /** A promise kept by the caller, dropped when it fails unless something newer replaced it already. */
