@@ -555,8 +555,9 @@ How each figure is taken (bench/ticket-list/probe.js):
                  dispatches the key: within 1 ms of the call here) to the next frame presented after its handlers,
                  rounded by Chromium to 8 ms; keys whose events all took < 16 ms give no entry and count as 0
                  ("<16"). "Beyond the frame": that duration minus one frame (16.7 ms at 60 Hz), floored at 0 — what
-                 the key costs past the frame a press waits for anyway. The probe: keydown's timestamp to a message posted from the next
-                 requestAnimationFrame (it runs once that frame's style, layout and paint are done on the main thread).
+                 the key costs past the frame a press waits for anyway. The probe: keydown's timestamp to a message
+                 posted from the next requestAnimationFrame (it runs once that frame's style, layout and paint are
+                 done on the main thread).
                  Handlers: the key's Event Timing entries' processingEnd − processingStart, summed (its listeners and
                  Lit's render in their microtasks; keys without an entry are left out).
   first key      the first key of each search: it filters the whole list.
