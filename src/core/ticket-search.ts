@@ -46,18 +46,24 @@ export class TicketIndex {
   entries: SearchableTicket[] = [];
   readonly #updatedAt = new Map<string, number>();
 
+  /** Adds tickets — one page, or several that came in the same frame. */
   add(tickets: readonly TicketSummary[]): SearchableTicket[] {
+    const newest = new Map<string, TicketSummary>();
+    for (const ticket of tickets) {
+      const met = newest.get(ticket.id);
+      if (!met || ticket.updatedAt > met.updatedAt) newest.set(ticket.id, ticket);
+    }
     const moved = new Set<string>();
-    const page = indexTickets(
-      tickets.filter((ticket) => {
-        const known = this.#updatedAt.get(ticket.id);
-        const time = ticket.updatedAt.getTime();
-        if (known !== undefined && time <= known) return false;
-        if (known !== undefined) moved.add(ticket.id);
-        this.#updatedAt.set(ticket.id, time);
-        return true;
-      }),
-    );
+    const fresh: TicketSummary[] = [];
+    for (const ticket of newest.values()) {
+      const known = this.#updatedAt.get(ticket.id);
+      const time = ticket.updatedAt.getTime();
+      if (known !== undefined && time <= known) continue;
+      if (known !== undefined) moved.add(ticket.id);
+      this.#updatedAt.set(ticket.id, time);
+      fresh.push(ticket);
+    }
+    const page = indexTickets(fresh);
     const kept = moved.size ? this.entries.filter((entry) => !moved.has(entry.ticket.id)) : this.entries;
     // Pages come newest first: usually the whole page goes after what is there.
     if (!kept.length || !page.length || newestFirst(kept[kept.length - 1]!, page[0]!) <= 0) return (this.entries = kept.concat(page));
@@ -83,7 +89,10 @@ export function filterTickets(index: readonly SearchableTicket[], filter: Ticket
 }
 
 function matching(entries: readonly SearchableTicket[], { group, query = '' }: TicketFilter): SearchableTicket[] {
-  const words = fold(query).split(/[\s,;]+/).filter(Boolean);
+  // "#" or "n°" alone: a number is being typed, nothing to look for yet.
+  const words = fold(query)
+    .split(/[\s,;]+/)
+    .filter((word) => word && !/^(#|n°|no\.)$/.test(word));
   const number = ticketNumberIn(query);
   return entries.filter(
     ({ ticket, text }) => (!group || ticket.status.group === group) && ((number && ticket.id.startsWith(number)) || words.every((word) => text.includes(word))),

@@ -91,4 +91,20 @@ describe('ticket search', () => {
     // Narrowing and remembering: far fewer titles looked at than a full pass per search (2 × 38 × 300).
     expect(asked).to.be.below(2 * 38 * 300 * 0.4);
   });
+
+  it('keeps the newest copy of a ticket met twice among pages added together', () => {
+    const read = new TicketIndex();
+    read.add([ticket('2', 'Other', 'open', '2026-10-01T10:00:00')]);
+    read.add([
+      ticket('1', 'Old title', 'open', '2026-11-01T10:00:00'),
+      ticket('3', 'Third', 'open', '2026-09-01T10:00:00'),
+      ticket('1', 'New title', 'waiting', '2026-11-09T10:00:00'),
+    ]);
+    expect(read.entries.map((entry) => entry.ticket.title)).to.deep.equal(['New title', 'Other', 'Third']);
+  });
+
+  it('lists everything while only "#" or "n°" is typed: a number is coming', () => {
+    for (const query of ['#', 'n°', ' # ']) expect(ids(filterTickets(index, { query })), query).to.deep.equal(['4399', '4313', '4312', '512']);
+    expect(ids(filterTickets(index, { query: '#43' }))).to.deep.equal(['4399', '4313', '4312']);
+  });
 });

@@ -27,9 +27,13 @@ const ANNOUNCE_AFTER = 700;
 /**
  * The virtualiser's flow layout, but rows are laid out also while the list is outside the
  * window (further down the page, or scrolled past): the plain layout renders none then, and
- * assistive technology would find a list of tickets without a ticket in it.
+ * assistive technology would find a list of tickets without a ticket in it. And fewer rows
+ * are kept ready out of view.
  */
 class ExposedFlowLayout extends FlowLayout {
+  /** Rows kept ready above and below the visible part, in px (the virtualiser's default is 1000): each one costs every key press. */
+  protected override _overhang = 400;
+
   override get viewportSize() {
     return super.viewportSize;
   }
@@ -176,7 +180,18 @@ export class TicketList extends HelpdeskElement {
     this.error = undefined;
     this.cut = false;
     this.total = undefined;
+    // Pages that come in the same frame join the list together: one merge and one render per frame.
     const read = new TicketIndex();
+    let pending: TicketSummary[] = [];
+    let frame: number | undefined;
+    /** `last`: the list is complete, even if it is empty. */
+    const show = (last = false) => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
+      if (controller.signal.aborted || (!pending.length && !last)) return;
+      this.index = read.add(pending);
+      pending = [];
+    };
     try {
       const { cut } = await readTicketPages((query, options) => backend.listTickets(query, options), {
         scope,
@@ -185,16 +200,20 @@ export class TicketList extends HelpdeskElement {
         maxPages: MAX_PAGES,
         onPage: (page) => {
           if (controller.signal.aborted) return;
-          this.index = read.add(page.tickets);
+          pending.push(...page.tickets);
           this.total = page.total ?? this.total;
-          if (this.index.length < (this.total ?? 0) || page.more) this.phase = 'more';
+          if (page.more || (this.total !== undefined && read.entries.length + pending.length < this.total)) this.phase = 'more';
+          frame ??= requestAnimationFrame(() => show());
         },
       });
       if (controller.signal.aborted) return;
+      show(true);
       this.cut = cut;
       this.phase = 'ready';
     } catch (caught) {
       if (controller.signal.aborted) return;
+      // What was read stays listed.
+      show();
       const error = toHelpdeskError(caught);
       this.phase = 'failed';
       if (!this.signIn.showFor(error, backend)) {
