@@ -21,6 +21,8 @@ import { styles } from './ticket-list.styles.js';
 
 /** Pages read at most, whatever a backend says about more. */
 const MAX_PAGES = 1000;
+/** Milliseconds between two updates of the list while its pages are read, after the first. */
+const BATCH_EVERY = 250;
 /** Milliseconds the count must hold still before the live region says it. */
 const ANNOUNCE_AFTER = 700;
 
@@ -180,17 +182,26 @@ export class TicketList extends HelpdeskElement {
     this.error = undefined;
     this.cut = false;
     this.total = undefined;
-    // Pages that come in the same frame join the list together: one merge and one render per frame.
+    // The first page shows at the next frame; the next ones join it together four times a second: each
+    // update of a long list costs its filtering, counts and virtualiser, and pages come faster than that.
     const read = new TicketIndex();
     let pending: TicketSummary[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let frame: number | undefined;
     /** `last`: the list is complete, even if it is empty. */
     const show = (last = false) => {
+      clearTimeout(timer);
       if (frame !== undefined) cancelAnimationFrame(frame);
-      frame = undefined;
+      timer = frame = undefined;
       if (controller.signal.aborted || (!pending.length && !last)) return;
       this.index = read.add(pending);
       pending = [];
+    };
+    const showSoon = () => {
+      if (timer !== undefined || frame !== undefined) return;
+      const next = () => (frame = requestAnimationFrame(() => show()));
+      if (read.entries.length) timer = setTimeout(next, BATCH_EVERY);
+      else next();
     };
     try {
       const { cut } = await readTicketPages((query, options) => backend.listTickets(query, options), {
@@ -203,7 +214,7 @@ export class TicketList extends HelpdeskElement {
           pending.push(...page.tickets);
           this.total = page.total ?? this.total;
           if (page.more || (this.total !== undefined && read.entries.length + pending.length < this.total)) this.phase = 'more';
-          frame ??= requestAnimationFrame(() => show());
+          showSoon();
         },
       });
       if (controller.signal.aborted) return;
