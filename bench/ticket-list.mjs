@@ -308,7 +308,8 @@ async function coldLoad(browser, server, helpdesks, { rate, pageSize, searches }
     await cdp.send('HeapProfiler.enable');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await cdp.send('Page.enable');
-    const full = `${options.tickets} ${options.tickets === 1 ? 'ticket' : 'tickets'}`;
+    // As src/i18n/fr.ts writes it ("10 000 tickets"), spaces made plain as the probe reads the line.
+    const full = `${options.tickets.toLocaleString('fr-FR').replace(/\s/g, ' ')} ${options.tickets < 2 ? 'ticket' : 'tickets'}`;
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
       source: `window.__listBench = ${JSON.stringify({ deadline: options.timeout, full })};\n${PROBE}\n//# sourceURL=bench-ticket-list-probe.js`,
     });

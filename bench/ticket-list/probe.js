@@ -11,7 +11,7 @@
  *   root exists and is visible (a box of non-zero size inside the viewport, and
  *   `checkVisibility`);
  * - all read: the first frame where its count line (`.count`) reads `full` (French:
- *   "10000 tickets", `list.shown` of src/i18n/fr.ts) and no `aria-busy="true"` remains.
+ *   "10 000 tickets", `list.shown` of src/i18n/fr.ts) and no `aria-busy="true"` remains.
  * `__listBench.loaded` resolves with both, with when the helpdesk's answers were in
  * (Resource Timing's `responseEnd` of the `/glpi/` requests), or with `failed` past the
  * deadline.

@@ -15,6 +15,9 @@ import type { FieldReason } from '../core/validation.js';
 import type { AttachmentRefusal } from '../core/attachments.js';
 import { plural } from './plural.js';
 
+/** A count as written in English: 10,000. */
+const n = (value: number) => value.toLocaleString('en');
+
 export const en = {
   lang: 'en',
   form: {
@@ -243,14 +246,14 @@ export const en = {
     all: 'All',
     refresh: 'Refresh',
     loading: 'Loading your tickets…',
-    loadingMore: (loaded: number, total?: number) => `Loading more tickets: ${loaded}${total ? ` of ${total}` : ''}…`,
+    loadingMore: (loaded: number, total?: number) => `Loading more tickets: ${n(loaded)}${total ? ` of ${n(total)}` : ''}…`,
     /** The list stopped reading before the helpdesk's last ticket. */
     cut: (loaded: number, total?: number) =>
-      `${plural('en', loaded, { one: 'only the most recent', other: `only the ${loaded} most recent` })}${total ? ` of ${total}` : ''} ${plural('en', loaded, { one: 'is', other: 'are' })} listed here: find older tickets on the helpdesk itself`,
+      `${plural('en', loaded, { one: 'only the most recent', other: `only the ${n(loaded)} most recent` })}${total ? ` of ${n(total)}` : ''} ${plural('en', loaded, { one: 'is', other: 'are' })} listed here: find older tickets on the helpdesk itself`,
     shown: (shown: number, all: number) =>
       shown === all
-        ? plural('en', all, { one: `${all} ticket`, other: `${all} tickets` })
-        : `${shown} of ${plural('en', all, { one: `${all} ticket`, other: `${all} tickets` })} shown`,
+        ? plural('en', all, { one: `${n(all)} ticket`, other: `${n(all)} tickets` })
+        : `${n(shown)} of ${plural('en', all, { one: `${n(all)} ticket`, other: `${n(all)} tickets` })} shown`,
     empty: 'No ticket yet. Tickets you open appear here.',
     noMatch: 'No ticket matches this search.',
     clearFilters: 'Show all tickets',

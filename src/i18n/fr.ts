@@ -6,6 +6,9 @@
 import type { Messages } from './en.js';
 import { plural } from './plural.js';
 
+/** A count as written in French: 10 000 (thin no-break space). */
+const n = (value: number) => value.toLocaleString('fr-FR');
+
 export const fr: Messages = {
   lang: 'fr',
   form: {
@@ -229,13 +232,13 @@ export const fr: Messages = {
     all: 'Tous',
     refresh: 'Actualiser',
     loading: 'Chargement de vos tickets…',
-    loadingMore: (loaded, total) => `Chargement de la suite : ${loaded}${total ? ` sur ${total}` : ''}…`,
+    loadingMore: (loaded, total) => `Chargement de la suite : ${n(loaded)}${total ? ` sur ${n(total)}` : ''}…`,
     cut: (loaded, total) =>
-      `${plural('fr', loaded, { one: 'seul le plus récent', other: `seuls les ${loaded} plus récents` })}${total ? ` sur ${total}` : ''} ${plural('fr', loaded, { one: 'est listé', other: 'sont listés' })} ici : retrouvez les tickets plus anciens sur le support lui-même`,
+      `${plural('fr', loaded, { one: 'seul le plus récent', other: `seuls les ${n(loaded)} plus récents` })}${total ? ` sur ${n(total)}` : ''} ${plural('fr', loaded, { one: 'est listé', other: 'sont listés' })} ici : retrouvez les tickets plus anciens sur le support lui-même`,
     shown: (shown, all) =>
       shown === all
-        ? plural('fr', all, { one: `${all} ticket`, other: `${all} tickets` })
-        : plural('fr', shown, { one: `${shown} ticket affiché sur ${all}`, other: `${shown} tickets affichés sur ${all}` }),
+        ? plural('fr', all, { one: `${n(all)} ticket`, other: `${n(all)} tickets` })
+        : plural('fr', shown, { one: `${n(shown)} ticket affiché sur ${n(all)}`, other: `${n(shown)} tickets affichés sur ${n(all)}` }),
     empty: 'Aucun ticket pour l’instant. Les tickets que vous ouvrez apparaissent ici.',
     noMatch: 'Aucun ticket ne correspond à cette recherche.',
     clearFilters: 'Afficher tous les tickets',

@@ -135,4 +135,9 @@ export class LocalizeController implements ReactiveController {
   date(date: Date): string {
     return formatter(this.lang, 'long').format(date);
   }
+
+  /** A count in the element's language: "10,000", "10 000". */
+  count(value: number): string {
+    return value.toLocaleString(this.lang);
+  }
 }

@@ -20,9 +20,12 @@ describe('<ticket-list> on a list longer than it reads', () => {
     for (const lang of ['en', 'fr']) {
       const config = { backend: { type: 'zammad', url: API, auth: { userToken: ZAMMAD_CUSTOMER.tokens[0] } }, tickets: { pageSize: 10 } };
       const el = await fixture<TicketList>(html`<ticket-list lang=${lang} .config=${config}></ticket-list>`);
-      await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && /10000/.test(text(el, '.count')), 'the list stops', { timeout: 110_000 });
+      await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && /10[, ]000/.test(text(el, '.count')), 'the list stops', { timeout: 110_000 });
       const line = text(el, '.count');
-      expect(line).to.contain(lang === 'en' ? 'only the 10000 most recent of 10005 are listed here' : 'seuls les 10000 plus récents sur 10005 sont listés ici');
+      // Counts as each language writes them: a comma in English, a thin no-break space in French (text() makes it plain).
+      expect(line).to.contain(lang === 'en' ? 'only the 10,000 most recent of 10,005 are listed here' : 'seuls les 10 000 plus récents sur 10 005 sont listés ici');
+      expect(el.shadowRoot!.querySelector('.count')!.textContent).to.contain(lang === 'en' ? '10,000' : '10\u202f000');
+      expect(text(el, 'fieldset[part="filters"] label')).to.equal(lang === 'en' ? 'All 10,000' : 'Tous 10 000');
       // Zammad's walk reads the newest first: those are the ones kept ("Ticket 1" is the newest, id 10005).
       await waitUntil(() => el.shadowRoot!.querySelector('[data-ticket="10005"]'), 'the newest ticket is listed');
       expect(text(el, '[data-ticket="10005"] .title')).to.equal('Ticket 1');

@@ -385,7 +385,7 @@ export class TicketList extends HelpdeskElement {
     const t = this.localize.messages;
     const choice = (group: StatusGroup | undefined, label: string, count: number) => html`<label>
       <input type="radio" name="group" .checked=${live(this.group === group)} @change=${() => (this.group = group)} />
-      <span>${label} <span class="n">${count}</span></span>
+      <span>${label} <span class="n">${this.localize.count(count)}</span></span>
     </label>`;
     return html`
       <div class="toolbar">
