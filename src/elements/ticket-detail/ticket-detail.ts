@@ -126,6 +126,8 @@ export class TicketDetailElement extends HelpdeskElement {
     },
   });
   private loadController?: AbortController;
+  /** The load under way (or the last one, settled). */
+  private reading: Promise<void> = Promise.resolve();
   /** When the ticket shown was read (epoch ms). */
   private readAt = 0;
   private refreshTimer?: ReturnType<typeof setInterval>;
@@ -229,9 +231,6 @@ export class TicketDetailElement extends HelpdeskElement {
     return this.reading;
   }
 
-  /** The load under way (or the last one, settled). */
-  private reading: Promise<void> = Promise.resolve();
-
   private async read(quiet: boolean): Promise<void> {
     const backend = this.backendOrNothing();
     const id = this.ticketId;
@@ -268,6 +267,7 @@ export class TicketDetailElement extends HelpdeskElement {
 
   private resetTicketState(): void {
     this.ticket = undefined;
+    this.news = '';
     this.loadError = undefined;
     this.asking = undefined;
     this.actions.reset();

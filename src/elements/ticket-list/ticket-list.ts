@@ -45,6 +45,8 @@ class ExposedFlowLayout extends FlowLayout {
   }
 }
 
+const LAYOUT = { type: ExposedFlowLayout };
+
 /**
  * @summary The person's tickets (and their organisation's, where allowed): number, title,
  * status, urgency and dates, newest activity first; filtered by status group and found by
@@ -449,7 +451,7 @@ export class TicketList extends HelpdeskElement {
       >
         ${virtualize({
           items: this.shown,
-          layout: { type: ExposedFlowLayout },
+          layout: LAYOUT,
           // Right after the items change, the virtualiser may still ask for rows of the previous range.
           keyFunction: (ticket: TicketSummary | undefined, index: number) => ticket?.id ?? `gone-${index}`,
           renderItem: (ticket: TicketSummary | undefined, index: number) => (ticket ? this.row(ticket, index, ticket.id === active?.id) : html``),
