@@ -284,6 +284,9 @@ describe('<ticket-list>', () => {
     $(el, `[data-ticket="${wifi.id}"]`)!.click();
     await el.updateComplete;
     expect(location.hash).to.equal(`#ticket-${wifi.id}`);
+    // Focus goes to the ticket's heading with a hash prefix too.
+    const detail = $(el, 'ticket-detail')!;
+    await waitUntil(() => detail.shadowRoot?.activeElement?.id === 'ticket-title', 'focus goes to the ticket’s heading');
     history.back();
     await waitUntil(() => !el.ticketId, 'back closes the thread');
   });

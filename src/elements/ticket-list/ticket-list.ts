@@ -244,8 +244,9 @@ export class TicketList extends HelpdeskElement {
 
   private open(id: string): void {
     this.activeId = id;
+    // With a hash prefix, the hash follows (hashchange then sets the same id): the thread opens at once either way.
     if (this.hashPrefix) location.hash = `${this.hashPrefix}${id}`;
-    else this.ticketId = id;
+    this.ticketId = id;
     void this.focusDetail();
   }
 
