@@ -128,9 +128,17 @@ export const en = {
   attachments: {
     label: 'Attachments',
     hint: (max: number, size: string) =>
-      max === 1 ? `One file, ${size} at most: a screenshot, a log.` : `Up to ${max} files, ${size} each: screenshots, logs.`,
+      `${max === 1 ? `One file, ${size} at most: a screenshot, a log.` : `Up to ${max} files, ${size} each: screenshots, logs.`} A screenshot can also be pasted into the text.`,
     off: 'Attachments are not accepted by this helpdesk.',
+    /** The drop zone, which is also the button that opens the file chooser. */
+    zone: (max: number): string => (max === 1 ? 'Drop a file here, or choose it' : 'Drop files here, or choose them'),
+    /** Said politely once files are taken (chosen, dropped or pasted). */
+    added: (names: string[]) => `Attached: ${names.join(', ')}.`,
+    /** The name of a pasted screenshot, before its date: screenshot-2026-12-07-14-30-05.png. */
+    pastedName: 'screenshot',
     remove: (name: string) => `Remove ${name}`,
+    /** The remove button's visible text (its name for screen readers is `remove`, which begins with it). */
+    removeShort: 'Remove',
     refused: (refusal: AttachmentRefusal, size: string) => {
       switch (refusal.reason) {
         case 'too-big':

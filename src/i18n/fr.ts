@@ -113,11 +113,13 @@ export const fr: Messages = {
   attachments: {
     label: 'Pièces jointes',
     hint: (max: number, size: string) =>
-      max === 1
-        ? `Un fichier, ${size} au maximum : une capture d’écran, un journal.`
-        : `Jusqu’à ${max} fichiers de ${size} chacun : captures d’écran, journaux.`,
+      `${max === 1 ? `Un fichier, ${size} au maximum : une capture d’écran, un journal.` : `Jusqu’à ${max} fichiers de ${size} chacun : captures d’écran, journaux.`} Une capture peut aussi être collée dans le texte.`,
     off: 'Ce support n’accepte pas de pièces jointes.',
+    zone: (max) => (max === 1 ? 'Déposez un fichier ici, ou choisissez-le' : 'Déposez des fichiers ici, ou choisissez-les'),
+    added: (names) => `Joint : ${names.join(', ')}.`,
+    pastedName: 'capture',
     remove: (name: string) => `Retirer ${name}`,
+    removeShort: 'Retirer',
     refused: (refusal, size) => {
       switch (refusal.reason) {
         case 'too-big':

@@ -173,6 +173,40 @@ export const controls = css`
     align-items: center;
   }
 
+  .files .name {
+    flex: 1;
+    overflow-wrap: anywhere;
+  }
+
+  .files button {
+    flex: none;
+  }
+
+  .files .thumbnail {
+    width: 3em;
+    height: 3em;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) * 0.5);
+    border: 1px solid var(--_border);
+  }
+
+  /* The files zone: a button that also takes files dropped on it. */
+  .drop-zone {
+    display: block;
+    width: 100%;
+    min-height: 3.5em;
+    color: var(--_primary);
+    background: var(--_surface);
+    border: 2px dashed var(--_border);
+    text-align: center;
+  }
+
+  .drop-zone:hover,
+  .drop-zone.over {
+    border-color: var(--_primary);
+    background: var(--_surface-alt);
+  }
+
   .sign-in .row {
     display: flex;
     flex-wrap: wrap;

@@ -15,7 +15,7 @@ import { DESCRIBE_PROMPTS, answeredPrompts, descriptionTemplate } from '../../co
 import type { FieldId, FieldProblem } from '../../core/validation.js';
 import type { Messages } from '../../i18n/en.js';
 import { emailMode, type TicketFormModel } from './ticket-form-model.js';
-import { filePicker } from '../shared/file-picker.js';
+import { filePicker, pasteFilesInto } from '../shared/file-picker.js';
 
 export interface FieldContext {
   model: TicketFormModel;
@@ -177,6 +177,8 @@ interface FieldSpec {
   disabled?: boolean;
   value?: string;
   onInput?: (value: string) => void;
+  /** A text area's paste listener (files pasted become attachments). */
+  onPaste?: (event: ClipboardEvent) => void;
   /** The `<option>`s of a select. */
   options?: TemplateResult[];
   /** Shown under the control. */
@@ -211,6 +213,7 @@ function textField(ctx: FieldContext, spec: FieldSpec): TemplateResult {
       aria-invalid=${isInvalid}
       aria-describedby=${ifDefined(describedByIds)}
       @input=${onInput}
+      @paste=${spec.onPaste}
     ></textarea>`;
   } else {
     control = html`<input
@@ -268,6 +271,8 @@ export function descriptionField(ctx: FieldContext): TemplateResult {
     describedBy: ['field-description-secret'],
     value: model.values.description,
     onInput: (value) => model.set('description', value),
+    // A screenshot pasted into the description becomes an attachment.
+    onPaste: model.capabilities?.attachments ? pasteFilesInto(model.composer.files, ctx.config.attachments, t) : undefined,
     after: html`<p class="warning" id="field-description-secret" aria-live="polite">
         ${model.composer.flags(model.values.description) ? t.secrets.inline : nothing}
       </p>

@@ -46,6 +46,7 @@ import { styles } from './support-ticket-form.styles.js';
  * @csspart honest-urgency - The "if everything is urgent, nothing is" note.
  * @csspart guidance - The contact guidance shown for the chosen urgency.
  * @csspart prompts - The QQOQCCP help under the description.
+ * @csspart drop-zone - The files zone: a button that opens the file chooser and takes files dropped on it.
  * @csspart files - The list of chosen files.
  * @csspart error-summary - The list of what is missing or wrong.
  * @csspart secrets - The warning shown when text looks like a secret.

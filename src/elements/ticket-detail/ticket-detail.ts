@@ -13,7 +13,7 @@ import { failurePanel } from '../shared/failure.js';
 import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { noTicketsNote } from '../shared/no-tickets.js';
 import { SignInFlow } from '../shared/sign-in.js';
-import { filePicker } from '../shared/file-picker.js';
+import { filePicker, pasteFilesInto } from '../shared/file-picker.js';
 import { draftNotice } from '../shared/draft.js';
 import { Composer } from '../shared/composer.js';
 import { draftKey } from '../../store/drafts.js';
@@ -54,6 +54,7 @@ const STALE_AFTER = 10_000;
  * @csspart input - Text areas and inputs.
  * @csspart field - Each field block.
  * @csspart label - Field labels.
+ * @csspart drop-zone - The files zone: a button that opens the file chooser and takes files dropped on it.
  * @csspart files - The list of chosen files.
  * @csspart notice - The confirmation after an action.
  * @csspart failure - The message shown when loading or an action failed.
@@ -554,6 +555,7 @@ export class TicketDetailElement extends HelpdeskElement {
                 if (text.trim()) this.replyEmpty = false;
                 this.reply.edit({ text });
               }}
+              @paste=${backend.capabilities.attachments ? pasteFilesInto(this.reply.files, config.attachments, t) : undefined}
             ></textarea>
             ${this.replyEmpty ? html`<p class="error" id="reply-error">${t.detail.reply.empty}</p>` : nothing}
           </div>
