@@ -120,6 +120,8 @@ describe('<support-ticket-form> drafts', () => {
 
     ($(el, '#success button') as HTMLButtonElement).click();
     await waitUntil(() => $(el, '#field-title'), 'another ticket');
+    // The button pressed is gone: focus goes to the form's first field, not to the page.
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'type-incident', 'focus goes to the first field');
     expect(value(el, '#field-title')).to.equal('');
     await waitUntil(async () => (await drafts().storage.entries()).length === 0, 'nothing kept once the person moved on');
   });

@@ -346,6 +346,8 @@ describe('<support-ticket-form> signing in', () => {
     const el = await formWith(glpiConfig({}, false));
     await signIn(el);
     await waitUntil(() => !$(el, '#login'), 'signed in');
+    // The sign-in block is gone: focus goes on to the form's first field, not to the page.
+    await waitUntil(() => focused(el)?.id === 'type-incident', 'focus goes to the first field');
     // GLPI keeps the session under the person's key and names that key as the tab's last session.
     expect(Object.keys(sessionStorage)).to.have.length(2);
     ($$(el, 'header button')[0] as HTMLButtonElement).click();

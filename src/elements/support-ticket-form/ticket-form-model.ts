@@ -150,6 +150,9 @@ export class TicketFormModel implements ReactiveController {
       if (this.sendAfterSignIn) {
         this.sendAfterSignIn = false;
         await this.submit();
+      } else {
+        // The sign-in block is gone: on to the form's first field.
+        this.focus('start');
       }
     },
     () => this.focus('sign-in'),
@@ -277,6 +280,8 @@ export class TicketFormModel implements ReactiveController {
     this.reset({ ...emptyValues(), phone, followUpByEmail, followUpEmail });
     // The confirmation kept for a reload is done with.
     void this.composer.draft.discard();
+    // The button pressed is gone: the person goes on from the form's first field, not from the page's top.
+    this.focus('start');
   }
 
   /** Cancels a queued ticket; the form's own comes back into the form, as typed. */
