@@ -35,6 +35,15 @@ describe('<contact-guidance>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a phone number and its hours each on one line, even in a narrow column', async () => {
+    const el = await fixture<ContactGuidance>(html`<contact-guidance style="width: 12rem" lang="fr" urgency="very-high" .config=${config}></contact-guidance>`);
+    for (const piece of el.shadowRoot!.querySelectorAll('a[href^="tel:"], .note')) {
+      const range = document.createRange();
+      range.selectNodeContents(piece);
+      expect(new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size, piece.textContent!).to.equal(1);
+    }
+  });
+
   it('shows nothing until an urgency is chosen, and says to send the ticket when no channel is configured', async () => {
     const el = await fixture<ContactGuidance>(html`<contact-guidance lang="en" .contacts=${[]}></contact-guidance>`);
     expect(el.shadowRoot!.textContent!.trim()).to.equal('');

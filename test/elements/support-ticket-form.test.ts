@@ -461,3 +461,18 @@ describe('<support-ticket-form> configuration', () => {
     expect(getComputedStyle($(el, '.base')!).backgroundColor).to.equal('rgb(22, 25, 29)');
   });
 });
+
+describe('<support-ticket-form> layout', () => {
+  it('keeps the urgency row still when a level is chosen, and a required mark with its word', async () => {
+    const el = await formWith(glpiConfig(), 'fr');
+    $(el, '#type-incident')!.click();
+    await el.updateComplete;
+    const pills = () => $$(el, '.level').map((pill) => Math.round(pill.getBoundingClientRect().width));
+    const before = pills();
+    $(el, '#urgency-very-high')!.click();
+    await el.updateComplete;
+    expect(pills()).to.deep.equal(before);
+    // A no-break space joins the mark to the label's last word: "*" never starts a line alone.
+    expect($(el, 'label[for="field-title"]')!.textContent).to.match(/Titre\u00a0\s*\*/);
+  });
+});

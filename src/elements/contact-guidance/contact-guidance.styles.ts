@@ -30,6 +30,12 @@ export const styles = [
       gap: 0.35em;
     }
 
+    /* A phone number and opening hours read as one piece: "+33 6 00 00 00 00", "(9h–18h)". */
+    a[href^='tel:'],
+    .note {
+      white-space: nowrap;
+    }
+
     a {
       color: var(--_primary);
       font-weight: 600;

@@ -137,7 +137,7 @@ export function filePicker({ id, t, lang, rules, chosen, labelSuffix = nothing }
   };
   return html`
     <div part="field" class="field">
-      <label part="label" id="${id}-label" for="${id}-zone">${t.attachments.label} ${labelSuffix}</label>
+      <label part="label" id="${id}-label" for="${id}-zone">${t.attachments.label}&nbsp;${labelSuffix}</label>
       <p class="hint" id="${id}-hint">${t.attachments.hint(rules.maxFiles, size)}</p>
       <input
         id=${id}

@@ -90,7 +90,7 @@ export function typeField(ctx: FieldContext): TemplateResult {
   const { model, t } = ctx;
   return html`
     <fieldset part="field" class="choices" aria-describedby=${ifDefined(describedBy(ctx, 'type'))}>
-      <legend part="label">${t.type.legend} ${requiredMark(ctx, true)}</legend>
+      <legend part="label">${t.type.legend}&nbsp;${requiredMark(ctx, true)}</legend>
       ${errorLine(ctx, 'type')}
       <div class="cards">
         ${TICKET_TYPES.map(
@@ -123,7 +123,7 @@ export function urgencyField(ctx: FieldContext): TemplateResult {
   const band = urgency ? bandOf(urgency) : undefined;
   return html`
     <fieldset part="field urgency" class="choices" aria-describedby=${ifDefined(describedBy(ctx, 'urgency', 'urgency-explanation'))}>
-      <legend part="label">${t.urgency.legend} ${requiredMark(ctx, true)}</legend>
+      <legend part="label">${t.urgency.legend}&nbsp;${requiredMark(ctx, true)}</legend>
       ${errorLine(ctx, 'urgency')}
       <div class="scale">
         ${URGENCIES.map(
@@ -229,7 +229,7 @@ function textField(ctx: FieldContext, spec: FieldSpec): TemplateResult {
   }
   return html`
     <div part="field" class="field">
-      <label part="label" for=${id}>${spec.label} ${requiredMark(ctx, spec.required)}</label>
+      <label part="label" for=${id}>${spec.label}&nbsp;${requiredMark(ctx, spec.required)}</label>
       ${spec.hint !== undefined ? html`<p class="hint" id="${id}-hint" aria-live="polite">${spec.hint}</p>` : nothing}
       ${errorLine(ctx, spec.field)} ${control} ${spec.after ?? nothing}
     </div>

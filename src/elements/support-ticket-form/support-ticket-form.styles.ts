@@ -100,10 +100,11 @@ export const styles = [
       cursor: pointer;
     }
 
+    /* Chosen: a thicker border drawn inside and no bolder text, so the pill keeps its width and the row does not reflow. */
     .level:has(input:checked) {
-      border: 2px solid var(--_primary);
+      border-color: var(--_primary);
+      box-shadow: inset 0 0 0 1px var(--_primary);
       background: var(--_surface-alt);
-      font-weight: 600;
     }
 
     .explanation {
