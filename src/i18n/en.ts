@@ -212,7 +212,9 @@ export const en = {
   },
   queued: {
     heading: 'Your ticket is saved and will be sent',
-    body: 'The helpdesk cannot be reached right now. Your ticket is kept on this device and will be sent by itself as soon as the helpdesk is reachable, even after a reload: there is nothing more to do.',
+    /** Why it waits (the last attempt's error kind), then what happens next. */
+    body: (kind?: HelpdeskErrorKind) =>
+      `${kind === 'rate-limited' ? 'The helpdesk is receiving too many requests right now.' : kind === 'server' ? 'The helpdesk is failing right now.' : 'The helpdesk cannot be reached right now.'} Your ticket is kept on this device and will be sent by itself as soon as the helpdesk answers again, even after a reload: there is nothing more to do.`,
     notKept: 'This browser will not keep it once the page is closed: leave this page open until it is sent.',
     hostSignIn: 'Your session has ended: sign in to your application again. Your ticket is kept and will be sent as soon as you are signed in.',
   },

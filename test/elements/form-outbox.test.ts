@@ -123,6 +123,9 @@ describe('<support-ticket-form> outbox', () => {
     const started = Date.now();
     await submit(el);
     expect((await queued).detail.reason).to.equal('rate-limited');
+    // Said as it is: too many requests, not a helpdesk that cannot be reached.
+    await el.updateComplete;
+    expect(text(el, '#queued')).to.contain('The helpdesk is receiving too many requests right now. Your ticket is kept on this device');
     await oneEvent(el, 'support-ticket-created');
     expect(Date.now() - started).to.be.at.least(1000);
     expect(fake.state.tickets).to.have.length(1);
@@ -138,6 +141,8 @@ describe('<support-ticket-form> outbox', () => {
       const created = oneEvent(el, 'support-ticket-created');
       await submit(el);
       expect((await queued).detail.reason).to.equal(failure === '502' ? 'server' : 'rate-limited');
+      await el.updateComplete;
+      expect(text(el, '#queued')).to.contain(failure === '502' ? 'The helpdesk is failing right now.' : 'The helpdesk is receiving too many requests right now.');
       await created;
       await el.updateComplete;
       ($(el, '#success button') as HTMLButtonElement).click();
