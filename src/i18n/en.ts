@@ -240,6 +240,8 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     signingIn: 'Signing in…',
+    /** The helpdesk refused the login and password typed in the block. */
+    refused: 'Wrong login or password: check them, then sign in again.',
     expired: 'Your session has ended: sign in again. Your ticket is kept and will be sent.',
     signOut: 'Sign out',
   },

@@ -219,6 +219,7 @@ export const fr: Messages = {
     password: 'Mot de passe',
     submit: 'Se connecter',
     signingIn: 'Connexion…',
+    refused: 'Identifiant ou mot de passe incorrect : vérifiez-les, puis reconnectez-vous.',
     expired: 'Votre session a pris fin : reconnectez-vous. Votre ticket est conservé et sera envoyé.',
     signOut: 'Se déconnecter',
   },

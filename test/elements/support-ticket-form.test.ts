@@ -189,7 +189,7 @@ describe('<support-ticket-form> creating a ticket', () => {
     fake.state.failNext('network', { endpoint: 'Ticket' });
     await submit(el);
     await waitUntil(() => $(el, '#queued'), 'the ticket is kept');
-    expect(text(el, '#queued')).to.contain('will be sent by itself as soon as the helpdesk is reachable');
+    expect(text(el, '#queued')).to.contain('will be sent by itself as soon as the helpdesk answers again');
   });
 
   it('creates one ticket on a double click', async () => {
@@ -330,7 +330,8 @@ describe('<support-ticket-form> signing in', () => {
     await type(el, '#password', 'wrong');
     await press(el, 'Enter');
     await waitUntil(() => $(el, '#sign-in-error'), 'bad password reported');
-    expect(text(el, '#sign-in-error')).to.contain('did not accept the sign-in');
+    // Said as it is: the login or the password is wrong (not "sign in again, then send").
+    expect(text(el, '#sign-in-error')).to.equal('Wrong login or password: check them, then sign in again.');
     await expect(el).to.be.accessible();
 
     (($(el, '#password') as HTMLInputElement).value = '');

@@ -118,7 +118,9 @@ export class SignInFlow implements ReactiveController {
       <section part="sign-in" class="panel sign-in" aria-labelledby="sign-in-heading">
         <h3 id="sign-in-heading">${t.signIn.heading}</h3>
         <p id="sign-in-intro" class=${this.expired ? 'warning' : 'hint'}>${this.expired ? t.signIn.expired : t.signIn.intro}</p>
-        ${this.error ? html`<p class="error" id="sign-in-error" role="alert">${errorSentence(t, this.error)}</p>` : nothing}
+        ${this.error
+          ? html`<p class="error" id="sign-in-error" role="alert">${this.error.kind === 'auth' ? t.signIn.refused : errorSentence(t, this.error)}</p>`
+          : nothing}
         <form @submit=${onSubmit} aria-describedby=${this.error ? 'sign-in-intro sign-in-error' : 'sign-in-intro'}>
           <div class="row">
             <div class="field">
