@@ -106,8 +106,11 @@ function answer(request: HttpRequest, response: Response, text: string): HttpRes
     throw fail(
       status > 499 ? 'server' : 'bad-response',
       parsed.html
-        ? // The query string is left out: it may carry tokens on some setups.
-          `HTML page: ${request.url.split(/[?#]/)[0]} probably does not reach ${request.endpointName ?? 'the API'}`
+        ? status > 499
+          ? // A proxy's or the server's own error page: the helpdesk is down behind it, the address is right.
+            `HTTP ${status}: an error page (HTML) came back instead of the helpdesk's answer`
+          : // The query string is left out: it may carry tokens on some setups.
+            `HTML page: ${request.url.split(/[?#]/)[0]} probably does not reach ${request.endpointName ?? 'the API'}`
         : `not valid JSON (HTTP ${status})`,
     );
   }

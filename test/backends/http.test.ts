@@ -71,9 +71,11 @@ describe('requestJson', () => {
   });
 
   it('reports a 5xx page that is not JSON as a server error', async () => {
-    await answer('<html><body>502 Bad Gateway</body></html>', { status: 502 });
-    const error = await rejection();
+    await answer('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+    const error = await rejection({ endpointName: 'apirest.php' });
     expect([error.kind, error.status]).to.deep.equal(['server', 502]);
+    // The helpdesk is down behind a proxy: nothing says the address is wrong.
+    expect(error.detail).to.equal("HTTP 502: an error page (HTML) came back instead of the helpdesk's answer");
   });
 
   it('turns a connection failure into a network error', async () => {
