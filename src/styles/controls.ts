@@ -120,6 +120,15 @@ export const controls = css`
     border: 2px solid var(--_border);
   }
 
+  /* A block's text starts at its padding: no paragraph margin above the first line, none below the last. */
+  .panel > :first-child {
+    margin-top: 0;
+  }
+
+  .panel > :last-child {
+    margin-bottom: 0;
+  }
+
   .panel:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

@@ -96,6 +96,11 @@ describe('<ticket-detail>', () => {
     await waitUntil(() => entries(el).length === 3, 'the reply joins the thread');
     expect(entries(el)[2].textContent).to.contain('Le voyant clignote <orange>.');
     expect(text(el, '#notice')).to.equal('Your reply was added to the ticket.');
+    // Its text starts at the block's padding, not a blank line below it.
+    const notice = $(el, '#notice')!;
+    const style = getComputedStyle(notice);
+    const gap = notice.firstElementChild!.getBoundingClientRect().top - notice.getBoundingClientRect().top;
+    expect(gap).to.be.at.most(parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth) + 1);
     expect(($(el, '#reply-text') as HTMLTextAreaElement).value).to.equal('');
     await waitUntil(() => focused(el)?.id === 'notice', 'focus goes to the confirmation');
   });
