@@ -70,7 +70,8 @@ export const controls = css`
   button.link {
     background: none;
     border: none;
-    padding: 0.2em;
+    /* Vertical padding only: its text lines up with the column, like the text around it. */
+    padding: 0.2em 0;
     color: var(--_primary);
     text-decoration: underline;
   }

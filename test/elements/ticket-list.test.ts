@@ -168,6 +168,12 @@ describe('<ticket-list>', () => {
     expect(activeRow(el)).to.equal(String(printer.id));
     await press(el, 'Enter');
     expect(el.getAttribute('ticket-id')).to.equal(String(printer.id));
+    // "Back to the list" lines up with the column, as a link would.
+    const back = $(el, '#back')!;
+    const column = back.parentElement!;
+    const words = document.createRange();
+    words.selectNodeContents(back);
+    expect(words.getBoundingClientRect().left).to.be.closeTo(column.getBoundingClientRect().left + parseFloat(getComputedStyle(column).paddingLeft), 0.5);
     const detail = $(el, 'ticket-detail')!;
     // Focus goes to the ticket's heading once it is loaded.
     await waitUntil(() => detail.shadowRoot?.activeElement?.id === 'ticket-title', 'focus goes to the ticket’s heading');
