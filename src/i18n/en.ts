@@ -220,6 +220,8 @@ export const en = {
   },
   outbox: {
     heading: 'Tickets waiting to be sent',
+    /** The same block once every ticket in it was sent. */
+    sentHeading: 'Tickets sent meanwhile',
     waiting: 'Will be sent when the helpdesk is reachable.',
     nextAttempt: (time: string) => `Next try at ${time}.`,
     sending: 'Being sent…',

@@ -199,6 +199,7 @@ export const fr: Messages = {
   },
   outbox: {
     heading: 'Tickets en attente d’envoi',
+    sentHeading: 'Tickets envoyés entre-temps',
     waiting: 'Partira dès que le support sera joignable.',
     nextAttempt: (time) => `Prochain essai à ${time}.`,
     sending: 'Envoi en cours…',

@@ -303,12 +303,15 @@ describe('<support-ticket-form> outbox', () => {
     await waitUntil(() => $(el, '#field-title'), 'a fresh form');
     expect(($(el, '#field-title') as HTMLInputElement).value).to.equal('');
     expect(text(el, '[part="outbox"]')).to.contain('Printer on 3rd floor offline since 9am');
+    expect(text(el, '#outbox-heading')).to.equal('Tickets waiting to be sent');
     await expect(el).to.be.accessible();
 
     const created = oneEvent(el, 'support-ticket-created');
     $$(el, '[part="outbox"] button').find((button) => button.textContent!.trim() === 'Send now')!.click();
     const { detail } = await created;
     await waitUntil(() => text(el, '[part="outbox"]').includes(`Sent: ticket ${detail.id}.`), 'listed as sent');
+    // Nothing waits any more: the heading no longer says so.
+    expect(text(el, '#outbox-heading')).to.equal('Tickets sent meanwhile');
     expect(fake.state.tickets).to.have.length(1);
   });
 

@@ -208,7 +208,7 @@ export class SupportTicketForm extends HelpdeskElement {
     const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
     return html`
       <section part="outbox" class="panel outbox" aria-labelledby="outbox-heading">
-        <h3 id="outbox-heading">${t.outbox.heading}</h3>
+        <h3 id="outbox-heading">${entries.length ? t.outbox.heading : t.outbox.sentHeading}</h3>
         <ul aria-live="polite">
           ${entries.map((entry) => {
             const titleId = `outbox-${entry.id}`;
