@@ -390,6 +390,8 @@ export const en = {
     sentBody: 'The support team answers by email.',
     replyNote: 'To add information to this request, reply to the acknowledgement you receive: a new message would open a new request.',
     replyTo: 'Your email address, for the answer',
+    /** The same field named in the list of what is missing ("Your email address is required"). */
+    replyToShort: 'Your email address',
     replyToHint: 'The acknowledgement and the answers come to this address.',
     outboxSent: 'Sent by email.',
   },

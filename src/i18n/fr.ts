@@ -356,6 +356,7 @@ export const fr: Messages = {
     sentBody: 'L’équipe d’assistance vous répond par e-mail.',
     replyNote: 'Pour compléter cette demande, répondez au mail d’accusé de réception que vous allez recevoir : un nouveau message ouvrirait une nouvelle demande.',
     replyTo: 'Votre adresse e-mail, pour la réponse',
+    replyToShort: 'Votre adresse e-mail',
     replyToHint: 'L’accusé de réception et les réponses arrivent à cette adresse.',
     outboxSent: 'Envoyé par e-mail.',
   },

@@ -181,7 +181,7 @@ describe('<support-ticket-form> for an email-only provider', () => {
       expect($(el, '#field-followUp'), 'no "keep me informed" box: the answer always comes by email').to.equal(null);
       await fillWithKeyboard(el);
       await sendWithKeyboard(el);
-      expect($$(el, '#summary li').map((li) => li.textContent!.trim())).to.deep.equal(['Your email address, for the answer is required']);
+      expect($$(el, '#summary li').map((li) => li.textContent!.trim())).to.deep.equal(['Your email address is required']);
       await type(el, '#field-followUpEmail', 'camille@asso.truc');
       const input = $(el, 'input[type="file"]') as HTMLInputElement;
       const transfer = new DataTransfer();

@@ -51,7 +51,7 @@ export function fieldLabel(field: FieldId, { t, config, lang }: FieldContext): s
     case 'phone':
       return t.phone.label;
     case 'followUpEmail':
-      return emailMode(config) === 'endpoint' ? t.email.replyTo : t.followUp.email;
+      return emailMode(config) === 'endpoint' ? t.email.replyToShort : t.followUp.email;
     case 'attachments':
       return t.attachments.label;
     default: {
