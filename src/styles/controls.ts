@@ -217,7 +217,7 @@ export const controls = css`
     background: var(--_surface-alt);
   }
 
-  .sign-in .row {
+  .sign-in-fields {
     display: flex;
     flex-wrap: wrap;
     gap: 0.6em;

@@ -338,6 +338,15 @@ describe('<ticket-list>', () => {
     await form.updateComplete;
     await list.updateComplete;
     expect($(form, '[part="sign-in"]'), 'both ask at first').to.exist;
+    await waitUntil(() => $(list, '[part="sign-in"]'), 'the list asks too');
+    // One look for both: the same block, laid out alike (the list's own .row style once reached it).
+    const layout = (el: HTMLElement) =>
+      ['[part="sign-in"]', '.sign-in-fields', '#login', '#password', '[part="sign-in"] button'].map((selector) => {
+        const box = $(el, selector)!.getBoundingClientRect();
+        const style = getComputedStyle($(el, selector)!);
+        return [Math.round(box.width), Math.round(box.height), style.padding, style.backgroundColor];
+      });
+    expect(layout(list)).to.deep.equal(layout(form));
     await signIn(list);
     await loaded(list);
     await waitUntil(() => !$(form, '[part="sign-in"]'), 'the form no longer asks');

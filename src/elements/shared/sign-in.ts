@@ -122,7 +122,7 @@ export class SignInFlow implements ReactiveController {
           ? html`<p class="error" id="sign-in-error" role="alert">${this.error.kind === 'auth' ? t.signIn.refused : errorSentence(t, this.error)}</p>`
           : nothing}
         <form @submit=${onSubmit} aria-describedby=${this.error ? 'sign-in-intro sign-in-error' : 'sign-in-intro'}>
-          <div class="row">
+          <div class="sign-in-fields">
             <div class="field">
               <label for="login">${t.signIn.login}</label>
               <input part="input" id="login" name="login" autocomplete="username" required />
