@@ -39,6 +39,7 @@ import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { answerGlpi } from './startup/fake-glpi.mjs';
 import { SourceMap, shortUrl, summariseProfile, summariseTrace } from './startup/profile.mjs';
+import { random, shuffled, table, within } from './support.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('./startup/', import.meta.url));
@@ -262,12 +263,6 @@ async function waitForChromium() {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** `promise`, or `fallback` after `ms`: a page stuck in a long task answers nothing. */
-function within(ms, promise, fallback) {
-  let timer;
-  return Promise.race([promise.catch(() => fallback), new Promise((done) => (timer = setTimeout(() => done(fallback), ms)))]).finally(() => clearTimeout(timer));
-}
-
 /**
  * One cold load of `page` at CPU `rate`, in a fresh browser context. Returns the page's
  * figures (ms from navigation start), what it downloaded, and `failed` when the field did
@@ -413,26 +408,6 @@ const PROBE = readFileSync(resolve(here, 'probe.js'), 'utf8');
 
 // ---------------------------------------------------------------------------------- figures
 
-/** mulberry32: the same seed, the same orders. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled(list, draw) {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(draw() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
-
 /** The q-quantile of numbers, linearly interpolated (q = 0.5: the median). */
 function quantile(values, q) {
   const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
@@ -445,12 +420,6 @@ function quantile(values, q) {
 
 const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '—');
 const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1000).toFixed(1)} KB` : '—');
-
-function table(headings, rows) {
-  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('  ');
-  return [line(headings), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
-}
 
 /** Per page at one rate: medians, p90 and the ratio to the static page. */
 function summarise(results, pages, rate) {

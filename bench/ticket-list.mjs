@@ -49,6 +49,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { createHelpdesk, loadMocks, SEARCHES } from './ticket-list/glpi.mjs';
+import { random, shuffled, table, within } from './support.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('./ticket-list/', import.meta.url));
@@ -250,12 +251,6 @@ function checkChromium() {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** `promise`, or `fallback` after `ms`: a page stuck in a long task answers nothing. */
-function within(ms, promise, fallback) {
-  let timer;
-  return Promise.race([promise.catch(() => fallback), new Promise((done) => (timer = setTimeout(() => done(fallback), ms)))]).finally(() => clearTimeout(timer));
-}
-
 /** CDP's key events for one character typed on a French keyboard (the text is what the input gets). */
 function keyOf(char) {
   if (char === 'Backspace') return { key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 };
@@ -420,26 +415,6 @@ const PROBE = readFileSync(resolve(here, 'probe.js'), 'utf8');
 
 // ---------------------------------------------------------------------------------- figures
 
-/** mulberry32: the same seed, the same orders. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled(list, draw) {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(draw() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
-
 /**
  * The q-quantile, linearly interpolated (q = 0.5: the median). Infinity stands for a load
  * that never got there (it failed) and sorts last; NaN values are left out.
@@ -460,12 +435,6 @@ const msText = (value) => (value === Infinity ? 'failed' : Number.isFinite(value
 /** Event Timing gives no entry under 16 ms: those keys count as 0 and read "<16". */
 const eventText = (value) => (Number.isFinite(value) ? (value < 16 ? '<16' : `${Math.round(value)}`) : '—');
 const triple = ({ median, p95, worst }, text = msText) => `${text(median)} / ${text(p95)} / ${text(worst)}`;
-
-function table(headings, rows) {
-  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('  ');
-  return [line(headings), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
-}
 
 /** A load that never reached a moment counts as Infinity there, so it weighs on p95 and worst. */
 const reached = (result, field) => (result[field] === undefined ? Infinity : result[field]);
