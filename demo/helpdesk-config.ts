@@ -5,8 +5,8 @@ export const demoConfig = {
   backend: { type: 'glpi', url: '/fake-glpi/apirest.php' },
   contacts: [
     { kind: 'email', label: 'Support', value: 'support@example.fr', from: 'very-low' },
-    { kind: 'phone', label: 'Agence / Agency', value: '+33 4 00 00 00 00', from: 'medium', note: '9h–18h' },
-    { kind: 'phone', label: 'Votre ingénieur / Your engineer', value: '+33 6 00 00 00 00', from: 'high' },
+    { kind: 'phone', label: { fr: 'Agence', en: 'Agency' }, value: '+33 4 00 00 00 00', from: 'medium', note: { fr: '9h–18h', en: '9am–6pm' } },
+    { kind: 'phone', label: { fr: 'Votre ingénieur', en: 'Your engineer' }, value: '+33 6 00 00 00 00', from: 'high' },
   ],
   questions: [
     { id: 'account', label: { fr: 'Nom du compte ceBox', en: 'ceBox account name' }, required: true },

@@ -1,15 +1,17 @@
 import { isAtLeast, type Urgency } from './urgency.js';
+import type { LocalText } from './text.js';
 
 export type ContactKind = 'email' | 'phone' | 'url';
 
 /** A channel of the provider (email address, phone number, web page), offered from `from` up. */
 export interface ContactChannel {
   kind: ContactKind;
-  label: string;
+  /** One text, or one per language ("Agence" / "Agency"). */
+  label: LocalText;
   value: string;
   from: Urgency;
-  /** Free text such as opening hours, shown next to the channel. */
-  note?: string;
+  /** Free text such as opening hours, shown next to the channel; one text or one per language. */
+  note?: LocalText;
 }
 
 /**

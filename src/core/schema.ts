@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 
+z.config({ jitless: true });
+
 /**
  * A value made on first use, then kept: for schemas a page may never need (each helpdesk's
  * `backend`), since building a zod schema costs main-thread time while the page loads.
@@ -14,7 +16,9 @@ export function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-export const nonEmpty = () => z.string().check(z.refine((value) => value.trim() !== '', 'must not be empty'));
+// One instance for every use: zod/mini schemas are immutable, and each one built costs load time.
+const nonEmptyString = z.string().check(z.refine((value) => value.trim() !== '', 'must not be empty'));
+export const nonEmpty = () => nonEmptyString;
 
 export const wholeNumber = (min: number, max: number) =>
   z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, `must be a whole number from ${min} to ${max}`));

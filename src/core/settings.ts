@@ -11,10 +11,10 @@ import { localText, nonEmpty, urlProblem, wholeNumber } from './schema.js';
 const contactSchema = z
   .strictObject({
     kind: z.enum(['email', 'phone', 'url']),
-    label: nonEmpty(),
+    label: localText,
     value: nonEmpty(),
     from: z._default(z.enum(URGENCIES), 'very-low'),
-    note: z.optional(nonEmpty()),
+    note: z.optional(localText),
   })
   .check(
     // A `url` channel's value is the link's `href` as it is (`contactHref`): the same rule as every URL of the

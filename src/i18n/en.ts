@@ -24,6 +24,7 @@ export const en = {
     heading: 'Open a support ticket',
     intro: 'Fields marked * are required. What you type stays here until the ticket is accepted.',
     optional: 'optional',
+    more: 'More details (optional)',
   },
   type: {
     legend: 'Is it an incident or a request?',
@@ -48,7 +49,7 @@ export const en = {
       moderate: 'Few consequences in the short or medium term.',
       critical: 'Considerable impact or production stopped, with losses for the company.',
     } satisfies Record<UrgencyBand, string>,
-    examplesLabel: 'For example:',
+    examplesLabel: 'Examples',
     examples: {
       later: ['an improvement that can wait', 'a question with no deadline'],
       moderate: ['a new mailbox', 'a new user', 'advice or information', 'asking for a quote'],
@@ -65,7 +66,7 @@ export const en = {
   },
   title: {
     label: 'Title',
-    hint: 'A few factual words about the actual problem, e.g. “Mails rejected from machine@example.org to someone@example.net”.',
+    hint: 'A few factual words, e.g. “Mails rejected from machine@example.org”.',
     advice: {
       'too-short': 'Add a few words: what, and where?',
       'too-long': 'Keep the title short; put the details in the description.',
@@ -76,7 +77,7 @@ export const en = {
   },
   description: {
     label: 'Description',
-    hint: 'As precise as possible. For a web application: which account, and the address of the page.',
+    hint: 'As precise as possible: which account, which page, which message.',
     helpSummary: 'Help me describe it (who, what, where, when, how, how much, why)',
     insertTemplate: 'Insert these questions into the description',
     prompts: {
@@ -128,7 +129,7 @@ export const en = {
   attachments: {
     label: 'Attachments',
     hint: (max: number, size: string) =>
-      `${max === 1 ? `One file, ${size} at most: a screenshot, a log.` : `Up to ${max} files, ${size} each: screenshots, logs.`} A screenshot can also be pasted into the text.`,
+      `${max === 1 ? `One file, ${size} at most` : `Up to ${max} files, ${size} each`}; a screenshot can also be pasted into the text.`,
     off: 'Attachments are not accepted by this helpdesk.',
     /** The drop zone, which is also the button that opens the file chooser. */
     zone: (max: number): string => (max === 1 ? 'Drop a file here, or choose it' : 'Drop files here, or choose them'),

@@ -15,6 +15,7 @@ export const fr: Messages = {
     heading: 'Ouvrir un ticket de support',
     intro: 'Les champs marqués * sont obligatoires. Ce que vous saisissez reste ici jusqu’à ce que le ticket soit accepté.',
     optional: 'facultatif',
+    more: 'Plus de détails (facultatif)',
   },
   type: {
     legend: 'Est-ce un incident ou une demande ?',
@@ -33,7 +34,7 @@ export const fr: Messages = {
       moderate: 'Peu de conséquences à court ou moyen terme.',
       critical: 'Impact considérable ou arrêt de production, entraînant des pertes pour la société.',
     },
-    examplesLabel: 'Par exemple :',
+    examplesLabel: 'Exemples',
     examples: {
       later: ['une amélioration qui peut attendre', 'une question sans échéance'],
       moderate: ['la création d’une boîte mail', 'la création d’un utilisateur', 'un conseil ou une information', 'une demande de devis'],
@@ -50,7 +51,7 @@ export const fr: Messages = {
   },
   title: {
     label: 'Titre',
-    hint: 'Quelques mots factuels sur le problème réel, par ex. « Mails rejetés depuis machine@exemple.org vers personne@exemple.net ».',
+    hint: 'Quelques mots factuels, par ex. « Mails rejetés depuis machine@exemple.org ».',
     advice: {
       'too-short': 'Ajoutez quelques mots : quoi, et où ?',
       'too-long': 'Gardez un titre court ; les détails vont dans la description.',
@@ -61,7 +62,7 @@ export const fr: Messages = {
   },
   description: {
     label: 'Description',
-    hint: 'Soyez le plus précis possible. Pour une application web : sous quel compte, et l’adresse de la page.',
+    hint: 'Le plus précis possible : quel compte, quelle page, quel message.',
     helpSummary: 'M’aider à décrire (qui, quoi, où, quand, comment, combien, pourquoi)',
     insertTemplate: 'Insérer ces questions dans la description',
     prompts: {
@@ -113,7 +114,7 @@ export const fr: Messages = {
   attachments: {
     label: 'Pièces jointes',
     hint: (max: number, size: string) =>
-      `${max === 1 ? `Un fichier, ${size} au maximum : une capture d’écran, un journal.` : `Jusqu’à ${max} fichiers de ${size} chacun : captures d’écran, journaux.`} Une capture peut aussi être collée dans le texte.`,
+      `${max === 1 ? `Un fichier, ${size} au maximum` : `Jusqu’à ${max} fichiers de ${size} chacun`} ; une capture peut aussi être collée dans le texte.`,
     off: 'Ce support n’accepte pas de pièces jointes.',
     zone: (max) => (max === 1 ? 'Déposez un fichier ici, ou choisissez-le' : 'Déposez des fichiers ici, ou choisissez-les'),
     added: (names) => `Joint : ${names.join(', ')}.`,

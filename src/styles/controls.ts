@@ -204,7 +204,7 @@ export const controls = css`
   .drop-zone {
     display: block;
     width: 100%;
-    min-height: 3.5em;
+    min-height: 2.75em;
     color: var(--_primary);
     background: var(--_surface);
     border: 2px dashed var(--_border);

@@ -35,6 +35,17 @@ describe('<contact-guidance>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names each channel and its hours in the page’s language when the configuration gives one per language', async () => {
+    const bilingual = {
+      ...config,
+      contacts: [{ kind: 'phone', label: { fr: 'Agence', en: 'Agency' }, value: '+33 4 00 00 00 00', note: { fr: '9h–18h', en: '9am–6pm' } }],
+    };
+    const fr = await fixture<ContactGuidance>(html`<contact-guidance lang="fr" urgency="high" .config=${bilingual}></contact-guidance>`);
+    expect(channels(fr)).to.deep.equal(['Téléphone · Agence — +33 4 00 00 00 00 (9h–18h)']);
+    const en = await fixture<ContactGuidance>(html`<contact-guidance lang="en-GB" urgency="high" .config=${bilingual}></contact-guidance>`);
+    expect(channels(en)).to.deep.equal(['Phone · Agency — +33 4 00 00 00 00 (9am–6pm)']);
+  });
+
   it('keeps a phone number and its hours each on one line, even in a narrow column', async () => {
     const el = await fixture<ContactGuidance>(html`<contact-guidance style="width: 12rem" lang="fr" urgency="very-high" .config=${config}></contact-guidance>`);
     for (const piece of el.shadowRoot!.querySelectorAll('a[href^="tel:"], .note')) {

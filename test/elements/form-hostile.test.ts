@@ -9,7 +9,7 @@ import { signOutEverywhere } from '../../src/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';
-import { $, choose, formWith, glpiConfig, reloadForm, submit, text } from '../support/form.js';
+import { $, choose, formWith, glpiConfig, reloadForm, submit, text, unfold } from '../support/form.js';
 
 declare global {
   interface Window {
@@ -35,6 +35,7 @@ const config = () =>
 /** What a paste does: the whole value at once, then an input event. */
 async function paste(el: SupportTicketForm, selector: string, value: string): Promise<void> {
   const control = $(el, selector) as HTMLInputElement | HTMLTextAreaElement;
+  await unfold(el, control);
   control.focus();
   control.value = value;
   control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));

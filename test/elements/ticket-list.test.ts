@@ -329,7 +329,8 @@ describe('<ticket-list>', () => {
   it('signs in once for the page: the form beside the list stops asking', async () => {
     seedTickets();
     const config = glpiConfig({}, false);
-    const page = await fixture<HTMLDivElement>(html`<div>
+    // A column narrower than either element's own widest: both fill it.
+    const page = await fixture<HTMLDivElement>(html`<div style="width: 40rem">
       <support-ticket-form lang="en" .config=${config}></support-ticket-form>
       <ticket-list lang="en" .config=${config}></ticket-list>
     </div>`);

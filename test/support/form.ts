@@ -2,7 +2,7 @@
  * Helpers to use <support-ticket-form> as a person would: real keyboard input through
  * the browser (sendKeys), clicks on what is visible, and reads of what is shown.
  */
-import { html, fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import { html, fixture, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
@@ -65,9 +65,23 @@ export function focused(el: HTMLElement): Element | null {
   return el.shadowRoot!.activeElement;
 }
 
-/** Focuses a control and types into it with the real keyboard. */
+/**
+ * Opens the folded group that holds `control` ("More details"), as a person does before
+ * filling a field in it; the browser says so with `toggle`, a task later.
+ */
+export async function unfold(el: LitElement, control: Element): Promise<void> {
+  const details = control.closest('details');
+  if (!details || details.open) return;
+  const toggled = oneEvent(details, 'toggle');
+  details.querySelector('summary')!.click();
+  await toggled;
+  await el.updateComplete;
+}
+
+/** Focuses a control (opening "More details" when it is there) and types into it with the real keyboard. */
 export async function type(el: LitElement, selector: string, value: string): Promise<void> {
   const control = $(el, selector)!;
+  await unfold(el, control);
   control.focus();
   await sendKeys({ type: value });
   await el.updateComplete;

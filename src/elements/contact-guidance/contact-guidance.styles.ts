@@ -14,20 +14,20 @@ export const styles = [
       border-inline-start: 4px solid var(--_primary);
       background: var(--_surface-alt);
       border-radius: var(--_radius);
-      padding: calc(var(--_space) * 0.75) var(--_space);
+      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
     }
 
     h3 {
       font-size: 1em;
-      margin: 0 0 0.5em;
+      margin: 0 0 0.25em;
     }
 
     ul {
       list-style: none;
-      margin: 0 0 0.5em;
+      margin: 0;
       padding: 0;
       display: grid;
-      gap: 0.35em;
+      gap: 0.1em;
     }
 
     /* A phone number and opening hours read as one piece: "+33 6 00 00 00 00", "(9h–18h)". */
@@ -48,11 +48,7 @@ export const styles = [
     }
 
     p {
-      margin: 0.35em 0 0;
-    }
-
-    .always {
-      font-weight: 600;
+      margin: 0.25em 0 0;
     }
   `,
 ];

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { contactChannelsFor, contactHref, type ContactChannel } from '../../core/contacts.js';
 import { isUrgency, type Urgency } from '../../core/urgency.js';
+import { localText } from '../../core/text.js';
 import { formatProblems, type ConfigProblem, type HelpdeskConfigInput } from '../../config/index.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { resolveConfig } from '../../services/resolve-config.js';
@@ -70,15 +71,14 @@ export class ContactGuidance extends LitElement {
           ? html`<ul>
               ${channels.map(
                 (channel) => html`<li part="channel">
-                  <span class="kind">${t.kinds[channel.kind]} ·</span> ${channel.label} —
+                  <span class="kind">${t.kinds[channel.kind]} ·</span> ${localText(channel.label, this.localize.lang)} —
                   <a href=${contactHref(channel)}>${channel.value}</a>
-                  ${channel.note ? html`<span class="note">(${channel.note})</span>` : nothing}
+                  ${channel.note ? html`<span class="note">(${localText(channel.note, this.localize.lang)})</span>` : nothing}
                 </li>`,
               )}
             </ul>`
           : html`<p>${t.none}</p>`}
-        <p class="always">${t.ticketAlways}</p>
-        ${hasPhone ? html`<p>${t.phoneInWriting}</p>` : nothing}
+        <p><strong class="always">${t.ticketAlways}</strong>${hasPhone ? ` ${t.phoneInWriting}` : nothing}</p>
       </section>
     `;
   }

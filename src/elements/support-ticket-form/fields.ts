@@ -145,8 +145,11 @@ export function urgencyField(ctx: FieldContext): TemplateResult {
       <div id="urgency-explanation" class="explanation" aria-live="polite">
         ${band
           ? html`<p><strong>${t.urgency.names[urgency!]}</strong> — ${t.urgency.bands[band]}</p>
-              <p>${t.urgency.examplesLabel} ${t.urgency.examples[band].join(', ')}.</p>
-              ${band === 'critical' ? html`<p class="honest" part="honest-urgency">${t.urgency.honest}</p>` : nothing}`
+              ${band === 'critical' ? html`<p class="honest" part="honest-urgency">${t.urgency.honest}</p>` : nothing}
+              <details class="examples">
+                <summary>${t.urgency.examplesLabel}</summary>
+                <p>${t.urgency.examples[band].join(', ')}.</p>
+              </details>`
           : html`<p class="hint">${t.urgency.chooseFirst}</p>`}
       </div>
     </fieldset>
@@ -267,7 +270,7 @@ export function descriptionField(ctx: FieldContext): TemplateResult {
     required: true,
     hint: t.description.hint,
     control: 'textarea',
-    rows: 8,
+    rows: 5,
     describedBy: ['field-description-secret'],
     value: model.values.description,
     onInput: (value) => model.set('description', value),
@@ -306,8 +309,9 @@ function questionField(ctx: FieldContext, question: ConfiguredQuestion): Templat
   });
 }
 
-export function questionFields(ctx: FieldContext): TemplateResult | typeof nothing {
-  const questions = ctx.model.questions;
+/** The provider's questions that are `required` (in the main path) or not (under "More details"). */
+function questionFields(ctx: FieldContext, required: boolean): TemplateResult | typeof nothing {
+  const questions = ctx.model.questions.filter((question) => question.required === required);
   if (!questions.length) return nothing;
   return html`
     <fieldset part="field" class="group">
@@ -317,7 +321,7 @@ export function questionFields(ctx: FieldContext): TemplateResult | typeof nothi
   `;
 }
 
-export function categoryField(ctx: FieldContext): TemplateResult | typeof nothing {
+function categoryField(ctx: FieldContext): TemplateResult | typeof nothing {
   const { model, t, config } = ctx;
   if (config.fields.category === 'hidden' || !model.capabilities?.categories) return nothing;
   const { status, items } = model.categories;
@@ -337,7 +341,7 @@ export function categoryField(ctx: FieldContext): TemplateResult | typeof nothin
   });
 }
 
-export function equipmentField(ctx: FieldContext): TemplateResult | typeof nothing {
+function equipmentField(ctx: FieldContext): TemplateResult | typeof nothing {
   const { model, t, config } = ctx;
   if (config.fields.equipment === 'hidden' || !model.capabilities?.equipment) return nothing;
   const { status, items } = model.equipment;
@@ -361,39 +365,44 @@ export function equipmentField(ctx: FieldContext): TemplateResult | typeof nothi
   });
 }
 
-export function contactFields(ctx: FieldContext): TemplateResult {
+function phoneField(ctx: FieldContext): TemplateResult | typeof nothing {
+  const { model, t, config } = ctx;
+  if (config.fields.phone === 'hidden') return nothing;
+  return textField(ctx, {
+    field: 'phone',
+    label: t.phone.label,
+    required: config.fields.phone === 'required',
+    hint: t.phone.hint,
+    inputType: 'tel',
+    autocomplete: 'tel',
+    value: model.values.phone,
+    onInput: (value) => model.set('phone', value),
+  });
+}
+
+/** Sent by the host's endpoint, the answer only finds the person through this address: always asked. */
+function replyToField(ctx: FieldContext): TemplateResult | typeof nothing {
+  const { model, t, config } = ctx;
+  if (config.fields.followUp === 'hidden' || emailMode(config) !== 'endpoint') return nothing;
+  return textField(ctx, {
+    field: 'followUpEmail',
+    label: t.email.replyTo,
+    required: true,
+    hint: t.email.replyToHint,
+    inputType: 'email',
+    autocomplete: 'email',
+    value: model.values.followUpEmail,
+    onInput: (value) => model.set('followUpEmail', value),
+  });
+}
+
+/** "Tell me by email", and the address when another one is wanted; a mail sent from the person's own mailbox needs neither. */
+function followUpFields(ctx: FieldContext): TemplateResult | typeof nothing {
   const { model, t, config } = ctx;
   const v = model.values;
   const email = emailMode(config);
-  return html`
-    ${config.fields.phone === 'hidden'
-      ? nothing
-      : textField(ctx, {
-          field: 'phone',
-          label: t.phone.label,
-          required: config.fields.phone === 'required',
-          hint: t.phone.hint,
-          inputType: 'tel',
-          autocomplete: 'tel',
-          value: v.phone,
-          onInput: (value) => model.set('phone', value),
-        })}
-    ${config.fields.followUp === 'hidden' || email === 'mailto'
-      ? // The mail goes from the person's own mailbox: the answer comes back there.
-        nothing
-      : email === 'endpoint'
-        ? // Sent by the host's endpoint, the answer only finds the person through this address.
-          textField(ctx, {
-            field: 'followUpEmail',
-            label: t.email.replyTo,
-            required: true,
-            hint: t.email.replyToHint,
-            inputType: 'email',
-            autocomplete: 'email',
-            value: v.followUpEmail,
-            onInput: (value) => model.set('followUpEmail', value),
-          })
-        : html`<label class="check">
+  if (config.fields.followUp === 'hidden' || email) return nothing;
+  return html`<label class="check">
             <input
               type="checkbox"
               id="field-followUp"
@@ -413,7 +422,41 @@ export function contactFields(ctx: FieldContext): TemplateResult {
                 value: v.followUpEmail,
                 onInput: (value) => model.set('followUpEmail', value),
               })
-            : nothing}`}
+            : nothing}`;
+}
+
+/** What the configuration requires besides the title and the description: the required questions, and any field made required. */
+export function requiredExtraFields(ctx: FieldContext): unknown[] {
+  const { model } = ctx;
+  return [
+    questionFields(ctx, true),
+    model.isDetail('category') ? nothing : categoryField(ctx),
+    model.isDetail('equipment') ? nothing : equipmentField(ctx),
+    model.isDetail('phone') ? nothing : phoneField(ctx),
+    replyToField(ctx),
+  ];
+}
+
+/**
+ * "More details (optional)": what a person may skip (optional questions, category, equipment,
+ * a number to call back, follow-up by email), folded so that the form fits a window. The
+ * model opens it when it holds a problem or a restored answer, so nothing in it goes unseen.
+ */
+export function moreDetails(ctx: FieldContext): TemplateResult | typeof nothing {
+  const { model, t } = ctx;
+  const fields = [
+    questionFields(ctx, false),
+    model.isDetail('category') ? categoryField(ctx) : nothing,
+    model.isDetail('equipment') ? equipmentField(ctx) : nothing,
+    model.isDetail('phone') ? phoneField(ctx) : nothing,
+    followUpFields(ctx),
+  ].filter((field) => field !== nothing);
+  if (!fields.length) return nothing;
+  return html`
+    <details part="more" class="more" ?open=${model.moreOpen} @toggle=${(e: Event) => model.showDetails((e.target as HTMLDetailsElement).open)}>
+      <summary>${t.form.more}</summary>
+      <div class="more-fields">${fields}</div>
+    </details>
   `;
 }
 

@@ -6,9 +6,10 @@ export const styles = [
   tokens,
   controls,
   css`
+    /* Wide enough (a page's column, not a panel), the form takes two columns: see .columns. */
     :host {
       display: block;
-      max-width: 48rem;
+      max-width: 72rem;
     }
 
     .base {
@@ -16,15 +17,52 @@ export const styles = [
       color: var(--_text);
       padding: var(--_space);
       border-radius: var(--_radius);
+      container-type: inline-size;
     }
 
     header {
-      margin-bottom: var(--_space);
+      margin-bottom: calc(var(--_space) * 0.75);
     }
 
-    form {
+    /* The form's own gap stands before its send button. */
+    form > .actions {
+      margin-top: 0;
+    }
+
+    .heading-row {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 0.25em 1em;
+    }
+
+    .heading-row h2 {
+      margin: 0;
+    }
+
+    header > .hint {
+      margin: 0.3em 0 0;
+    }
+
+    form,
+    .columns,
+    .column {
       display: grid;
-      gap: calc(var(--_space) * 1.1);
+      gap: var(--_space);
+      align-content: start;
+    }
+
+    /*
+     * The required path in two columns once there is room: what kind and how urgent (with
+     * whom to call) beside what happened (title, description, files). The order in the
+     * markup, which is the reading and Tab order, stays one column's.
+     */
+    @container (min-width: 50rem) {
+      .columns {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr);
+        column-gap: calc(var(--_space) * 1.75);
+      }
     }
 
     fieldset {
@@ -66,7 +104,7 @@ export const styles = [
       align-items: flex-start;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 0.65em 0.8em;
+      padding: 0.5em 0.7em;
       cursor: pointer;
     }
 
@@ -81,22 +119,23 @@ export const styles = [
 
     .card .hint {
       margin: 0;
+      line-height: 1.35;
     }
 
     .scale {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.4em;
+      gap: 0.35em;
       margin-top: 0.35em;
     }
 
     .level {
       display: flex;
-      gap: 0.4em;
+      gap: 0.3em;
       align-items: center;
       border: 1px solid var(--_border);
       border-radius: 999px;
-      padding: 0.35em 0.85em;
+      padding: 0.3em 0.6em;
       cursor: pointer;
     }
 
@@ -108,11 +147,29 @@ export const styles = [
     }
 
     .explanation {
-      margin-top: 0.5em;
+      margin-top: 0.4em;
+    }
+
+    .examples summary,
+    .more summary {
+      cursor: pointer;
+      color: var(--_primary);
+      width: fit-content;
+    }
+
+    .more summary {
+      font-weight: 600;
+    }
+
+    .more-fields {
+      display: grid;
+      gap: var(--_space);
+      margin-top: calc(var(--_space) * 0.75);
     }
 
     .explanation p {
-      margin: 0.2em 0;
+      margin: 0.15em 0;
+      line-height: 1.4;
     }
 
     .honest {
@@ -121,7 +178,7 @@ export const styles = [
     }
 
     contact-guidance {
-      margin-top: calc(var(--_space) * -0.4);
+      margin-top: calc(var(--_space) * -0.5);
     }
 
     .prompts {

@@ -10,13 +10,11 @@ import { HelpdeskElement } from '../shared/helpdesk-element.js';
 import { emailMode, TicketFormModel } from './ticket-form-model.js';
 import {
   attachmentsField,
-  categoryField,
-  contactFields,
   controlId,
   descriptionField,
-  equipmentField,
   fieldLabel,
-  questionFields,
+  moreDetails,
+  requiredExtraFields,
   titleField,
   typeField,
   urgencyField,
@@ -48,6 +46,7 @@ import { styles } from './support-ticket-form.styles.js';
  * @csspart prompts - The QQOQCCP help under the description.
  * @csspart drop-zone - The files zone: a button that opens the file chooser and takes files dropped on it.
  * @csspart files - The list of chosen files.
+ * @csspart more - "More details (optional)": the folded group of the fields a person may skip.
  * @csspart error-summary - The list of what is missing or wrong.
  * @csspart secrets - The warning shown when text looks like a secret.
  * @csspart failure - The message shown when the helpdesk refused or could not be reached.
@@ -105,6 +104,9 @@ export class SupportTicketForm extends HelpdeskElement {
   private focusField(event: Event, id: string): void {
     event.preventDefault();
     const control = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    // A field under "More details" is reached through it.
+    const folded = control?.closest('details');
+    if (folded && !folded.open) folded.open = true;
     control?.focus();
     control?.scrollIntoView({ block: 'center' });
   }
@@ -119,13 +121,15 @@ export class SupportTicketForm extends HelpdeskElement {
     return html`
       <div part="base" class="base">
         <header part="header">
-          <h2>${t.form.heading}</h2>
+          <div class="heading-row">
+            <h2>${t.form.heading}</h2>
+            ${this.signedInByPerson(ctx)
+              ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
+              : nothing}
+          </div>
           <p class="hint">${t.form.intro}</p>
           ${'to' in this.resolved.config.backend && emailMode(this.resolved.config) === 'mailto'
             ? html`<p class="hint">${t.email.mailtoIntro(this.resolved.config.backend.to)}</p>`
-            : nothing}
-          ${this.signedInByPerson(ctx)
-            ? html`<button type="button" class="link" @click=${() => this.model.signOut()}>${t.signIn.signOut}</button>`
             : nothing}
           ${draftNotice(t, this.model.composer.draft, () => void this.model.discardDraft())}
         </header>
@@ -133,8 +137,11 @@ export class SupportTicketForm extends HelpdeskElement {
           ? failurePanel(t, { id: 'failure', heading: t.submit.failedHeading, error: this.model.error, extra: t.submit.kept })
           : nothing}
         <form novalidate @submit=${this.onSubmit} aria-busy=${this.model.phase === 'sending' ? 'true' : 'false'}>
-          ${typeField(ctx)} ${urgencyField(ctx)} ${titleField(ctx)} ${descriptionField(ctx)} ${questionFields(ctx)}
-          ${categoryField(ctx)} ${equipmentField(ctx)} ${contactFields(ctx)} ${attachmentsField(ctx)} ${this.secretsPanel(ctx)}
+          <div class="columns">
+            <div class="column">${typeField(ctx)} ${urgencyField(ctx)}</div>
+            <div class="column">${titleField(ctx)} ${descriptionField(ctx)} ${requiredExtraFields(ctx)} ${attachmentsField(ctx)}</div>
+          </div>
+          ${moreDetails(ctx)} ${this.secretsPanel(ctx)}
           <div class="actions">
             <button part="submit" type="submit" class="primary" aria-disabled=${this.model.phase === 'sending' ? 'true' : 'false'}>
               ${this.model.phase === 'sending' ? t.submit.sending : emailMode(ctx.config) === 'mailto' ? t.email.openMailClient : t.submit.send}

@@ -13,7 +13,7 @@ import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../co
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { URGENCIES, type Urgency } from '../../core/urgency.js';
 import { localText } from '../../core/text.js';
-import { validateTicketForm, visibleQuestions, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
+import { validateTicketForm, visibleQuestions, type FieldId, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
 import type { LocalizeController } from '../../i18n/localize.js';
@@ -115,6 +115,8 @@ export class TicketFormModel implements ReactiveController {
   });
   /** Problems shown in the summary; filled on the first send attempt, then kept current. */
   problems: FieldProblem[] = [];
+  /** "More details" opened by the person (it also opens by itself when it holds something). */
+  moreOpen = false;
   attempted = false;
   phase: Phase = 'editing';
   error?: HelpdeskError;
@@ -193,7 +195,21 @@ export class TicketFormModel implements ReactiveController {
     this.loadLists();
     // Per page, helpdesk and questions: another form elsewhere keeps its own draft; credentials are left out.
     void this.composer.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
-    this.queue.attach(`${backend.type}:${backendAddress(config.backend)}`, backend, config.backend.timeout);
+    // The outbox changes nothing the first render shows until it is read: it is opened once that
+    // render is on screen, so that the form appears sooner (issue 12), or at the first send.
+    this.outboxFor = { key: `${backend.type}:${backendAddress(config.backend)}`, backend, timeout: config.backend.timeout };
+    if (this.host.hasUpdated) this.openOutbox();
+    else void this.host.updateComplete.then(() => setTimeout(() => this.openOutbox()));
+  }
+
+  /** The outbox `attach` asked for, until it is opened. */
+  private outboxFor?: { key: string; backend: HelpdeskBackend; timeout?: number };
+
+  private openOutbox(): void {
+    if (!this.outboxFor) return;
+    const { key, backend, timeout } = this.outboxFor;
+    this.outboxFor = undefined;
+    this.queue.attach(key, backend, timeout);
   }
 
   /**
@@ -221,6 +237,37 @@ export class TicketFormModel implements ReactiveController {
 
   setAnswer(id: string, value: string): void {
     this.set('answers', { ...this.values.answers, [id]: value });
+  }
+
+  /** Whether `field` is one a person may skip, under "More details"; a field the configuration requires stays on the main path. */
+  isDetail(field: FieldId): boolean {
+    const config = this.config;
+    if (!config) return false;
+    if (field.startsWith('question:')) return config.questions.some((q) => `question:${q.id}` === field && !q.required);
+    if (field === 'category' || field === 'equipment' || field === 'phone') return config.fields[field] !== 'required';
+    return field === 'followUpEmail' && !emailMode(config);
+  }
+
+  /**
+   * "More details" opened or closed by the person. The next render records it, so that a later
+   * `revealDetails` is a change the template applies even after the person closed it.
+   */
+  showDetails(open: boolean): void {
+    this.moreOpen = open;
+    this.host.requestUpdate();
+  }
+
+  /** Opens "More details" when it holds a problem or something the person gave: nothing in it goes unseen. */
+  private revealDetails(): void {
+    const v = this.values;
+    const given: [FieldId, boolean][] = [
+      ...Object.entries(v.answers).map(([id, answer]): [FieldId, boolean] => [`question:${id}`, answer.trim() !== '']),
+      ['category', Boolean(v.categoryId)],
+      ['equipment', Boolean(v.equipmentId)],
+      ['phone', v.phone.trim() !== ''],
+      ['followUpEmail', !v.followUpByEmail || v.followUpEmail.trim() !== ''],
+    ];
+    if (this.problems.some((problem) => this.isDetail(problem.field)) || given.some(([field, filled]) => filled && this.isDetail(field))) this.moreOpen = true;
   }
 
   /** Replaces the text typed after the send once, so a person sees the problems as they fix them. */
@@ -256,7 +303,10 @@ export class TicketFormModel implements ReactiveController {
     if (this.phase === 'sending' || !this.config || !this.backend) return;
     this.attempted = true;
     this.problems = this.validate();
-    if (this.problems.length) return this.show('summary');
+    if (this.problems.length) {
+      this.revealDetails();
+      return this.show('summary');
+    }
 
     // Read from the texts as they are now: a secret typed after "Send as it is" is flagged too.
     if (this.composer.secrets.holdsBack()) return this.show('secrets');
@@ -329,6 +379,7 @@ export class TicketFormModel implements ReactiveController {
     // The id is on disk before anything can reach the helpdesk: a crash now still sends this ticket once.
     this.composer.save();
     await this.composer.draft.flush();
+    this.openOutbox();
     await this.queue.keep(id, this.toNewTicket(config), tried);
     await this.queue.sender?.send();
     // Accepted during the round: `accepted` already showed it.
@@ -521,6 +572,7 @@ export class TicketFormModel implements ReactiveController {
     };
     this.submissionId = text(values.submissionId);
     this.tried = values.tried === true;
+    this.revealDetails();
     // The files come back through the composer, under the provider's limits.
     this.loadLists();
     // Its ticket may be queued, or sent since.
