@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 
+// No code generated for object schemas: under a strict CSP (no 'unsafe-eval') zod's probe with
+// `new Function` is a violation report, and each schema here parses once or twice a page anyway.
 z.config({ jitless: true });
 
 /**
