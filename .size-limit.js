@@ -34,24 +34,27 @@ export default [
     name: 'Fast path: <support-ticket-form> on GLPI in French',
     path: page(['elements', 'support-ticket-form'], ['helpdesks', 'glpi'], ['languages', 'fr']),
     gzip: true,
-    // Issue 12's target is 40 KB; measured 61.1 KB (README, "Size": what it is made of): 59.4
-    // before issue 14's files by drop and paste (+0.9 KB) and its wording fixes.
-    limit: '62 KB',
+    // Issue 12's target is 40 KB; measured 61.7 KB (README, "Size": what it is made of; of it,
+    // 39.1 KB is code that runs through a first ticket, `npm run bench:floor`): 59.4 before issue
+    // 14's files by drop and paste (+0.9 KB) and wording fixes, 61.1 before its compact layout (+0.6).
+    limit: '62.5 KB',
   },
   {
     name: 'Fast path: form + <ticket-list> + thread on GLPI in French (DOMPurify only once a thread holds HTML)',
     path: page(['elements', 'support-ticket-form'], ['elements', 'ticket-list'], ['helpdesks', 'glpi'], ['languages', 'fr']),
     gzip: true,
-    // Target 70 KB; measured 82.7 KB. The 75.8 KB measured before left out the virtualiser's
+    // Target 70 KB; measured 83.4 KB. The 75.8 KB measured before left out the virtualiser's
     // layout (3.3 KB), which it loaded itself with import(); the list now extends it (rows laid
-    // out off screen) and imports it, so it is counted. Issue 13's list: +2.4 KB.
-    limit: '83 KB',
+    // out off screen) and imports it, so it is counted. Issue 13's list: +2.4 KB; issue 14's
+    // compact form: +0.6 KB.
+    limit: '84 KB',
   },
   {
     name: 'One file: support-widgets.iife.js (everything, classic script)',
     path: 'dist/support-widgets.iife.js',
     gzip: true,
-    // Target 94 KB; measured 106.1 KB (102.0 before issue 13's list and issue 14's files by drop and paste).
-    limit: '107 KB',
+    // Target 94 KB; measured 106.7 KB (102.0 before issue 13's list and issue 14's files by drop
+    // and paste, 106.1 before its compact form).
+    limit: '107.5 KB',
   },
 ];

@@ -30,6 +30,8 @@ const SESSION = {
 
 /** `path` is what follows `apirest.php/`, without the query. */
 function answerOf(method, path) {
+  // The floor benchmark (bench/floor.mjs) sends one ticket: GLPI 10 answers 201 with its id.
+  if (method === 'POST' && path === 'Ticket') return { status: 201, body: { id: 101, message: 'Item successfully added: Ticket (101)' } };
   if (method !== 'GET') return undefined;
   switch (path) {
     case 'initSession':
@@ -74,6 +76,6 @@ export function answerGlpi(request, response, path) {
       .end(JSON.stringify(['ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM', 'resource not found or not an instance of CommonDBTM']));
     return false;
   }
-  response.writeHead(200, { ...headers, ...answer.headers, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.body));
+  response.writeHead(answer.status ?? 200, { ...headers, ...answer.headers, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.body));
   return true;
 }
