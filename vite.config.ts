@@ -35,7 +35,7 @@ const isExternal = (id: string) => externalPackages.some((name) => id === name |
 
 /** The elements a page can hold, each an entry of the npm and CDN builds (`src/<tag>.ts` registers it). */
 const elementEntries = Object.fromEntries(
-  ['support-ticket-form', 'ticket-list', 'ticket-detail', 'contact-guidance'].map((tag) => [tag, inRepo(`src/${tag}.ts`)]),
+  ['support-ticket-form', 'ticket-list', 'ticket-detail', 'contact-guidance', 'support-launcher'].map((tag) => [tag, inRepo(`src/${tag}.ts`)]),
 );
 
 const esBuild: UserConfig = {

@@ -16,7 +16,7 @@
  *   node bench/floor.mjs            # needs `npm run build` (dist/cdn)
  *   node bench/floor.mjs --json     # the figures as JSON
  */
-/* global document, window -- for the functions handed to page.evaluate(), which run in the page */
+/* global document -- for the functions handed to page.evaluate(), which run in the page */
 import http from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';

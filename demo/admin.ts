@@ -7,8 +7,9 @@ await ready;
 
 const form = document.querySelector('support-ticket-form')!;
 const list = document.querySelector('ticket-list')!;
+const launcher = document.querySelector('support-launcher')!;
 // The app already knows who is signed in: it hands the widgets a token, the person never sees a login.
-for (const widget of [form, list]) {
+for (const widget of [form, list, launcher]) {
   widget.credentials = { userToken: 'demo-user-token' };
   widget.config = { ...demoConfig, questions: [] };
 }

@@ -1,7 +1,7 @@
 /**
  * support-widgets: importing this module registers every element. A page that shows
  * one element can import only its entry instead (`support-widgets/support-ticket-form.js`,
- * `…/ticket-list.js`, `…/ticket-detail.js`, `…/contact-guidance.js`).
+ * `…/ticket-list.js`, `…/ticket-detail.js`, `…/contact-guidance.js`, `…/support-launcher.js`).
  *
  * What a host needs is exported by name, nothing else: the element classes, the
  * configuration's types and its check, the events' details, the error a helpdesk
@@ -11,6 +11,7 @@ export { SupportTicketForm } from './support-ticket-form.js';
 export { ContactGuidance } from './contact-guidance.js';
 export { TicketList } from './ticket-list.js';
 export { TicketDetailElement } from './ticket-detail.js';
+export { SupportLauncher } from './support-launcher.js';
 export * from './api.js';
 
 export type { HelpdeskConfig, HelpdeskConfigInput, BackendConfig, BackendType, ConfigProblem, ConfigResult } from './config/index.js';

@@ -51,7 +51,9 @@ describe('dist/cdn/support-widgets.js, the loader, in a plain page', () => {
   });
 
   it('loads only the form, French and GLPI, creates a ticket, and loads the list when a page inserts one later', async () => {
-    expect(Object.keys(manifest.elements)).to.have.members(['support-ticket-form', 'ticket-list', 'ticket-detail', 'contact-guidance']);
+    expect(Object.keys(manifest.elements)).to.have.members(['support-ticket-form', 'ticket-list', 'ticket-detail', 'contact-guidance', 'support-launcher']);
+    // The launcher is one file of its own: until it is opened, a page with it loads nothing else.
+    expect(manifest.elements['support-launcher']).to.deep.equal(['support-launcher.js']);
     expect(Object.keys(manifest.helpdesks)).to.have.members(['glpi', 'rt', 'freshdesk', 'zammad', 'rest', 'email']);
     expect(manifest.languages).to.have.property('fr');
     expect(manifest.languages).to.have.property('en');
@@ -107,6 +109,16 @@ describe('dist/cdn/support-widgets.js, the loader, in a plain page', () => {
     await waitUntil(() => list.shadowRoot?.querySelector(`[data-ticket="${id}"]`), 'the list shows the new ticket', { timeout: 5000 });
     const withList = requested();
     for (const file of manifest.elements['ticket-list']) expect(withList.has(file), `${file} requested for the list`).to.equal(true);
+
+    // Then a launcher: its one file, and its panel shows the form (whose files this page has already).
+    document.body.insertAdjacentHTML('beforeend', '<support-launcher config="helpdesk"></support-launcher>');
+    await waitUntil(() => customElements.get('support-launcher'), 'the loader registers the launcher', { timeout: 5000 });
+    expect([...requested()].filter((file) => !withList.has(file))).to.deep.equal(['support-launcher.js']);
+    const launcher = document.querySelector('support-launcher')!;
+    await launcher.open();
+    const inPanel = launcher.shadowRoot!.querySelector('support-ticket-form')!;
+    await waitUntil(() => inPanel.shadowRoot?.querySelector('#field-title, #success'), 'the launcher’s panel shows the form', { timeout: 5000 });
+    launcher.close();
   });
 
   it('works from another origin under a strict policy: script-src that origin, style-src self', async () => {

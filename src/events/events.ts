@@ -1,7 +1,8 @@
 /**
  * The events every element fires: prefixed `support-`, bubbling and composed so a
  * host page hears them from outside the shadow roots. Fired on a person's action
- * (a submit), never when code sets a property.
+ * (a submit), never when code sets a property — except `support-tickets-listed`, once
+ * a list has read the person's tickets (what `<support-launcher>`'s badge counts).
  */
 import type { HelpdeskErrorKind } from '../core/errors.js';
 
@@ -45,11 +46,21 @@ export interface SupportErrorDetail {
   detail?: string;
 }
 
+export interface TicketsListedDetail {
+  /** The backend type, e.g. "glpi". */
+  backend: string;
+  /** How many tickets the list holds. */
+  total: number;
+  /** How many wait for the person: an answer asked, or a solution to approve. */
+  waiting: number;
+}
+
 export type SupportTicketCreatedEvent = CustomEvent<TicketCreatedDetail>;
 export type SupportTicketQueuedEvent = CustomEvent<TicketQueuedDetail>;
 export type SupportTicketUpdatedEvent = CustomEvent<TicketUpdatedDetail>;
 export type SupportErrorEvent = CustomEvent<SupportErrorDetail>;
 export type SupportAuthRequiredEvent = CustomEvent<AuthRequiredDetail>;
+export type SupportTicketsListedEvent = CustomEvent<TicketsListedDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -58,12 +69,15 @@ declare global {
     'support-ticket-updated': SupportTicketUpdatedEvent;
     'support-error': SupportErrorEvent;
     'support-auth-required': SupportAuthRequiredEvent;
+    'support-tickets-listed': SupportTicketsListedEvent;
+    'support-launcher-open': CustomEvent<undefined>;
+    'support-launcher-close': CustomEvent<undefined>;
   }
 }
 
 /** Dispatches a `support-*` event from `target`, bubbling out of shadow roots. */
 export function emit<
-  K extends 'support-ticket-created' | 'support-ticket-queued' | 'support-ticket-updated' | 'support-error' | 'support-auth-required',
+  K extends 'support-ticket-created' | 'support-ticket-queued' | 'support-ticket-updated' | 'support-error' | 'support-auth-required' | 'support-tickets-listed',
 >(
   target: EventTarget,
   name: K,

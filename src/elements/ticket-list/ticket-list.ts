@@ -223,6 +223,10 @@ export class TicketList extends HelpdeskElement {
       show(true);
       this.cut = cut;
       this.phase = 'ready';
+      const counts = countByGroup(this.index);
+      // Waiting for the person: an answer asked, and a solution to approve where the helpdesk asks for approval.
+      const waiting = counts.waiting + (backend.capabilities.approval ? counts.solved : 0);
+      emit(this, 'support-tickets-listed', { backend: backend.type, total: this.index.length, waiting });
     } catch (caught) {
       if (controller.signal.aborted) return;
       // What was read stays listed.
