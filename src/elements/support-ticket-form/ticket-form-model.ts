@@ -195,21 +195,7 @@ export class TicketFormModel implements ReactiveController {
     this.loadLists();
     // Per page, helpdesk and questions: another form elsewhere keeps its own draft; credentials are left out.
     void this.composer.open(draftKey({ config: { backend: config.backend, questions: config.questions }, kind: 'form' }));
-    // The outbox changes nothing the first render shows until it is read: it is opened once that
-    // render is on screen, so that the form appears sooner (issue 12), or at the first send.
-    this.outboxFor = { key: `${backend.type}:${backendAddress(config.backend)}`, backend, timeout: config.backend.timeout };
-    if (this.host.hasUpdated) this.openOutbox();
-    else void this.host.updateComplete.then(() => setTimeout(() => this.openOutbox()));
-  }
-
-  /** The outbox `attach` asked for, until it is opened. */
-  private outboxFor?: { key: string; backend: HelpdeskBackend; timeout?: number };
-
-  private openOutbox(): void {
-    if (!this.outboxFor) return;
-    const { key, backend, timeout } = this.outboxFor;
-    this.outboxFor = undefined;
-    this.queue.attach(key, backend, timeout);
+    this.queue.attach(`${backend.type}:${backendAddress(config.backend)}`, backend, config.backend.timeout);
   }
 
   /**
@@ -379,7 +365,6 @@ export class TicketFormModel implements ReactiveController {
     // The id is on disk before anything can reach the helpdesk: a crash now still sends this ticket once.
     this.composer.save();
     await this.composer.draft.flush();
-    this.openOutbox();
     await this.queue.keep(id, this.toNewTicket(config), tried);
     await this.queue.sender?.send();
     // Accepted during the round: `accepted` already showed it.
