@@ -50,18 +50,19 @@ export default [
     name: 'Fast path: form + <ticket-list> + thread on GLPI in French (DOMPurify only once a thread holds HTML)',
     path: page(['elements', 'support-ticket-form'], ['elements', 'ticket-list'], ['helpdesks', 'glpi'], ['languages', 'fr']),
     gzip: true,
-    // Target 70 KB; measured 83.4 KB. The 75.8 KB measured before left out the virtualiser's
+    // Target 70 KB; measured 84.4 KB. The 75.8 KB measured before left out the virtualiser's
     // layout (3.3 KB), which it loaded itself with import(); the list now extends it (rows laid
     // out off screen) and imports it, so it is counted. Issue 13's list: +2.4 KB; issue 14's
-    // compact form: +0.6 KB.
-    limit: '84 KB',
+    // compact form +0.6 KB, its thread as a conversation (sides, days, image previews) +1.0 KB.
+    limit: '85 KB',
   },
   {
     name: 'One file: support-widgets.iife.js (everything, classic script)',
     path: 'dist/support-widgets.iife.js',
     gzip: true,
-    // Target 94 KB; measured 106.7 KB (102.0 before issue 13's list and issue 14's files by drop
-    // and paste, 106.1 before its compact form).
-    limit: '107.5 KB',
+    // Target 94 KB; measured 111.7 KB (102.0 before issue 13's list and issue 14's files by drop
+    // and paste, 106.1 before its compact form, 106.7 before its launcher (+3.7 KB: a classic
+    // script holds it whole) and its thread as a conversation (+1.0 KB)).
+    limit: '112 KB',
   },
 ];

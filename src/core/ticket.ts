@@ -129,12 +129,19 @@ export interface ThreadEntry {
   id: string;
   kind: 'description' | 'followup' | 'solution';
   author?: string;
+  /**
+   * Who wrote it, when the helpdesk says: the requester's side (the person, or someone
+   * writing as them) or the helpdesk's (an agent). Unset, `sideOf` (core/thread.ts) infers it.
+   */
+  side?: ThreadSide;
   date: Date;
   body: RichText;
   /** Solutions only: waiting for the requester, accepted or refused. */
   approval?: 'waiting' | 'accepted' | 'refused';
   documents: TicketDocument[];
 }
+
+export type ThreadSide = 'requester' | 'helpdesk';
 
 /** What the person may do on this ticket now, as the backend's rules say. */
 export interface TicketActions {

@@ -7,7 +7,7 @@
  */
 import type { HelpdeskErrorKind, HelpdeskErrorReason } from '../core/errors.js';
 import type { Urgency, UrgencyBand } from '../core/urgency.js';
-import type { StatusGroup, TicketType, ThreadEntry } from '../core/ticket.js';
+import type { StatusGroup, TicketType, ThreadEntry, ThreadSide } from '../core/ticket.js';
 import type { TitleAdvice } from '../core/advice/title.js';
 import type { SecretKind } from '../core/advice/secrets.js';
 import type { DescribePrompt } from '../core/qqoqccp.js';
@@ -302,6 +302,8 @@ export const en = {
     onHelpdesk: 'See it on the helpdesk',
     threadHeading: 'History',
     kinds: { description: 'Request', followup: 'Reply', solution: 'Proposed solution' } satisfies Record<ThreadEntry['kind'], string>,
+    /** Said after each author's name: the layout shows it, a screen reader hears it. */
+    sides: { requester: 'requester', helpdesk: 'helpdesk' } satisfies Record<ThreadSide, string>,
     approval: {
       waiting: 'waiting for your approval',
       accepted: 'accepted',

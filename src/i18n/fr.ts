@@ -274,6 +274,7 @@ export const fr: Messages = {
     onHelpdesk: 'Le voir sur le support',
     threadHeading: 'Historique',
     kinds: { description: 'Demande', followup: 'Réponse', solution: 'Solution proposée' },
+    sides: { requester: 'demandeur', helpdesk: 'support' },
     approval: { waiting: 'en attente de votre validation', accepted: 'acceptée', refused: 'refusée' },
     shortened: (length) =>
       `Message long : seul son début est affiché ici (${length.toLocaleString('fr')} ${plural('fr', length, { one: 'caractère', other: 'caractères' })} en tout). Le support l’a en entier.`,

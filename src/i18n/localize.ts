@@ -131,6 +131,13 @@ export class LocalizeController implements ReactiveController {
     return formatter(this.lang, 'medium', 'short').format(date);
   }
 
+  /** The time of day in the person's locale and time zone, e.g. "14:30", "2:30 PM". */
+  timeOfDay(date: Date): string {
+    let format = formatters.get(`${this.lang} time`);
+    if (!format) formatters.set(`${this.lang} time`, (format = new Intl.DateTimeFormat(this.lang, { timeStyle: 'short' })));
+    return format.format(date);
+  }
+
   /** A day in the person's locale, e.g. "21 novembre 2026". */
   date(date: Date): string {
     return formatter(this.lang, 'long').format(date);

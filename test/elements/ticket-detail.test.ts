@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/index.js';
+import { DEMO_USER } from '../../src/mocks/glpi/seed.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { useHandlers } from '../support/msw.js';
@@ -406,7 +407,51 @@ describe('<ticket-detail>', () => {
     const el = await detailOf(ticket.id, glpiConfig(), 'fr');
     expect(text(el, '[part="status"]')).to.equal('En cours (Attribué)');
     expect(text(el, '#thread-heading')).to.equal('Historique');
-    expect(entries(el)[1].querySelector('time')!.textContent).to.match(/2 nov\. 2026,? 10:15/);
+    // The day above the message, its time on it, the whole date and time in its title.
+    const time = entries(el)[1].querySelector('time')!;
+    expect(time.textContent).to.equal('10:15');
+    expect(time.title).to.match(/2 nov\. 2026,? 10:15/);
+    expect([...el.shadowRoot!.querySelectorAll('.day')].map((day) => day.textContent!.trim())).to.include('2 novembre 2026');
+  });
+
+  it('previews an image attached to the ticket, fetched with the person’s session, and keeps its download button', async () => {
+    const ticket = answeredTicket();
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    fake.state.attachDocument(ticket.id, new File([png], 'capture.png', { type: 'image/png' }), { date: '2026-11-02 10:40:00' });
+    const el = await detailOf(ticket.id);
+    await waitUntil(() => el.shadowRoot!.querySelector('img.preview'), 'no preview');
+    const image = el.shadowRoot!.querySelector<HTMLImageElement>('img.preview')!;
+    expect(image.src).to.match(/^blob:/);
+    expect(image.alt).to.equal('capture.png');
+    await waitUntil(() => image.complete && image.naturalWidth === 1, 'the preview does not load');
+    // The log stays a download button only.
+    expect(el.shadowRoot!.querySelectorAll('img.preview')).to.have.length(1);
+    expect(text(el, '[part="documents"]')).to.contain('boot.log');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads like a conversation: the requester’s messages on one side, the helpdesk’s on the other, by day, with initials', async () => {
+    const ticket = answeredTicket();
+    // The person answers the technician the next day.
+    fake.state.addFollowup(ticket.id, { content: '<p>Toujours noir après redémarrage.</p>', userId: DEMO_USER.id, date: '2026-11-03 08:00:00' });
+    const el = await detailOf(ticket.id, glpiConfig(), 'fr');
+    const shown = entries(el);
+    const sides = shown.map((entry) => (entry.classList.contains('requester') ? 'requester' : 'helpdesk'));
+    expect(sides).to.deep.equal(['requester', 'helpdesk', 'requester']);
+    expect([...el.shadowRoot!.querySelectorAll('.day')].map((day) => day.textContent!.trim())).to.deep.equal(['2 novembre 2026', '3 novembre 2026']);
+    for (const entry of shown) {
+      const author = entry.querySelector('.meta strong')!.textContent!;
+      const initials = entry.querySelector('.avatar')!.textContent!.trim();
+      expect(initials, author).to.match(/^\p{Lu}{1,2}$/u);
+      expect(author.toLocaleUpperCase().startsWith(initials[0]!), `${initials} for ${author}`).to.equal(true);
+      // Laid out as a conversation: the requester's bubble ends at the right, the helpdesk's starts at the left.
+      const box = entry.getBoundingClientRect();
+      const bubble = entry.querySelector('.bubble')!.getBoundingClientRect();
+      if (entry.classList.contains('requester')) expect(box.right - bubble.right).to.be.lessThan(box.right - box.left - bubble.width);
+      // And said in words.
+      expect(entry.querySelector('.meta .visually-hidden')!.textContent).to.equal(entry.classList.contains('requester') ? '(demandeur)' : '(support)');
+    }
+    await expect(el).to.be.accessible();
   });
 
   it('renders hostile backend content without running it, and keeps its layout', async function () {

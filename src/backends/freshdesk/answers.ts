@@ -140,6 +140,7 @@ export function threadOf(ticket: Ticket, conversations: readonly Conversation[])
       id: `conversation-${conversation.id}`,
       kind: 'followup',
       author: conversation.incoming ? requester : undefined,
+      side: conversation.incoming ? 'requester' : 'helpdesk',
       date: new Date(conversation.created_at),
       body: bodyOf(conversation.body, conversation.body_text),
       documents: (conversation.attachments ?? []).map(documentOf),

@@ -242,6 +242,8 @@ export function threadOf(articles: readonly ZammadArticle[], group: StatusGroup)
       id: String(article.id),
       kind: index === 0 ? 'description' : article === solution ? 'solution' : 'followup',
       author: authorOf(article),
+      // `sender` is the name of the article's Ticket::Article::Sender: Agent, Customer or System (dropped above).
+      side: article.sender === 'Customer' ? ('requester' as const) : article.sender === 'Agent' ? ('helpdesk' as const) : undefined,
       date: new Date(article.created_at),
       body,
       ...(article === solution ? { approval: 'waiting' as const } : {}),

@@ -72,20 +72,89 @@ export const styles = [
       gap: 0.75em;
     }
 
+    /* A day between two runs of messages: a rule with the date in its middle. */
+    .day {
+      display: flex;
+      align-items: center;
+      gap: 0.75em;
+      margin: 1em 0 0.6em;
+      color: var(--_muted);
+      font-size: 0.88em;
+      font-weight: 600;
+    }
+
+    .day::before,
+    .day::after {
+      content: '';
+      flex: 1;
+      border-top: 1px solid var(--_border);
+      opacity: 0.5;
+    }
+
+    /* A conversation: the helpdesk's messages from the start of the line, the requester's from its end. */
     .entry {
-      background: var(--_surface-alt);
-      border-radius: var(--_radius);
-      border-inline-start: 4px solid var(--_border);
-      padding: 0.6em var(--_space);
+      display: flex;
+      gap: 0.6em;
+      align-items: flex-start;
       min-width: 0;
     }
 
-    .entry.solution {
-      border-inline-start-color: var(--_success);
+    .entry.requester {
+      flex-direction: row-reverse;
     }
 
-    .entry.solution.refused {
-      border-inline-start-color: var(--_danger);
+    .avatar {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: 2.2em;
+      height: 2.2em;
+      border-radius: 50%;
+      background: var(--_muted);
+      color: var(--_surface);
+      font-size: 0.85em;
+      font-weight: 600;
+    }
+
+    .requester .avatar {
+      background: var(--_primary);
+      color: var(--_on-primary);
+    }
+
+    .bubble {
+      min-width: 0;
+      max-width: min(40rem, 85%);
+      background: var(--_surface-alt);
+      border: 1px solid transparent;
+      border-radius: var(--_radius);
+      padding: 0.55em 0.85em;
+    }
+
+    .requester .bubble {
+      border-color: var(--_primary);
+    }
+
+    /* A proposed solution stands apart: its own colour, and its approval in words. */
+    .entry.solution .bubble {
+      max-width: 100%;
+      flex: 1;
+      border: 2px solid var(--_success);
+    }
+
+    .entry.solution.refused .bubble {
+      border-color: var(--_danger);
+    }
+
+    .preview {
+      display: block;
+      max-width: min(100%, 16rem);
+      max-height: 12rem;
+      border-radius: calc(var(--_radius) * 0.5);
+      margin-bottom: 0.25em;
+    }
+
+    .documents li:has(.preview) {
+      flex-wrap: wrap;
     }
 
     .meta {

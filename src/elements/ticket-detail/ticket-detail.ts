@@ -5,6 +5,7 @@ import type { HelpdeskConfig } from '../../config/index.js';
 import { toHelpdeskError, type HelpdeskError } from '../../core/errors.js';
 import { clip, localText } from '../../core/text.js';
 import type { ThreadEntry, TicketDetail as Ticket, TicketDocument } from '../../core/ticket.js';
+import { byDay, initialsOf, sideOf } from '../../core/thread.js';
 import { formatBytes } from '../../core/attachments.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
@@ -29,6 +30,9 @@ import { styles } from './ticket-detail.styles.js';
 type Asking = 'refuse' | 'reopen' | 'close' | 'follow-up' | undefined;
 
 const DAY = 86_400_000;
+/** Images larger than this are offered as a download only, not previewed in the thread. */
+const PREVIEW_MAX_BYTES = 5 * 1024 * 1024;
+const isImage = (doc: TicketDocument) => /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(doc.mime ?? '') || (!doc.mime && /\.(png|jpe?g|gif|webp|avif|bmp)$/i.test(doc.name));
 /** The shortest `refresh-interval`, in seconds: a page left open all day must not hammer the helpdesk. */
 const MIN_REFRESH = 15;
 /** Coming back to the page re-reads the ticket when it was read longer ago than this (ms). */
@@ -49,6 +53,7 @@ const STALE_AFTER = 10_000;
  * @csspart thread - The list of messages.
  * @csspart entry - One message of the thread.
  * @csspart documents - A list of attached files.
+ * @csspart preview - The preview of an image attached to the ticket.
  * @csspart reply - The reply box.
  * @csspart draft - The "Draft restored · Discard" line of the reply box, and the note when drafts do not survive a reload.
  * @csspart input - Text areas and inputs.
@@ -149,6 +154,40 @@ export class TicketDetailElement extends HelpdeskElement {
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.refreshTimer);
     this.refreshTimer = undefined;
+    this.dropPreviews();
+  }
+
+  /** Object URLs of the images of the thread shown as previews, by ticket and document; undefined while loading, '' when it failed. */
+  private previews = new Map<string, string>();
+
+  private dropPreviews(): void {
+    for (const url of this.previews.values()) if (url) URL.revokeObjectURL(url);
+    this.previews.clear();
+  }
+
+  /**
+   * The preview of an image attached to a message: downloaded through the adapter (the
+   * helpdesk's files need the person's session, which an `<img src>` would not send), at
+   * most PREVIEW_MAX_BYTES, then shown from an object URL. Other files stay a download button.
+   */
+  private preview(doc: TicketDocument): string | undefined {
+    if (!isImage(doc) || (doc.size ?? 0) > PREVIEW_MAX_BYTES || !this.ticketId) return undefined;
+    const key = `${this.ticketId}/${doc.id}`;
+    if (this.previews.has(key)) return this.previews.get(key) || undefined;
+    const backend = this.backendOrNothing();
+    if (!backend) return undefined;
+    this.previews.set(key, '');
+    void backend.downloadDocument(this.ticketId, doc).then(
+      (blob) => {
+        // An image by its bytes' type too: a file named .png that is something else is not shown as one.
+        if (!blob.type.startsWith('image/') && !isImage(doc)) return;
+        if (blob.size > PREVIEW_MAX_BYTES || !this.isConnected) return;
+        this.previews.set(key, URL.createObjectURL(blob));
+        this.requestUpdate();
+      },
+      () => undefined, // the download button stays, and says what failed when pressed
+    );
+    return undefined;
   }
 
   /** Polls while `refresh-interval` is set and the page is shown. */
@@ -402,18 +441,24 @@ export class TicketDetailElement extends HelpdeskElement {
       </header>
       ${this.noticeView()}
       ${this.actions.error ? failurePanel(t, { id: 'action-failure', heading: t.detail.actionFailedHeading, error: this.actions.error }) : nothing}
-      ${ticket.actions.approve && backend.capabilities.approval ? this.solutionView(ticket, config) : nothing}
       <section part="thread" class="thread" aria-labelledby="thread-heading">
         <h3 id="thread-heading">${t.detail.threadHeading}</h3>
-        <ol>
-          ${ticket.entries.map((entry) => this.entryView(entry))}
-        </ol>
+        ${byDay(ticket.entries, (date) => this.localize.date(date)).map(
+          ({ day, entries }) => html`<h4 class="day"><span>${day}</span></h4>
+            <ol>
+              ${entries.map((entry) => this.entryView(entry, ticket.entries))}
+            </ol>`,
+        )}
         ${ticket.documents.length
           ? html`<h3>${t.detail.documentsHeading}</h3>
               ${this.documentsView(ticket.documents)}`
           : nothing}
         ${this.downloadFailed ? html`<p class="error" role="alert">${t.detail.downloadFailed(this.downloadFailed)}</p>` : nothing}
       </section>
+      ${
+        // Right under the conversation, whose last message is the solution: read it, then answer.
+        ticket.actions.approve && backend.capabilities.approval ? this.solutionView(ticket, config) : nothing
+      }
       ${ticket.actions.reply && backend.capabilities.reply ? this.replyView(config, backend) : nothing}
       ${ticket.status.group === 'closed' && !ticket.actions.reply && ticket.actions.reopen ? html`<p class="hint">${t.detail.closedNote}</p>` : nothing}
       ${this.closeReopenView(ticket, backend)}
@@ -424,30 +469,46 @@ export class TicketDetailElement extends HelpdeskElement {
     return html`<time datetime=${date.toISOString()}>${this.localize.dateTime(date)}</time>`;
   }
 
-  private entryView(entry: ThreadEntry) {
+  /**
+   * One message as in a conversation: the person's side (the requester's) at the end of the
+   * line, the helpdesk's at its start, each with its author's initials; a proposed solution
+   * set apart. The side is also said in words, for who does not see the layout.
+   */
+  private entryView(entry: ThreadEntry, entries: readonly ThreadEntry[]) {
     const t = this.localize.messages.detail;
+    const side = sideOf(entry, entries);
+    const author = clip(entry.author || t.unknownAuthor, 200);
     const kind = entry.approval ? `${t.kinds[entry.kind]} (${t.approval[entry.approval]})` : t.kinds[entry.kind];
     return html`
-      <li part="entry" class="entry ${entry.kind} ${entry.approval ?? ''}">
-        <p class="meta"><strong>${clip(entry.author || t.unknownAuthor, 200)}</strong> · <span>${kind}</span> · ${this.time(entry.date)}</p>
-        ${richText(entry.body)}
-        ${entry.body.value.length > MAX_SHOWN ? html`<p class="hint">${t.shortened(entry.body.value.length)}</p>` : nothing}
-        ${entry.documents.length ? this.documentsView(entry.documents) : nothing}
+      <li part="entry" class="entry ${side} ${entry.kind} ${entry.approval ?? ''}">
+        <span class="avatar" aria-hidden="true">${initialsOf(author)}</span>
+        <div class="bubble">
+          <p class="meta">
+            <strong>${author}</strong> <span class="visually-hidden">(${t.sides[side]})</span> · <span>${kind}</span> ·
+            <time datetime=${entry.date.toISOString()} title=${this.localize.dateTime(entry.date)}>${this.localize.timeOfDay(entry.date)}</time>
+          </p>
+          ${richText(entry.body)}
+          ${entry.body.value.length > MAX_SHOWN ? html`<p class="hint">${t.shortened(entry.body.value.length)}</p>` : nothing}
+          ${entry.documents.length ? this.documentsView(entry.documents) : nothing}
+        </div>
       </li>
     `;
   }
 
+  /** Files, each a download button; an image also shows its preview. */
   private documentsView(documents: TicketDocument[]) {
     const t = this.localize.messages.detail;
     return html`<ul part="documents" class="documents">
-      ${documents.map(
-        (doc) => html`<li>
+      ${documents.map((doc) => {
+        const preview = this.preview(doc);
+        return html`<li>
+          ${preview ? html`<img class="preview" part="preview" src=${preview} alt=${doc.name} />` : nothing}
           <button type="button" class="link" @click=${() => this.download(doc)}>
             <span class="visually-hidden">${t.download}</span> ${breakable(doc.name)}
           </button>
           ${doc.size ? html`<span class="hint">${formatBytes(doc.size, this.localize.lang)}</span>` : nothing}
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ul>`;
   }
 
