@@ -53,3 +53,22 @@ export function clip(text: string, max: number): string {
  * ten zero-width spaces is empty to the person reading the ticket.
  */
 export const isBlank = (text: string): boolean => text.replace(/\p{Cf}/gu, '').trim() === '';
+
+/**
+ * A `datetime-local` answer ("2026-12-06T14:30", the person's wall clock) as the ticket
+ * must carry it, with the offset of the person's time zone on that date: "2026-12-06
+ * 14:30 UTC+01:00". A technician elsewhere, or GLPI's server in another zone, reads the
+ * same instant. Anything that is not such a value is left as it is.
+ */
+export function withTimeZone(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value.trim());
+  if (!match) return value;
+  // Read as local time, as the input gave it; the offset is the zone's at that moment (summer time included).
+  const at = new Date(`${match[1]}T${match[2]}`);
+  if (Number.isNaN(at.getTime())) return value;
+  const offset = -at.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${match[1]} ${match[2]} UTC${sign}${hours}:${minutes}`;
+}

@@ -4,7 +4,7 @@ import { signOutEverywhere } from '../../src/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { useHandlers } from '../support/msw.js';
 import { clearStores } from '../support/stores.js';
-import { $, $$, choose, fillGoodTicket, focused, formWith, glpiConfig, press, select, signIn, submit, text, type } from '../support/form.js';
+import { $, $$, choose, fillGoodTicket, focused, formWith, glpiConfig, press, select, signIn, submit, text, type, unfold } from '../support/form.js';
 
 let fake: GlpiFake;
 
@@ -291,6 +291,21 @@ describe('<support-ticket-form> creating a ticket', () => {
     await created;
     expect(fake.state.tickets[0]!.content).to.contain('cebox-acme');
     expect(fake.state.tickets[0]!.content).to.contain('Workstations affected');
+  });
+
+  it('writes a date-and-time answer with its time zone, for a technician in another one', async () => {
+    const el = await formWith(glpiConfig({ questions: [{ id: 'since', label: 'Since when', input: 'datetime-local' }] }));
+    await fillGoodTicket(el);
+    const since = $(el, '#q-since') as HTMLInputElement;
+    await unfold(el, since);
+    since.value = '2026-12-06T14:30';
+    since.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    const created = oneEvent(el, 'support-ticket-created');
+    await submit(el);
+    await created;
+    const offset = -new Date('2026-12-06T14:30').getTimezoneOffset();
+    const zone = `UTC${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+    expect(fake.state.tickets[0]!.content).to.contain(`2026-12-06 14:30 ${zone}`);
   });
 
   it('sends the call-back phone and the email follow-up choice', async () => {

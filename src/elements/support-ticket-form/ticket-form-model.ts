@@ -12,7 +12,7 @@ import { backendAddress, type HelpdeskConfig } from '../../config/index.js';
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { URGENCIES, type Urgency } from '../../core/urgency.js';
-import { localText } from '../../core/text.js';
+import { localText, withTimeZone } from '../../core/text.js';
 import { validateTicketForm, visibleQuestions, type FieldId, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
@@ -501,7 +501,8 @@ export class TicketFormModel implements ReactiveController {
       equipment: config.fields.equipment === 'hidden' ? undefined : equipment,
       answers: this.questions
         .filter((q) => (v.answers[q.id] ?? '').trim() !== '')
-        .map((q) => ({ id: q.id, label: localText(q.label, lang), value: v.answers[q.id]!.trim() })),
+        // A date and time goes with its time zone: the helpdesk's people may be in another one.
+        .map((q) => ({ id: q.id, label: localText(q.label, lang), value: q.input === 'datetime-local' ? withTimeZone(v.answers[q.id]!) : v.answers[q.id]!.trim() })),
       callbackPhone: v.phone.trim() || undefined,
       // A mail sent from the person's own client needs no address; one sent by an endpoint always does.
       followUp:
