@@ -4,9 +4,14 @@
  * does not load this.
  */
 import { setupWorker } from 'msw/browser';
+import { offlineLikeTheNetwork } from '../src/mocks/faults.js';
 import { desks } from './desks.js';
 
-export const ready = setupWorker(...Object.values(desks).flatMap((desk) => desk.handlers)).start({
+// The browser set offline (DevTools › Network › Offline) reaches the fakes too: the outbox keeps
+// what is sent meanwhile and sends it once the browser is back online, as with a real helpdesk.
+const offline = offlineLikeTheNetwork(['/fake-']);
+
+export const ready = setupWorker(offline, ...Object.values(desks).flatMap((desk) => desk.handlers)).start({
   serviceWorker: { url: '/mockServiceWorker.js' },
   quiet: true,
   onUnhandledRequest: 'bypass',

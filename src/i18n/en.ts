@@ -213,9 +213,11 @@ export const en = {
   },
   queued: {
     heading: 'Your ticket is saved and will be sent',
-    /** Why it waits (the last attempt's error kind), then what happens next. */
-    body: (kind?: HelpdeskErrorKind) =>
-      `${kind === 'rate-limited' ? 'The helpdesk is receiving too many requests right now.' : kind === 'server' ? 'The helpdesk is failing right now.' : 'The helpdesk cannot be reached right now.'} Your ticket is kept on this device and will be sent by itself as soon as the helpdesk answers again, even after a reload: there is nothing more to do.`,
+    /** Why it waits (the last attempt's error kind, or the device offline), then what happens next. */
+    body: (kind?: HelpdeskErrorKind, offline = false) =>
+      offline
+        ? 'This device is offline. Your ticket is kept on it and will be sent by itself as soon as it is back online, even after a reload: there is nothing more to do.'
+        : `${kind === 'rate-limited' ? 'The helpdesk is receiving too many requests right now.' : kind === 'server' ? 'The helpdesk is failing right now.' : 'The helpdesk cannot be reached right now.'} Your ticket is kept on this device and will be sent by itself as soon as the helpdesk answers again, even after a reload: there is nothing more to do.`,
     notKept: 'This browser will not keep it once the page is closed: leave this page open until it is sent.',
     hostSignIn: 'Your session has ended: sign in to your application again. Your ticket is kept and will be sent as soon as you are signed in.',
   },

@@ -193,8 +193,10 @@ export const fr: Messages = {
   },
   queued: {
     heading: 'Votre ticket est enregistré et sera envoyé',
-    body: (kind) =>
-      `${kind === 'rate-limited' ? 'Le support reçoit trop de demandes en ce moment.' : kind === 'server' ? 'Le support est en panne pour le moment.' : 'Le support est injoignable pour le moment.'} Votre ticket est gardé sur cet appareil et partira de lui-même dès que le support répondra de nouveau, même après un rechargement : vous n’avez rien d’autre à faire.`,
+    body: (kind, offline) =>
+      offline
+        ? 'Cet appareil est hors ligne. Votre ticket y est gardé et partira de lui-même dès le retour de la connexion, même après un rechargement : vous n’avez rien d’autre à faire.'
+        : `${kind === 'rate-limited' ? 'Le support reçoit trop de demandes en ce moment.' : kind === 'server' ? 'Le support est en panne pour le moment.' : 'Le support est injoignable pour le moment.'} Votre ticket est gardé sur cet appareil et partira de lui-même dès que le support répondra de nouveau, même après un rechargement : vous n’avez rien d’autre à faire.`,
     notKept: 'Ce navigateur ne le gardera pas une fois la page fermée : laissez cette page ouverte jusqu’à son envoi.',
     hostSignIn: 'Votre session a pris fin : reconnectez-vous à votre application. Votre ticket est gardé et partira dès votre reconnexion.',
   },

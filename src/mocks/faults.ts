@@ -7,7 +7,7 @@
  * reaches — since the real ones differ. What a failure does to the exchange is the same
  * everywhere and written once here.
  */
-import { delay, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 
 /**
  * The failures every fake can make:
@@ -139,4 +139,18 @@ export function proxyErrorPage(status: '502' | '503'): Response {
   const title = TITLES[status];
   const page = ['<html>', `<head><title>${title}</title></head>`, '<body>', `<center><h1>${title}</h1></center>`, '<hr><center>nginx</center>', '</body>', '</html>', ''];
   return new Response(page.join('\r\n'), { status: Number(status), headers: { 'Content-Type': 'text/html' } });
+}
+
+/**
+ * Makes the browser's offline mode reach the fakes. They answer from a service worker in
+ * the page, so a browser set offline (DevTools' "Offline", a laptop off the network) would
+ * still get their answers, and the outbox would never be seen at work. Put first among the
+ * handlers: while `navigator.onLine` is false, a request under one of `prefixes` fails as
+ * with no network; online, it goes on to the fakes.
+ */
+export function offlineLikeTheNetwork(prefixes: readonly string[]) {
+  return http.all(
+    ({ request }) => prefixes.some((prefix) => new URL(request.url).pathname.startsWith(prefix)),
+    () => (navigator.onLine ? undefined : HttpResponse.error()),
+  );
 }

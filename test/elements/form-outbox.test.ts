@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { createGlpiFake, type GlpiFake, type GlpiFakeOptions } from '../../src/mocks/index.js';
+import { offlineLikeTheNetwork } from '../../src/mocks/faults.js';
 import { signOutEverywhere } from '../../src/index.js';
 import { outboxSender, senderOptions } from '../../src/services/outbox-sender.js';
 import { drafts } from '../../src/store/drafts.js';
@@ -18,19 +18,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 let fake: GlpiFake;
 let restore: (() => void)[] = [];
 
+/** The demo's gate (demo/fake-helpdesk.ts) first: the browser's offline mode reaches the fake. */
 async function startFake(options: GlpiFakeOptions = {}) {
   fake = createGlpiFake({ baseUrl: API, ...options });
-  await useHandlers(...fake.handlers);
+  await useHandlers(offlineLikeTheNetwork(['/fake-glpi/']), ...fake.handlers);
 }
 
-/** No network at all: every call to the helpdesk fails before reaching it, and the browser knows it is offline. */
+/** No network at all, as the browser says: every call to the helpdesk fails before reaching it. */
 function goOffline() {
   Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-  return useHandlers(http.all('/fake-glpi/*', () => HttpResponse.error()), ...fake.handlers);
+  dispatchEvent(new Event('offline'));
 }
-async function goOnline() {
+function goOnline() {
   delete (navigator as { onLine?: boolean }).onLine;
-  await useHandlers(...fake.handlers);
   dispatchEvent(new Event('online'));
 }
 
@@ -88,15 +88,17 @@ describe('<support-ticket-form> outbox', () => {
   it('sends what was kept while offline when the connection comes back, and not before', async () => {
     const el = await formIn(await page(), glpiConfig());
     await fillGoodTicket(el);
-    await goOffline();
+    goOffline();
     const queued = oneEvent(el, 'support-ticket-queued');
     await submit(el);
     expect((await queued).detail.reason).to.equal('network');
+    await waitUntil(() => $(el, '#queued'), 'kept');
+    expect(text(el, '#queued')).to.contain('This device is offline.');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.state.tickets).to.have.length(0);
 
     const created = oneEvent(el, 'support-ticket-created');
-    await goOnline();
+    goOnline();
     await created;
     expect(fake.state.tickets).to.have.length(1);
   });
@@ -200,7 +202,7 @@ describe('<support-ticket-form> outbox', () => {
   it('keeps one ticket for a double click while the helpdesk is down', async () => {
     const el = await formIn(await page(), glpiConfig());
     await fillGoodTicket(el);
-    await goOffline();
+    goOffline();
     const button = $(el, 'button[part="submit"]')!;
     button.click();
     button.click();
@@ -208,7 +210,7 @@ describe('<support-ticket-form> outbox', () => {
     await waitUntil(() => $(el, '#queued'), 'kept');
     expect(await queuedEntries()).to.have.length(1);
     const created = oneEvent(el, 'support-ticket-created');
-    await goOnline();
+    goOnline();
     await created;
     expect(fake.state.tickets).to.have.length(1);
   });
@@ -239,7 +241,7 @@ describe('<support-ticket-form> outbox', () => {
     const config = glpiConfig();
     let el = await formIn(await page(), config);
     await fillGoodTicket(el);
-    await goOffline();
+    goOffline();
     await submit(el);
     await waitUntil(() => $(el, '#queued'), 'kept');
 
@@ -251,7 +253,7 @@ describe('<support-ticket-form> outbox', () => {
     expect(announced).to.have.length(0);
     expect(text(el, '[part="outbox"] li')).to.contain('Printer on 3rd floor offline since 9am');
     const created = oneEvent(el, 'support-ticket-created');
-    await goOnline();
+    goOnline();
     await created;
     await waitUntil(() => $(el, '#success'), 'confirmed');
     expect(fake.state.tickets).to.have.length(1);
@@ -263,11 +265,11 @@ describe('<support-ticket-form> outbox', () => {
     const el = await formIn(await page(), config);
     const container = el.parentElement!;
     await fillGoodTicket(el);
-    await goOffline();
+    goOffline();
     await submit(el);
     await waitUntil(() => $(el, '#queued'), 'kept');
     el.remove();
-    await goOnline();
+    goOnline();
     await waitUntil(() => fake.state.tickets.length === 1, 'sent with no form on the page');
 
     const next = await formIn(container, config);
@@ -279,7 +281,7 @@ describe('<support-ticket-form> outbox', () => {
   it('cancels a queued ticket: it comes back into the form as typed, and is never sent', async () => {
     const el = await formIn(await page(), glpiConfig());
     await fillGoodTicket(el);
-    await goOffline();
+    goOffline();
     await submit(el);
     await waitUntil(() => $(el, '#queued'), 'kept');
     const cancel = $$(el, '[part="outbox"] button').find((button) => button.textContent!.trim() === 'Cancel')!;
@@ -288,7 +290,7 @@ describe('<support-ticket-form> outbox', () => {
     expect(($(el, '#field-title') as HTMLInputElement).value).to.equal('Printer on 3rd floor offline since 9am');
     expect($(el, '[part="outbox"]')).not.to.exist;
     expect(await queuedEntries()).to.have.length(0);
-    await goOnline();
+    goOnline();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.state.tickets).to.have.length(0);
   });
@@ -320,11 +322,11 @@ describe('<support-ticket-form> outbox', () => {
     await signIn(el);
     await waitUntil(() => !$(el, '#login'), 'signed in');
     await fillGoodTicket(el);
-    await goOffline();
+    goOffline();
     await submit(el);
     await waitUntil(() => $(el, '#queued'), 'kept');
     fake.state.expireSessions();
-    await goOnline();
+    goOnline();
     await waitUntil(() => text(el, '#sign-in-intro').includes('session has ended'), 'asked to sign in again');
     expect(($(el, '#field-title') as HTMLInputElement).value).to.equal('Printer on 3rd floor offline since 9am');
     const created = oneEvent(el, 'support-ticket-created');
@@ -341,7 +343,7 @@ describe('<support-ticket-form> outbox', () => {
     );
     const el = await formIn(await page(), glpiConfig() as HelpdeskConfigInput, 'fr');
     await fillGoodTicket(el);
-    await goOffline();
+    goOffline();
     await submit(el);
     await waitUntil(() => $(el, '#queued'), 'kept');
     expect(text(el, '#queued-heading')).to.equal('Votre ticket est enregistré et sera envoyé');

@@ -194,7 +194,7 @@ export class SupportTicketForm extends HelpdeskElement {
     return html`
       <section id="queued" part="base queued" class="panel warning" tabindex="-1" aria-labelledby="queued-heading">
         <h2 id="queued-heading">${t.queued.heading}</h2>
-        <p>${model.waitsForHostSignIn ? t.queued.hostSignIn : t.queued.body(error?.kind)}</p>
+        <p>${model.waitsForHostSignIn ? t.queued.hostSignIn : t.queued.body(error?.kind, error?.kind === 'network' && !navigator.onLine)}</p>
         ${model.queue.sender?.box.storage.persistent === false ? html`<p><strong>${t.queued.notKept}</strong></p>` : nothing}
         ${error && (error.code || error.detail)
           ? html`<details>
