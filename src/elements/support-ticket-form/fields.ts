@@ -402,27 +402,29 @@ function followUpFields(ctx: FieldContext): TemplateResult | typeof nothing {
   const v = model.values;
   const email = emailMode(config);
   if (config.fields.followUp === 'hidden' || email) return nothing;
-  return html`<label class="check">
-            <input
-              type="checkbox"
-              id="field-followUp"
-              .checked=${live(v.followUpByEmail)}
-              @change=${(e: Event) => model.set('followUpByEmail', (e.target as HTMLInputElement).checked)}
-            />
-            ${t.followUp.label}
-          </label>
-          ${v.followUpByEmail
-            ? textField(ctx, {
-                field: 'followUpEmail',
-                label: t.followUp.email,
-                required: false,
-                hint: t.followUp.emailHint,
-                inputType: 'email',
-                autocomplete: 'email',
-                value: v.followUpEmail,
-                onInput: (value) => model.set('followUpEmail', value),
-              })
-            : nothing}`;
+  return html`
+    <label class="check">
+      <input
+        type="checkbox"
+        id="field-followUp"
+        .checked=${live(v.followUpByEmail)}
+        @change=${(e: Event) => model.set('followUpByEmail', (e.target as HTMLInputElement).checked)}
+      />
+      ${t.followUp.label}
+    </label>
+    ${v.followUpByEmail
+      ? textField(ctx, {
+          field: 'followUpEmail',
+          label: t.followUp.email,
+          required: false,
+          hint: t.followUp.emailHint,
+          inputType: 'email',
+          autocomplete: 'email',
+          value: v.followUpEmail,
+          onInput: (value) => model.set('followUpEmail', value),
+        })
+      : nothing}
+  `;
 }
 
 /** What the configuration requires besides the title and the description: the required questions, and any field made required. */
