@@ -109,6 +109,10 @@ describe('under Content-Security-Policy: script-src \'self\'; style-src \'self\'
     // Its styles too are a constructable stylesheet: the button floats.
     expect(frame.contentWindow!.getComputedStyle(button).position).to.equal('fixed');
     await launcher.open();
+    // The built file's styles are whole (a minifier once dropped the media query): at 800 px, a 34rem side panel.
+    const dialog = launcher.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.matches(':modal')).to.equal(false);
+    expect(dialog.getBoundingClientRect().width).to.be.closeTo(544, 2);
     const form = launcher.shadowRoot!.querySelector('support-ticket-form')!;
     // The form, or the confirmation the first test left for this page's form.
     await waitUntil(() => form.shadowRoot?.querySelector('#field-title, #success'), 'the form shows in the panel', { timeout: 5000 });

@@ -38,7 +38,10 @@ const TEXTS = {
   },
 };
 
-/** Wide enough for a side panel beside the page; narrower, the panel is a modal dialog over it. */
+/**
+ * Wide enough for a side panel beside the page; narrower, the panel is a modal dialog over it.
+ * Written out again in STYLES' media query: the build's CSS minifier cannot keep an expression there.
+ */
 const WIDE = '(min-width: 48rem)';
 
 // The page's `--support-*` values, their `-dark` twins in dark mode (`light-dark()`, from `color-scheme`).
@@ -71,7 +74,7 @@ dialog {
 }
 dialog[open] { display: flex; flex-direction: column }
 dialog::backdrop { background: #0006 }
-@media ${WIDE} {
+@media (min-width: 48rem) {
   dialog { position: fixed; inset: 0 0 0 auto; z-index: 2147483001; width: min(34rem, 100vw); border-left: 1px solid var(--_border); box-shadow: -6px 0 24px #0003 }
   :host([position=bottom-left]) dialog { inset: 0 auto 0 0; border: 0; border-right: 1px solid var(--_border) }
 }
