@@ -231,10 +231,17 @@ ${fastPath(this.plan) ? '<script type="module" src="/dist/cdn/support-widgets.js
     page.on('pageerror', (error) => this.notes.push(`tab ${person.tab + 1}: page error ${error.message}`));
     await page.exposeFunction('faultCreated', (detail) => this.heard.push(JSON.parse(detail)));
     await page.goto(`${this.origin}${this.root}/page.html`);
-    if (this.offline) await page.setOfflineMode(true);
     await page.waitForFunction(() => document.querySelector('support-ticket-form')?.shadowRoot?.querySelector('form, #success, #queued'), {
       timeout: 15_000,
     });
+    if (this.offline) {
+      // A tab opened again while offline gets the widget's files from the browser's cache. Here they come
+      // from the server first, the loader's pieces and the adapter it preloads included (a piece cut off
+      // half-way would leave the form unbuilt, which no cache would do); the helpdesk stays unreachable
+      // meanwhile, as the server refuses its calls while offline.
+      await page.waitForNetworkIdle({ idleTime: 150, timeout: 5_000 }).catch(() => undefined);
+      if (this.offline) await page.setOfflineMode(true);
+    }
     return page;
   }
 
