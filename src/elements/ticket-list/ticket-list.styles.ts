@@ -8,9 +8,10 @@ export const styles = [
   controls,
   ticketBits,
   css`
+    /* As wide as the form can be (72rem), so that a page with both lines them up. */
     :host {
       display: block;
-      max-width: 48rem;
+      max-width: 72rem;
     }
 
     [hidden] {
