@@ -60,9 +60,9 @@ export default [
     name: 'One file: support-widgets.iife.js (everything, classic script)',
     path: 'dist/support-widgets.iife.js',
     gzip: true,
-    // Target 94 KB; measured 111.7 KB (102.0 before issue 13's list and issue 14's files by drop
+    // Target 94 KB; measured 112.2 KB (102.0 before issue 13's list and issue 14's files by drop
     // and paste, 106.1 before its compact form, 106.7 before its launcher (+3.7 KB: a classic
-    // script holds it whole) and its thread as a conversation (+1.0 KB)).
-    limit: '112 KB',
+    // script holds it whole) and its thread as a conversation (+1.0 KB), 111.9 before Cc (+0.3)).
+    limit: '112.5 KB',
   },
 ];

@@ -37,4 +37,5 @@ export const NOTHING_BUT_CREATE: BackendCapabilities = {
   reply: false,
   approval: false,
   closeReopen: false,
+  cc: false,
 };

@@ -37,6 +37,8 @@ export interface BackendCapabilities {
   approval: boolean;
   /** The person can close a ticket, and reopen a closed one (per ticket, see `TicketDetail.actions`). */
   closeReopen: boolean;
+  /** People can be kept informed of a new ticket by their email address (Cc). */
+  cc: boolean;
 }
 
 /** What the person or the host page gives to authenticate. Kept in memory only. */

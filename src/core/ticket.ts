@@ -43,6 +43,8 @@ export interface NewTicket {
   equipment?: EquipmentItem;
   answers: QuestionAnswer[];
   callbackPhone?: string;
+  /** Email addresses of people to keep informed (Cc), where the helpdesk has it (`capabilities.cc`). */
+  cc?: string[];
   /** Words the adapter writes into the ticket, in the person's language; its English ones otherwise. */
   labels?: {
     callbackPhone?: string;

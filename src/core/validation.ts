@@ -18,6 +18,7 @@ export type FieldId =
   | 'equipment'
   | 'phone'
   | 'followUpEmail'
+  | 'cc'
   | 'attachments'
   | `question:${string}`;
 
@@ -41,12 +42,21 @@ export interface TicketFormValues {
   phone: string;
   followUpByEmail: boolean;
   followUpEmail: string;
+  /** People to keep informed: email addresses, separated by commas, semicolons or spaces. */
+  cc: string;
 }
 
 /** What the backend offers: a required category or equipment is only asked for when there is a list to pick from. */
 export interface FormContext {
   categoriesOffered: boolean;
   equipmentOffered: boolean;
+  /** The helpdesk can keep others informed (Cc). */
+  ccOffered?: boolean;
+}
+
+/** The addresses of a Cc field: separated by commas, semicolons or spaces, each once. */
+export function ccAddresses(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 }
 
 /**
@@ -106,6 +116,8 @@ export function validateTicketForm(values: TicketFormValues, config: Pick<PageSe
     const email = values.followUpEmail.trim();
     if (email !== '' && !isEmail(email)) report('followUpEmail', 'invalid-email');
   }
+
+  if (context.ccOffered && !ccAddresses(values.cc).every(isEmail)) report('cc', 'invalid-email');
 
   return problems;
 }

@@ -121,6 +121,10 @@ export const en = {
     label: 'Phone number to call you back',
     hint: 'A number where you can be reached directly.',
   },
+  cc: {
+    label: 'People to keep informed',
+    hint: 'Their email addresses, separated by commas: the helpdesk copies them on its messages.',
+  },
   followUp: {
     label: 'Keep me informed by email',
     email: 'Email address for follow-up',

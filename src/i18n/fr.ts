@@ -106,6 +106,10 @@ export const fr: Messages = {
     label: 'Numéro pour vous rappeler',
     hint: 'Un numéro où l’on peut vous joindre directement.',
   },
+  cc: {
+    label: 'Personnes à tenir informées',
+    hint: 'Leurs adresses e-mail, séparées par des virgules : le support les met en copie de ses messages.',
+  },
   followUp: {
     label: 'M’informer des suites par e-mail',
     email: 'Adresse de messagerie pour le suivi',

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseConfig, type HelpdeskConfig } from '../../src/config/index.js';
 import {
+  ccAddresses,
   isEmail,
   isPhoneNumber,
   validateTicketForm,
@@ -25,6 +26,7 @@ function filled(overrides: Partial<TicketFormValues> = {}): TicketFormValues {
     phone: '',
     followUpByEmail: false,
     followUpEmail: '',
+    cc: '',
     ...overrides,
   };
 }
@@ -220,6 +222,7 @@ describe('ticket form validation', () => {
         phone: '',
         followUpByEmail: true,
         followUpEmail: 'not-an-address',
+        cc: '',
       };
       expect(validateTicketForm({ ...values, type: 'incident' }, strict, OFFERED).map((p) => p.field)).to.deep.equal([
         'urgency',
@@ -269,5 +272,19 @@ describe('ticket form validation', () => {
         expect(isEmail(bad), bad).to.equal(false);
       }
     });
+  });
+});
+
+describe('people to keep informed (Cc)', () => {
+  it('reads addresses separated by commas, semicolons or spaces, each once', () => {
+    expect(ccAddresses(' anne@example.fr, bob@example.fr;anne@example.fr  chloe@example.org ')).to.deep.equal(['anne@example.fr', 'bob@example.fr', 'chloe@example.org']);
+    expect(ccAddresses('  ')).to.deep.equal([]);
+  });
+
+  it('reports an address that is not one, where the helpdesk takes Cc only', () => {
+    const context = { categoriesOffered: false, equipmentOffered: false };
+    expect(validateTicketForm(filled({ cc: 'anne@example.fr, bob' }), config(), { ...context, ccOffered: true })).to.deep.equal([{ field: 'cc', reason: 'invalid-email' }]);
+    expect(validateTicketForm(filled({ cc: 'anne@example.fr bob@example.fr' }), config(), { ...context, ccOffered: true })).to.deep.equal([]);
+    expect(validateTicketForm(filled({ cc: 'bob' }), config(), context)).to.deep.equal([]);
   });
 });

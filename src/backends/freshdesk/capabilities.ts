@@ -18,6 +18,9 @@ export const FRESHDESK_CAPABILITIES: BackendCapabilities = {
   reply: true,
   approval: false,
   closeReopen: true,
+  // Freshdesk takes `cc_emails` on a new ticket (BACKENDS.md §2), but the relay lets a requester send
+  // only a requester's fields (examples/freshdesk-relay.mjs): any address would get the helpdesk's mail.
+  cc: false,
 };
 
 export const freshdesk: BackendDescriptor<FreshdeskBackendConfig> = {

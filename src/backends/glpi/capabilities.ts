@@ -29,6 +29,7 @@ export const GLPI_CAPABILITIES: BackendCapabilities = {
   reply: true,
   approval: true,
   closeReopen: true,
+  cc: false,
 };
 
 export const glpi: BackendDescriptor<GlpiBackendConfig> = {

@@ -16,6 +16,8 @@ export const restCapabilities = ({ features }: RestBackendConfig): BackendCapabi
   reply: true,
   approval: features.approval,
   closeReopen: true,
+  // Not in the protocol (docs/rest-protocol.md): an application keeps others informed its own way.
+  cc: false,
 });
 
 export const rest: BackendDescriptor<RestBackendConfig> = {

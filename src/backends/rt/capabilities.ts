@@ -19,6 +19,8 @@ export const RT_CAPABILITIES: BackendCapabilities = {
   reply: true,
   approval: false,
   closeReopen: true,
+  // `Cc` of `POST /ticket` (BACKENDS.md §3.2): watchers RT writes to on every correspondence.
+  cc: true,
 };
 
 export const rt: BackendDescriptor<RtBackendConfig> = {

@@ -195,6 +195,9 @@ export class RtBackend implements HelpdeskBackend {
       // RT makes no one the requester of a ticket created through REST2 unless told: without
       // it the person could not see their own ticket.
       Requestor: Number((await this.#whoAmI(signal)).id),
+      // People kept informed: RT's Cc role takes addresses separated by commas, and makes users of unknown
+      // ones (RT 5.0.3, `_ResolveRoles` → `ParseInputPrincipals`); any creator may fill it (`Create`'s %acls).
+      ...(ticket.cc?.length ? { Cc: ticket.cc.join(', ') } : {}),
       Content: contentType === 'text/html' ? buildTicketContent(ticket) : buildTicketText(ticket),
       ContentType: contentType,
       Priority: prioritiesOf(this.#config)[ticket.urgency],

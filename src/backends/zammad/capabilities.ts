@@ -18,6 +18,7 @@ export const ZAMMAD_CAPABILITIES: BackendCapabilities = {
   reply: true,
   approval: true,
   closeReopen: true,
+  cc: false,
 };
 
 export const zammad: BackendDescriptor<ZammadBackendConfig> = {

@@ -50,6 +50,8 @@ export function fieldLabel(field: FieldId, { t, config, lang }: FieldContext): s
       return t.equipment.label;
     case 'phone':
       return t.phone.label;
+    case 'cc':
+      return t.cc.label;
     case 'followUpEmail':
       return emailMode(config) === 'endpoint' ? t.email.replyToShort : t.followUp.email;
     case 'attachments':
@@ -427,6 +429,22 @@ function followUpFields(ctx: FieldContext): TemplateResult | typeof nothing {
   `;
 }
 
+/** People to keep informed, where the helpdesk copies them (`capabilities.cc`): always optional. */
+function ccField(ctx: FieldContext): TemplateResult | typeof nothing {
+  const { model, t } = ctx;
+  if (!model.capabilities?.cc) return nothing;
+  return textField(ctx, {
+    field: 'cc',
+    label: t.cc.label,
+    required: false,
+    hint: t.cc.hint,
+    inputType: 'text',
+    autocomplete: 'off',
+    value: model.values.cc,
+    onInput: (value) => model.set('cc', value),
+  });
+}
+
 /** What the configuration requires besides the title and the description: the required questions, and any field made required. */
 export function requiredExtraFields(ctx: FieldContext): unknown[] {
   const { model } = ctx;
@@ -452,6 +470,7 @@ export function moreDetails(ctx: FieldContext): TemplateResult | typeof nothing 
     model.isDetail('equipment') ? equipmentField(ctx) : nothing,
     model.isDetail('phone') ? phoneField(ctx) : nothing,
     followUpFields(ctx),
+    ccField(ctx),
   ].filter((field) => field !== nothing);
   if (!fields.length) return nothing;
   return html`

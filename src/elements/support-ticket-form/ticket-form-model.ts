@@ -13,7 +13,7 @@ import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../co
 import { TICKET_TYPES, type Category, type CreatedTicket, type EquipmentItem, type NewTicket, type TicketType } from '../../core/ticket.js';
 import { URGENCIES, type Urgency } from '../../core/urgency.js';
 import { localText, withTimeZone } from '../../core/text.js';
-import { validateTicketForm, visibleQuestions, type FieldId, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
+import { ccAddresses, validateTicketForm, visibleQuestions, type FieldId, type FieldProblem, type TicketFormValues } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
 import type { LocalizeController } from '../../i18n/localize.js';
@@ -43,6 +43,7 @@ export function emptyValues(): TicketFormValues {
     phone: '',
     followUpByEmail: true,
     followUpEmail: '',
+    cc: '',
   };
 }
 
@@ -231,6 +232,7 @@ export class TicketFormModel implements ReactiveController {
     if (!config) return false;
     if (field.startsWith('question:')) return config.questions.some((q) => `question:${q.id}` === field && !q.required);
     if (field === 'category' || field === 'equipment' || field === 'phone') return config.fields[field] !== 'required';
+    if (field === 'cc') return true;
     return field === 'followUpEmail' && !emailMode(config);
   }
 
@@ -251,6 +253,7 @@ export class TicketFormModel implements ReactiveController {
       ['category', Boolean(v.categoryId)],
       ['equipment', Boolean(v.equipmentId)],
       ['phone', v.phone.trim() !== ''],
+      ['cc', v.cc.trim() !== ''],
       ['followUpEmail', !v.followUpByEmail || v.followUpEmail.trim() !== ''],
     ];
     if (this.problems.some((problem) => this.isDetail(problem.field)) || given.some(([field, filled]) => filled && this.isDetail(field))) this.moreOpen = true;
@@ -267,6 +270,7 @@ export class TicketFormModel implements ReactiveController {
     const problems = validateTicketForm(this.values, this.config, {
       categoriesOffered: this.categories.status === 'ready' && this.categories.items.length > 0,
       equipmentOffered: this.equipment.status === 'ready' && this.equipment.items.length > 0,
+      ccOffered: this.capabilities?.cc,
     });
     // Sent by an endpoint, the message reaches the person again only through the address they give.
     if (emailMode(this.config) === 'endpoint' && this.config.fields.followUp !== 'hidden' && !this.values.followUpEmail.trim()) {
@@ -504,6 +508,7 @@ export class TicketFormModel implements ReactiveController {
         // A date and time goes with its time zone: the helpdesk's people may be in another one.
         .map((q) => ({ id: q.id, label: localText(q.label, lang), value: q.input === 'datetime-local' ? withTimeZone(v.answers[q.id]!) : v.answers[q.id]!.trim() })),
       callbackPhone: v.phone.trim() || undefined,
+      cc: this.capabilities?.cc && ccAddresses(v.cc).length ? ccAddresses(v.cc) : undefined,
       // A mail sent from the person's own client needs no address; one sent by an endpoint always does.
       followUp:
         config.fields.followUp === 'hidden' || email === 'mailto'
@@ -555,6 +560,7 @@ export class TicketFormModel implements ReactiveController {
       phone: text(values.phone) ?? '',
       followUpByEmail: values.followUpByEmail !== false,
       followUpEmail: text(values.followUpEmail) ?? '',
+      cc: text(values.cc) ?? '',
     };
     this.submissionId = text(values.submissionId);
     this.tried = values.tried === true;

@@ -114,7 +114,7 @@ export class RtApi {
       Creator: this.userRef(ticket.creator, 'fields[Creator]'),
       LastUpdatedBy: this.userRef(ticket.lastUpdatedBy, 'fields[LastUpdatedBy]'),
       Requestor: ticket.requestors.map((id) => this.userRef(id, 'fields[Requestor]')),
-      Cc: [],
+      Cc: ticket.cc.map((id) => this.userRef(id, 'fields[Cc]')),
       AdminCc: [],
       Priority: String(ticket.priority),
       InitialPriority: '0',

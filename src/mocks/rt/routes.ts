@@ -197,16 +197,26 @@ export const rtRoutes: RtRoute[] = [
       if (files instanceof Response) return files;
       const status = data.Status === undefined ? 'new' : String(data.Status).toLowerCase();
       if (!(RT_STATUSES as readonly string[]).includes(status)) return api.error(400, `Status '${data.Status}' isn't a valid status for tickets in this queue.`);
-      // Role members: a number is a principal id; a name or an address is looked up (RT creates users for unknown addresses).
-      const requestors = (data.Requestor === undefined ? [] : Array.isArray(data.Requestor) ? data.Requestor : [data.Requestor])
-        .map((value) => {
-          const found = state.user(String(value));
-          if (found || /^\d+$/.test(String(value)) || !/@/.test(String(value))) return found?.id;
-          const id = state.users.reduce((max, one) => Math.max(max, one.id + 1), 1);
-          state.users.push({ id, name: String(value), realName: '', email: String(value), password: '', privileged: false });
-          return id;
-        })
-        .filter((id): id is number => id !== undefined);
+      // Role members: a number is a principal id; a name or an address is looked up (RT creates users for unknown
+      // addresses); a string may list several, separated by commas. RT 5.0.3's `_ResolveRoles`
+      // (lib/RT/Record/Role/Roles.pm) reads a role's value as an array or one value, and a value that is not a
+      // number through `ParseInputPrincipals`, which splits a comma-separated list and creates users by email.
+      // Any creator may fill Requestor and Cc (`Create`'s %acls in lib/RT/Ticket.pm: the queue's roles always ok).
+      const members = (role: unknown) =>
+        (role === undefined ? [] : Array.isArray(role) ? role : [role])
+          .flatMap((value) => (typeof value === 'number' || /^\d+$/.test(String(value)) ? [String(value)] : String(value).split(',')))
+          .map((value) => value.trim())
+          .filter(Boolean)
+          .map((value) => {
+            const found = state.user(value);
+            if (found || /^\d+$/.test(value) || !/@/.test(value)) return found?.id;
+            const id = state.users.reduce((max, one) => Math.max(max, one.id + 1), 1);
+            state.users.push({ id, name: value, realName: '', email: value, password: '', privileged: false });
+            return id;
+          })
+          .filter((id): id is number => id !== undefined);
+      const requestors = members(data.Requestor);
+      const cc = members(data.Cc);
       const customFields: Record<string, string> = {};
       for (const [key, value] of Object.entries((data.CustomFields as RtJson | undefined) ?? {})) {
         // A field the queue does not have is logged by RT and ignored.
@@ -218,6 +228,7 @@ export const rtRoutes: RtRoute[] = [
         subject: data.Subject === undefined ? '' : String(data.Subject),
         queue: queue.id,
         requestors,
+        cc,
         creator: user.id,
         priority: Number(data.Priority) || 0,
         status: status as RtStatus,

@@ -19,6 +19,8 @@ export interface RtFakeTicket {
   status: RtStatus;
   priority: number;
   requestors: number[];
+  /** The Cc role's members: people kept informed. */
+  cc: number[];
   owner: number;
   creator: number;
   created: Date;
@@ -84,6 +86,8 @@ export interface RtTicketFixture extends RtFakeMessage {
   requestor?: number;
   /** All the requesters, possibly none (a ticket created through REST2 without `Requestor`); overrides `requestor`. */
   requestors?: number[];
+  /** Members of the Cc role. */
+  cc?: number[];
   /** Who created it: the requester by default. */
   creator?: number;
   status?: RtStatus;
@@ -244,6 +248,7 @@ export class RtFakeState {
       status: 'new',
       priority: fixture.priority ?? 0,
       requestors: fixture.requestors ?? [fixture.requestor ?? RT_REQUESTER.id],
+      cc: fixture.cc ?? [],
       owner: 6,
       creator,
       created,

@@ -31,7 +31,7 @@ export interface ContractHelpdesk {
 
 export interface ContractAgent {
   /** The ticket as the helpdesk holds it: title, all public text as plain text, attachment file names. */
-  read(id: string): Promise<{ title: string; text: string; attachments: string[] }>;
+  read(id: string): Promise<{ title: string; text: string; attachments: string[]; cc?: string[] }>;
   /** How many tickets the helpdesk holds with exactly this title (duplicates). */
   countTitled(title: string): Promise<number>;
   /** A technician's public answer to the requester. */
@@ -124,6 +124,13 @@ export function describeContract(target: ContractTarget): void {
       expect(held.text).to.contain('Lyon 3e');
       expect(held.text).to.contain('+33 4 00 00 00 01');
       if (attachments.length) expect(held.attachments).to.include('printer-log.txt');
+    });
+
+    it('keeps informed the people the person named (Cc), where the helpdesk has it', async function () {
+      if (!backend.capabilities.cc) return this.skip();
+      const cc = [`anne.${tag()}@example.com`, `bob.${tag()}@example.com`];
+      const created = await backend.createTicket(newTicket(`${title} cc`, { cc }));
+      expect((await desk.agent.read(created.id)).cc).to.have.members(cc);
     });
 
     it('lists the person’s tickets newest first, titles exactly as typed', async function () {

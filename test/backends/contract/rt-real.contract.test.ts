@@ -60,7 +60,7 @@ const plain = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '
 
 const agent: ContractAgent = {
   async read(id) {
-    const ticket = await asAgent<{ Subject: string }>(`ticket/${id}`);
+    const ticket = await asAgent<{ Subject: string; Cc?: { id: string; EmailAddress?: string }[] }>(`ticket/${id}?fields[Cc]=EmailAddress`);
     const history = await asAgent<Collection<{ id: string; Type: string }>>(`ticket/${id}/history?fields=Type&per_page=100`);
     const shown = new Set(history.items.filter((one) => one.Type === 'Create' || one.Type === 'Correspond').map((one) => one.id));
     const parts = await asAgent<Collection<{ id: string; TransactionId: string; ContentType: string; Filename: string }>>(
@@ -72,7 +72,12 @@ const agent: ContractAgent = {
         .filter((part) => !part.Filename && /^text\/(plain|html)$/.test(part.ContentType))
         .map(async (part) => plain(decode((await asAgent<{ Content: string }>(`attachment/${part.id}`)).Content))),
     );
-    return { title: ticket.Subject, text: texts.join('\n'), attachments: ours.filter((part) => part.Filename).map((part) => part.Filename) };
+    return {
+      title: ticket.Subject,
+      text: texts.join('\n'),
+      attachments: ours.filter((part) => part.Filename).map((part) => part.Filename),
+      cc: (ticket.Cc ?? []).map((member) => member.EmailAddress || member.id),
+    };
   },
   async countTitled(title) {
     const found = await asAgent<Collection<{ Subject: string }>>(`tickets?query=${tql(`Subject = ${quoted(title)}`)}&fields=Subject&per_page=100`);

@@ -25,7 +25,8 @@ function agentOf(state: RtFakeState): ContractAgent {
   return {
     async read(id) {
       const { text, files } = state.textOf(Number(id));
-      return { title: state.ticket(Number(id))!.subject, text, attachments: files };
+      const ticket = state.ticket(Number(id))!;
+      return { title: ticket.subject, text, attachments: files, cc: ticket.cc.map((user) => state.user(String(user))!.email) };
     },
     async countTitled(title) {
       return state.tickets.filter((ticket) => ticket.subject === title).length;
