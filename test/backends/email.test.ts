@@ -55,7 +55,7 @@ describe('EmailBackend', () => {
     });
 
     it('can do nothing but send, and take files only through an endpoint', () => {
-      const none = { categories: false, equipment: false, attachments: false, passwordSignIn: false, tickets: false, organisationTickets: false, reply: false, approval: false, closeReopen: false };
+      const none = { categories: false, equipment: false, attachments: false, passwordSignIn: false, tickets: false, organisationTickets: false, reply: false, approval: false, closeReopen: false, cc: false };
       expect(createBackend({ type: 'email', to: TO, timeout: 5000 }).capabilities).to.deep.equal(none);
       expect(createBackend({ type: 'email', to: TO, endpoint: ENDPOINT, timeout: 5000 }).capabilities).to.deep.equal({ ...none, attachments: true });
       expect(email().hasCredentials()).to.equal(true);

@@ -73,6 +73,7 @@ describe('FreshdeskBackend', () => {
         reply: true,
         approval: false,
         closeReopen: true,
+        cc: false,
       });
       const created = await backend.createTicket(newTicket());
       expect(created.id).to.equal(String(lastTicket().id));

@@ -60,6 +60,7 @@ describe('GlpiBackend', () => {
       reply: true,
       approval: true,
       closeReopen: true,
+      cc: false,
     });
   });
 

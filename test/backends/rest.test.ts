@@ -75,6 +75,7 @@ describe('RestBackend', () => {
         reply: true,
         approval: false,
         closeReopen: true,
+        cc: false,
       });
       expect(rest().capabilities).to.deep.include({ categories: true, attachments: true, approval: true, organisationTickets: true });
     });

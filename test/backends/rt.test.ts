@@ -81,6 +81,7 @@ describe('RtBackend', () => {
       reply: true,
       approval: false,
       closeReopen: true,
+      cc: true,
     });
     expect(backend.hasCredentials(), 'no token: the person signs in').to.equal(false);
     expect(rtDescriptor.signedIn({ ...config, auth: TOKEN })).to.equal(true);

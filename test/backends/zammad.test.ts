@@ -72,6 +72,7 @@ describe('ZammadBackend', () => {
       reply: true,
       approval: true,
       closeReopen: true,
+      cc: false,
     });
     expect(backend.hasCredentials(), 'no token: the person signs in').to.equal(false);
   });
