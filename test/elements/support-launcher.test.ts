@@ -131,4 +131,14 @@ describe('<support-launcher>', () => {
     el.setAttribute('waiting', '0');
     expect(root(el).querySelector('.badge')!.hasAttribute('hidden')).to.equal(true);
   });
+
+  it('writes the host’s label as text, never as markup', async () => {
+    const w = window as unknown as { launcherPwned?: number };
+    const label = '<img src=x onerror="window.launcherPwned = 1">Aide';
+    const el = await fixture<SupportLauncher>(html`<support-launcher lang="fr" label=${label} .config=${glpiConfig()}></support-launcher>`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(root(el).querySelector('.label')!.textContent).to.equal(label);
+    expect(root(el).querySelector('img')).to.equal(null);
+    expect(w.launcherPwned).to.equal(undefined);
+  });
 });

@@ -88,6 +88,27 @@ h2 { margin: 0; font-size: 1.25em; outline: none }
 .failed { margin: 1em }
 `;
 
+/**
+ * The element's markup, with no expression in it: nothing from the page, the host or the
+ * helpdesk ever goes through innerHTML here. Not a Lit template (no Lit in this piece): its
+ * texts are written by #write().
+ */
+/* eslint-disable lit-a11y/accessible-name */
+const SHELL = html`
+<button part="button" class="launcher" aria-haspopup="dialog" aria-expanded="false">
+  <span class="label"></span><span class="badge" part="badge" aria-hidden="true" hidden></span><span class="hidden-text"></span>
+</button>
+<dialog part="panel" aria-labelledby="title">
+  <div class="top"><h2 id="title" tabindex="-1"></h2><button class="close" part="close">×</button></div>
+  <div role="tablist">
+    <button role="tab" id="tab-form" aria-controls="form" aria-selected="true"></button>
+    <button role="tab" id="tab-tickets" aria-controls="tickets" aria-selected="false" tabindex="-1"></button>
+  </div>
+  <div role="tabpanel" id="form" aria-labelledby="tab-form"></div>
+  <div role="tabpanel" id="tickets" aria-labelledby="tab-tickets" hidden></div>
+</dialog>`;
+/* eslint-enable lit-a11y/accessible-name */
+
 let sheet: CSSStyleSheet | undefined;
 
 /**
@@ -133,22 +154,8 @@ export class SupportLauncher extends HTMLElement {
     sheet ??= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(STYLES);
     this.#root.adoptedStyleSheets = [sheet];
-    // Not a Lit template (no Lit here): its texts are written by #write() right below.
-    /* eslint-disable lit-a11y/accessible-name */
-    this.#root.innerHTML = html`
-      <button part="button" class="launcher" aria-haspopup="dialog" aria-expanded="false">
-        <span class="label"></span><span class="badge" part="badge" aria-hidden="true" hidden></span><span class="hidden-text"></span>
-      </button>
-      <dialog part="panel" aria-labelledby="title">
-        <div class="top"><h2 id="title" tabindex="-1"></h2><button class="close" part="close">×</button></div>
-        <div role="tablist">
-          <button role="tab" id="tab-form" aria-controls="form" aria-selected="true"></button>
-          <button role="tab" id="tab-tickets" aria-controls="tickets" aria-selected="false" tabindex="-1"></button>
-        </div>
-        <div role="tabpanel" id="form" aria-labelledby="tab-form"></div>
-        <div role="tabpanel" id="tickets" aria-labelledby="tab-tickets" hidden></div>
-      </dialog>`;
-    /* eslint-enable lit-a11y/accessible-name */
+    // The shell is fixed markup (SHELL): every text, the host's `label` included, goes in by textContent (#write).
+    this.#root.innerHTML = SHELL;
     this.#button = this.#q<HTMLButtonElement>('.launcher');
     this.#dialog = this.#q<HTMLDialogElement>('dialog');
     this.#button.addEventListener('click', () => (this.#dialog.open ? this.close() : this.open()));
@@ -272,18 +279,23 @@ export class SupportLauncher extends HTMLElement {
       this.#root.getElementById(name)!.hidden = !selected;
     }
     const panel = this.#root.getElementById(tab)!;
-    if (panel.firstElementChild) return;
+    // Built already (the failure message aside, which the next opening replaces by a new try).
+    const built = () => Boolean(panel.firstElementChild && !panel.querySelector('.failed'));
+    if (built()) return;
     try {
       this.#loading ??= Promise.all([import('../../support-ticket-form.js'), import('../../ticket-list.js')]);
       await this.#loading;
     } catch {
       this.#loading = undefined;
-      panel.innerHTML = '<p class="failed" role="alert"></p>';
-      panel.firstElementChild!.textContent = this.#text().failed;
+      const failed = document.createElement('p');
+      failed.className = 'failed';
+      failed.setAttribute('role', 'alert');
+      failed.textContent = this.#text().failed;
+      panel.replaceChildren(failed);
       return;
     }
-    if (panel.firstElementChild && !panel.querySelector('.failed')) return;
-    panel.replaceChildren();
+    // Another call built it meanwhile.
+    if (built()) return;
     const element = document.createElement(tab === 'form' ? 'support-ticket-form' : 'ticket-list') as HTMLElement & { config?: unknown; credentials?: unknown };
     element.config = this.config ?? this.getAttribute('config') ?? undefined;
     if (this.credentials) element.credentials = this.credentials;
@@ -291,6 +303,6 @@ export class SupportLauncher extends HTMLElement {
       const value = this.getAttribute(name);
       if (value) element.setAttribute(name, value);
     }
-    panel.append(element);
+    panel.replaceChildren(element);
   }
 }
