@@ -30,7 +30,8 @@ const SESSION = {
 
 /** `path` is what follows `apirest.php/`, without the query. */
 function answerOf(method, path) {
-  // The floor benchmark (bench/floor.mjs) sends one ticket: GLPI 10 answers 201 with its id.
+  // The floor benchmark (bench/floor.mjs) sends one ticket: GLPI 10 answers 201 with its id and message, as
+  // src/mocks/glpi/protocol.ts (`createItems`) has it from GLPI's `API::createItems` (src/Api/API.php, 10.0.11) and tests it (test/mocks/glpi-fake.test.ts).
   if (method === 'POST' && path === 'Ticket') return { status: 201, body: { id: 101, message: 'Item successfully added: Ticket (101)' } };
   if (method !== 'GET') return undefined;
   switch (path) {

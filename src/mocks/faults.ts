@@ -146,7 +146,8 @@ export function proxyErrorPage(status: '502' | '503'): Response {
  * the page, so a browser set offline (DevTools' "Offline", a laptop off the network) would
  * still get their answers, and the outbox would never be seen at work. Put first among the
  * handlers: while `navigator.onLine` is false, a request under one of `prefixes` fails as
- * with no network; online, it goes on to the fakes.
+ * with no network; online, it goes on to the fakes. No helpdesk behaviour here (nothing to pin
+ * to a helpdesk's source): what a browser without a network does to any `fetch`, a TypeError.
  */
 export function offlineLikeTheNetwork(prefixes: readonly string[]) {
   return http.all(

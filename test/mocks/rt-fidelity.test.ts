@@ -24,6 +24,8 @@ interface Target {
   auth: Record<Who, string | undefined>;
   queue: string;
   restrictedQueue: string;
+  /** An address of an account of both: a Cc member RT finds rather than makes. */
+  ccKnown: string;
   /** Record ids on the real RT, which the fake is given too. */
   ids: { requester: number; other: number };
 }
@@ -97,6 +99,17 @@ async function probe(target: Target): Promise<Record<string, unknown>> {
   note('ticket fields', (ticket.CustomFields as { name: string; values: string[] }[]).map((field) => [field.name, field.values]).sort());
   note('if-modified-since', (await call(target, `ticket/${id}`, { headers: { 'If-Modified-Since': 'Sat, 21 Nov 2026 10:46:53 GMT' } })).status);
   note('unknown ticket', [(await call(target, 'ticket/987654')).status, (await call(target, 'ticket/987654')).body]);
+
+  // People kept informed: a comma-separated Cc (RT 5.0.3 `_ResolveRoles` → `ParseInputPrincipals`), a known user's
+  // address and an unknown one (made a user), any creator allowed (`Create`'s %acls); read back as role members.
+  const withCc = await call(target, 'ticket', {
+    json: { Queue: queue, Subject: 'Fidelity cc', Requestor: ids.requester, Content: 'cc', ContentType: 'text/plain', Cc: `${target.ccKnown}, new.watcher@example.com` },
+  });
+  note('create with cc', withCc.status);
+  // Asked with `fields[Cc]`, which RT 5.0.3 does not expand: a member is a plain reference whose id is the user's name
+  // (for a user made from an address, the address).
+  const ccRecord = (await call(target, `ticket/${(withCc.body as { id: string }).id}?fields[Cc]=EmailAddress`)).body as { Cc: { id: string }[] };
+  note('cc members', ccRecord.Cc.map((member) => [Object.keys(member).sort(), member.id]).sort());
 
   const theirs = await call(target, 'ticket', { as: 'agent', json: { Queue: queue, Subject: 'Not yours', Requestor: ids.other, Content: 'private', ContentType: 'text/plain' } });
   const theirId = (theirs.body as { id: string }).id;
@@ -175,6 +188,7 @@ describe('fake RT against a real RT 5', function () {
       },
       queue: rt.queue,
       restrictedQueue: rt.restrictedQueue,
+      ccKnown: rt.other.email,
     };
     /** A record's id on the real RT, read by someone allowed to see it (RT numbers users, groups and queues from its initial data on). */
     const idOf = async (path: string, as: Who) => {

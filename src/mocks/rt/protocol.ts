@@ -114,7 +114,8 @@ export class RtApi {
       Creator: this.userRef(ticket.creator, 'fields[Creator]'),
       LastUpdatedBy: this.userRef(ticket.lastUpdatedBy, 'fields[LastUpdatedBy]'),
       Requestor: ticket.requestors.map((id) => this.userRef(id, 'fields[Requestor]')),
-      Cc: ticket.cc.map((id) => this.userRef(id, 'fields[Cc]')),
+      // Plain references: RT 5.0.3 expands no `fields[Cc]` (test/mocks/rt-fidelity.test.ts compares with a real one).
+      Cc: ticket.cc.map((id) => this.userRef(id)),
       AdminCc: [],
       Priority: String(ticket.priority),
       InitialPriority: '0',

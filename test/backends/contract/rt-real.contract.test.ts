@@ -60,7 +60,7 @@ const plain = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '
 
 const agent: ContractAgent = {
   async read(id) {
-    const ticket = await asAgent<{ Subject: string; Cc?: { id: string; EmailAddress?: string }[] }>(`ticket/${id}?fields[Cc]=EmailAddress`);
+    const ticket = await asAgent<{ Subject: string; Cc?: { id: string }[] }>(`ticket/${id}`);
     const history = await asAgent<Collection<{ id: string; Type: string }>>(`ticket/${id}/history?fields=Type&per_page=100`);
     const shown = new Set(history.items.filter((one) => one.Type === 'Create' || one.Type === 'Correspond').map((one) => one.id));
     const parts = await asAgent<Collection<{ id: string; TransactionId: string; ContentType: string; Filename: string }>>(
@@ -76,7 +76,8 @@ const agent: ContractAgent = {
       title: ticket.Subject,
       text: texts.join('\n'),
       attachments: ours.filter((part) => part.Filename).map((part) => part.Filename),
-      cc: (ticket.Cc ?? []).map((member) => member.EmailAddress || member.id),
+      // A role member is a reference by the user's name: their address is on their own record.
+      cc: await Promise.all((ticket.Cc ?? []).map(async (member) => (await asAgent<{ EmailAddress: string }>(`user/${encodeURIComponent(member.id)}`)).EmailAddress)),
     };
   },
   async countTitled(title) {
