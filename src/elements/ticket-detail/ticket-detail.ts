@@ -157,7 +157,7 @@ export class TicketDetailElement extends HelpdeskElement {
     this.dropPreviews();
   }
 
-  /** Object URLs of the images of the thread shown as previews, by ticket and document; undefined while loading, '' when it failed. */
+  /** Object URLs of the thread's images shown as previews, by ticket and document; '' while one loads, or when it is not shown. */
   private previews = new Map<string, string>();
 
   private dropPreviews(): void {
@@ -166,28 +166,30 @@ export class TicketDetailElement extends HelpdeskElement {
   }
 
   /**
-   * The preview of an image attached to a message: downloaded through the adapter (the
-   * helpdesk's files need the person's session, which an `<img src>` would not send), at
-   * most PREVIEW_MAX_BYTES, then shown from an object URL. Other files stay a download button.
+   * Starts the previews of the images a ticket just read holds: each downloaded through the
+   * adapter (the helpdesk's files need the person's session, which an `<img src>` would not
+   * send), at most PREVIEW_MAX_BYTES, then shown from an object URL. Other files stay a
+   * download button.
    */
-  private preview(doc: TicketDocument): string | undefined {
-    if (!isImage(doc) || (doc.size ?? 0) > PREVIEW_MAX_BYTES || !this.ticketId) return undefined;
-    const key = `${this.ticketId}/${doc.id}`;
-    if (this.previews.has(key)) return this.previews.get(key) || undefined;
+  private loadPreviews(ticket: Ticket): void {
     const backend = this.backendOrNothing();
-    if (!backend) return undefined;
-    this.previews.set(key, '');
-    void backend.downloadDocument(this.ticketId, doc).then(
-      (blob) => {
-        // An image by its bytes' type too: a file named .png that is something else is not shown as one.
-        if (!blob.type.startsWith('image/') && !isImage(doc)) return;
-        if (blob.size > PREVIEW_MAX_BYTES || !this.isConnected) return;
-        this.previews.set(key, URL.createObjectURL(blob));
-        this.requestUpdate();
-      },
-      () => undefined, // the download button stays, and says what failed when pressed
-    );
-    return undefined;
+    const id = this.ticketId;
+    if (!backend || !id) return;
+    for (const doc of [...ticket.entries.flatMap((entry) => entry.documents), ...ticket.documents]) {
+      const key = `${id}/${doc.id}`;
+      if (!isImage(doc) || (doc.size ?? 0) > PREVIEW_MAX_BYTES || this.previews.has(key)) continue;
+      this.previews.set(key, '');
+      void backend.downloadDocument(id, doc).then(
+        (blob) => {
+          // An image by the type it comes with too, when it has one: a file named .png that is something else is not shown.
+          if (blob.type && !blob.type.startsWith('image/')) return;
+          if (blob.size > PREVIEW_MAX_BYTES || !this.isConnected) return;
+          this.previews.set(key, URL.createObjectURL(blob));
+          this.requestUpdate();
+        },
+        () => undefined, // the download button stays, and says what failed when pressed
+      );
+    }
   }
 
   /** Polls while `refresh-interval` is set and the page is shown. */
@@ -231,6 +233,7 @@ export class TicketDetailElement extends HelpdeskElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if ((changed as PropertyValues).has('ticket') && this.ticket) this.loadPreviews(this.ticket);
     if (changed.has('refreshInterval')) this.planRefresh();
     if (changed.has('ticketId') && this.requestedId !== this.ticketId) {
       this.resetTicketState();
@@ -500,7 +503,7 @@ export class TicketDetailElement extends HelpdeskElement {
     const t = this.localize.messages.detail;
     return html`<ul part="documents" class="documents">
       ${documents.map((doc) => {
-        const preview = this.preview(doc);
+        const preview = this.ticketId ? this.previews.get(`${this.ticketId}/${doc.id}`) : undefined;
         return html`<li>
           ${preview ? html`<img class="preview" part="preview" src=${preview} alt=${doc.name} />` : nothing}
           <button type="button" class="link" @click=${() => this.download(doc)}>
