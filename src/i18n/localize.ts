@@ -28,7 +28,7 @@ let stopListening: (() => void) | undefined;
 /** Formatters are costly to create (a list row shows two): one per language and style. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: string, dateStyle: 'medium' | 'long', timeStyle?: 'short'): Intl.DateTimeFormat {
+function formatter(lang: string, dateStyle: 'medium' | 'long' | undefined, timeStyle?: 'short'): Intl.DateTimeFormat {
   const key = `${lang} ${dateStyle} ${timeStyle}`;
   let format = formatters.get(key);
   if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(lang, { dateStyle, timeStyle })));
@@ -133,9 +133,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The time of day in the person's locale and time zone, e.g. "14:30", "2:30 PM". */
   timeOfDay(date: Date): string {
-    let format = formatters.get(`${this.lang} time`);
-    if (!format) formatters.set(`${this.lang} time`, (format = new Intl.DateTimeFormat(this.lang, { timeStyle: 'short' })));
-    return format.format(date);
+    return formatter(this.lang, undefined, 'short').format(date);
   }
 
   /** A day in the person's locale, e.g. "21 novembre 2026". */
