@@ -79,7 +79,9 @@ dialog::backdrop { background: #0006 }
   :host([position=bottom-left]) dialog { inset: 0 auto 0 0; border: 0; border-right: 1px solid var(--_border) }
 }
 .top { display: flex; align-items: center; justify-content: space-between; padding: .75em 1em 0 }
-h2 { margin: 0; font-size: 1.25em; outline: none }
+h2 { margin: 0; font-size: 1.25em }
+/* The title takes focus when the panel opens, for screen readers to start there: no ring on a heading (:focus-visible would draw one). */
+#title:focus { outline: none }
 .close { font-size: 1.6em; line-height: 1; padding: .1em .35em }
 [role=tablist] { display: flex; padding: .5em 1em 0; border-bottom: 1px solid var(--_border) }
 [role=tab] { padding: .5em .75em; border-bottom: 3px solid transparent }
