@@ -38,4 +38,5 @@ export const NOTHING_BUT_CREATE: BackendCapabilities = {
   approval: false,
   closeReopen: false,
   cc: false,
+  articles: false,
 };

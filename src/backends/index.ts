@@ -156,6 +156,12 @@ export class LazyBackend implements HelpdeskBackend {
   async reopenTicket(...args: Parameters<HelpdeskBackend['reopenTicket']>) {
     return (await this.#load()).reopenTicket(...args);
   }
+
+  async articles() {
+    const adapter = await this.#load();
+    if (!adapter.articles) throw new HelpdeskError('setup', { detail: `${this.type} has no knowledge base here` });
+    return adapter.articles();
+  }
 }
 
 export type * from './types.js';

@@ -4,6 +4,7 @@
  * either resolves or rejects with a `HelpdeskError` (src/core/errors.ts).
  * Adapters never touch the DOM.
  */
+import type { ArticleSource } from '../core/articles.js';
 import type {
   Category,
   CreatedTicket,
@@ -39,6 +40,8 @@ export interface BackendCapabilities {
   closeReopen: boolean;
   /** People can be kept informed of a new ticket by their email address (Cc). */
   cc: boolean;
+  /** The helpdesk's knowledge base can be searched and read (`articles()`). */
+  articles: boolean;
 }
 
 /** What the person or the host page gives to authenticate. Kept in memory only. */
@@ -112,4 +115,10 @@ export interface HelpdeskBackend {
   closeTicket(ticketId: string, options?: CallOptions): Promise<void>;
   /** Reopens a closed ticket, saying why (GLPI requires the reason, and the technician needs it). */
   reopenTicket(ticketId: string, reason: string, options?: CallOptions): Promise<void>;
+
+  /**
+   * The knowledge base, where `capabilities.articles`: its code is a piece of its own,
+   * loaded by the first call (a page without suggestions never downloads it).
+   */
+  articles?(): Promise<ArticleSource>;
 }

@@ -11,7 +11,7 @@ import { rejection } from '../support/errors.js';
 
 const API = 'https://app.example.com/api/support';
 const TOKEN = { userToken: REST_DEMO_PERSON.token };
-const ALL = { categories: true, attachments: true, approval: true, organisationTickets: true };
+const ALL = { categories: true, attachments: true, approval: true, organisationTickets: true, articles: true };
 
 let fake: RestFake;
 /** The JSON and multipart bodies the adapter sent, by path under the root. */
@@ -64,7 +64,7 @@ describe('RestBackend', () => {
       const parsed = parseConfig({ backend: { type: 'rest', url: '/api/support' } });
       expect(parsed.ok).to.equal(true);
       const config = (parsed as { config: { backend: RestBackendConfig } }).config.backend;
-      expect(config).to.deep.include({ cookies: 'same-origin', features: { categories: false, attachments: false, approval: false, organisationTickets: false } });
+      expect(config).to.deep.include({ cookies: 'same-origin', features: { categories: false, attachments: false, approval: false, organisationTickets: false, articles: false } });
       expect(createBackend(config).capabilities).to.deep.equal({
         categories: false,
         equipment: false,

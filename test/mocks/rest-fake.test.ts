@@ -126,6 +126,13 @@ describe('REST example server', () => {
       await call('GET', `tickets/${id}/documents/${documents[0].id}`);
       await call('GET', `tickets/${id}/documents/999999`);
 
+      // Articles: found, read, one that does not exist.
+      store().publishArticle('Le VPN se déconnecte', '<p>Mettez le <em>client</em> à jour.</p>');
+      const { body: found } = await call('GET', `articles?q=${encodeURIComponent('vpn reseau')}&limit=3`);
+      expect((found.articles as { title: string }[]).map((article) => article.title)).to.deep.equal(['Le VPN se déconnecte']);
+      await call('GET', `articles/${(found.articles as { id: string }[])[0].id}`);
+      await call('GET', 'articles/999999');
+
       // Who may ask what.
       await call('GET', 'tickets', { as: null });
       await call('GET', 'tickets', { as: { ...REST_DEMO_PERSON, token: 'wrong' } });
@@ -134,7 +141,7 @@ describe('REST example server', () => {
       await call('DELETE', `tickets/${id}`);
       await call('GET', 'nothing-here');
 
-      expect([...matched].sort()).to.deep.equal(['CategoryList', 'CreatedTicket', 'PostedReply', 'Problem', 'TicketDetail', 'TicketPage', 'TicketSummary']);
+      expect([...matched].sort()).to.deep.equal(['Article', 'ArticleList', 'CategoryList', 'CreatedTicket', 'PostedReply', 'Problem', 'TicketDetail', 'TicketPage', 'TicketSummary']);
     });
 
     it('for the demo data: every list and every ticket', async () => {
@@ -147,7 +154,7 @@ describe('REST example server', () => {
 
     it('defines every body the protocol exchanges, requests included', async () => {
       const definitions = Object.keys((await restSchema()).$defs as object);
-      expect(definitions).to.include.members(['NewTicket', 'NewReply', 'Transition', 'CreatedTicket', 'TicketPage', 'TicketDetail', 'PostedReply', 'CategoryList', 'Problem']);
+      expect(definitions).to.include.members(['NewTicket', 'NewReply', 'Transition', 'CreatedTicket', 'TicketPage', 'TicketDetail', 'PostedReply', 'CategoryList', 'ArticleList', 'Article', 'Problem']);
     });
   });
 

@@ -37,6 +37,7 @@ export function answerDefinition(method: string, path: string, status: number): 
   if (status >= 400) return 'Problem';
   const parts = path.split('?')[0].split('/');
   if (parts[0] === 'categories') return 'CategoryList';
+  if (parts[0] === 'articles') return parts.length === 1 ? 'ArticleList' : 'Article';
   if (parts.length === 1) return method === 'POST' ? 'CreatedTicket' : 'TicketPage';
   if (parts.length === 2) return 'TicketDetail';
   if (parts[2] === 'replies') return 'PostedReply';

@@ -21,6 +21,7 @@ export const FRESHDESK_CAPABILITIES: BackendCapabilities = {
   // Freshdesk takes `cc_emails` on a new ticket (BACKENDS.md §2), but the relay lets a requester send
   // only a requester's fields (examples/freshdesk-relay.mjs): any address would get the helpdesk's mail.
   cc: false,
+  articles: false,
 };
 
 export const freshdesk: BackendDescriptor<FreshdeskBackendConfig> = {

@@ -30,6 +30,7 @@ export const GLPI_CAPABILITIES: BackendCapabilities = {
   approval: true,
   closeReopen: true,
   cc: false,
+  articles: false,
 };
 
 export const glpi: BackendDescriptor<GlpiBackendConfig> = {

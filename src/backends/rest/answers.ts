@@ -11,7 +11,7 @@ import type { Category, RichText, TicketDetail, TicketDocument, TicketSummary } 
 import { URGENCIES } from '../../core/urgency.js';
 
 /** A string, or an integer read as its decimal string. */
-const id = z.union([z.string().check(z.refine((s) => s !== '')), z.number().check(z.refine(Number.isInteger))]);
+export const id = z.union([z.string().check(z.refine((s) => s !== '')), z.number().check(z.refine(Number.isInteger))]);
 /** RFC 3339 with its offset: a date without one would be read in the browser's time zone. */
 const dateTime = z.string().check(z.refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(s) && !Number.isNaN(Date.parse(s))));
 const ticketType = z.enum(['incident', 'request']);
@@ -24,7 +24,7 @@ const rejectedFiles = z.optional(z.array(z.looseObject({ name: z.string(), reaso
  * configuration itself would accept (https, http on localhost, a path on this site), else
  * dropped — never a refusal, since the ticket exists whatever its link.
  */
-const linkUrl = z.pipe(
+export const linkUrl = z.pipe(
   z.optional(z.unknown()),
   z.transform((value) => (typeof value === 'string' && urlProblem(value) === undefined ? value : undefined)),
 );

@@ -18,6 +18,7 @@ export const restCapabilities = ({ features }: RestBackendConfig): BackendCapabi
   closeReopen: true,
   // Not in the protocol (docs/rest-protocol.md): an application keeps others informed its own way.
   cc: false,
+  articles: features.articles,
 });
 
 export const rest: BackendDescriptor<RestBackendConfig> = {

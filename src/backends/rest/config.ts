@@ -18,6 +18,8 @@ export const restBackend = once(() => {
     approval: z._default(z.boolean(), false),
     /** `GET …/tickets?scope=organisation` lists the tickets of the person's organisation too. */
     organisationTickets: z._default(z.boolean(), false),
+    /** `GET …/articles?q=` and `GET …/articles/:id` exist: the form suggests the application's help pages. */
+    articles: z._default(z.boolean(), false),
   });
 
   return z.strictObject({
@@ -33,7 +35,7 @@ export const restBackend = once(() => {
     cookies: z._default(z.enum(['same-origin', 'include']), 'same-origin'),
     /** Extra headers on every call, e.g. the CSRF token a cookie-authenticated API asks for (`{"X-CSRF-Token": "…"}`). */
     headers: z.optional(z.record(z.string(), nonEmpty())),
-    features: z._default(restFeatures, { categories: false, attachments: false, approval: false, organisationTickets: false }),
+    features: z._default(restFeatures, { categories: false, attachments: false, approval: false, organisationTickets: false, articles: false }),
     ticketUrl,
     timeout,
   });

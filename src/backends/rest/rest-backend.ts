@@ -12,6 +12,7 @@
  * answer is simply sent again — no search, and the files went in the same request.
  */
 import type { RestBackendConfig } from './config.js';
+import type { ArticleSource } from '../../core/articles.js';
 import { HelpdeskError, toHelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import type {
   Category,
@@ -200,6 +201,10 @@ export class RestBackend implements HelpdeskBackend {
 
   async reopenTicket(ticketId: string, reason: string, options?: CallOptions): Promise<void> {
     await this.#transition(ticketId, 'reopen', reason, options);
+  }
+
+  articles(): Promise<ArticleSource> {
+    return import('./articles.js').then(({ restArticles }) => restArticles((schema, path, signal) => this.#get(schema, path, signal)));
   }
 
   async #transition(ticketId: string, action: Transition, reason: string | undefined, { signal }: CallOptions = {}): Promise<void> {

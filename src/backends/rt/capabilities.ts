@@ -21,6 +21,7 @@ export const RT_CAPABILITIES: BackendCapabilities = {
   closeReopen: true,
   // `Cc` of `POST /ticket` (BACKENDS.md §3.2): watchers RT writes to on every correspondence.
   cc: true,
+  articles: false,
 };
 
 export const rt: BackendDescriptor<RtBackendConfig> = {

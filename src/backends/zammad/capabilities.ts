@@ -19,6 +19,7 @@ export const ZAMMAD_CAPABILITIES: BackendCapabilities = {
   approval: true,
   closeReopen: true,
   cc: false,
+  articles: false,
 };
 
 export const zammad: BackendDescriptor<ZammadBackendConfig> = {

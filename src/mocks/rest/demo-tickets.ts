@@ -5,6 +5,7 @@
  * Dupont of the same organisation two more. Dates are relative to the store's clock.
  */
 import { REST_COLLEAGUE, type RestStore } from './store.js';
+import { DEMO_ARTICLES } from '../articles.js';
 
 /** A 4×4 PNG (a blue square), small enough to inline. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR42mOQy78JRwzEcQA6YhZhE0xm6gAAAABJRU5ErkJggg==';
@@ -12,6 +13,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR42mOQy78JRwz
 const pngFile = (name: string) => new File([Uint8Array.from(atob(PNG), (char) => char.charCodeAt(0))], name, { type: 'image/png' });
 
 export function addRestDemoTickets(store: RestStore): void {
+  for (const { title, html } of DEMO_ARTICLES) store.publishArticle(title, html);
   const now = store.clock().getTime();
   /** `days` (and `hours`) before now. */
   const ago = (days: number, hours = 0) => new Date(now - (days * 24 + hours) * 3_600_000);

@@ -14,6 +14,7 @@ export interface RestFeatures {
   attachments: boolean;
   approval: boolean;
   organisationTickets: boolean;
+  articles: boolean;
 }
 
 export interface RestExampleServerOptions {
@@ -25,6 +26,8 @@ export interface RestExampleServerOptions {
   maxFileSize?: number;
   /** Where the person sees a ticket in the host application; `{id}` is replaced. Default none. */
   ticketUrl?: string;
+  /** Where the person reads a help page in the host application; `{id}` is replaced. Default none. */
+  articleUrl?: string;
 }
 
 /** What the handler needs besides the request: the cookies, where the runtime hides them from the request (msw). */
@@ -73,7 +76,7 @@ const invalid = (fields: string[], detail: string) => new Refusal(problem(422, '
 export function createRestExampleServer(options: RestExampleServerOptions = {}): RestExampleServer {
   const basePath = (options.basePath ?? '/api/support').replace(/\/+$/, '');
   const store = options.store ?? new RestStore();
-  const features: RestFeatures = { categories: true, attachments: true, approval: true, organisationTickets: true, ...options.features };
+  const features: RestFeatures = { categories: true, attachments: true, approval: true, organisationTickets: true, articles: true, ...options.features };
   const maxFileSize = options.maxFileSize ?? 10 * 1024 * 1024;
 
   // ---- who is asking ----
@@ -347,6 +350,31 @@ export function createRestExampleServer(options: RestExampleServerOptions = {}):
     return json({ categories });
   }
 
+  /**
+   * GET /articles?q=words&limit=n: the help pages holding any of the words (case and accents
+   * ignored), those holding the most first, each with a plain-text excerpt. At most 10.
+   */
+  function searchArticles(url: URL): Response {
+    const words = fold(url.searchParams.get('q') ?? '').split(/\s+/).filter((word) => word.length >= 2);
+    const limit = Math.min(Math.max(Number(url.searchParams.get('limit')) || 5, 1), 10);
+    const found = store.articles
+      .map((article) => ({ article, score: words.filter((word) => fold(`${article.title} ${textOf(article.html)}`).includes(word)).length }))
+      .filter(({ score }) => score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ article }) => ({ id: article.id, title: article.title, excerpt: textOf(article.html).slice(0, 200), url: articleUrl(article.id) }));
+    return json({ articles: found });
+  }
+
+  /** GET /articles/{id}: one help page, its body as HTML. */
+  function readArticle(id: string): Response {
+    const article = store.articles.find((candidate) => candidate.id === id);
+    if (!article) throw new Refusal(problem(404, 'not-found', 'No such article'));
+    return json({ id: article.id, title: article.title, body: { format: 'html', value: article.html }, url: articleUrl(article.id) });
+  }
+
+  const articleUrl = (id: string) => (options.articleUrl ? options.articleUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined);
+
   async function route(request: Request, context: RestRequestContext): Promise<Response> {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(`${basePath}/`)) throw new Refusal(problem(404, 'not-found', 'Not a route of this protocol'));
@@ -359,6 +387,10 @@ export function createRestExampleServer(options: RestExampleServerOptions = {}):
     if (resource === 'categories' && parts.length === 1 && features.categories) {
       if (method !== 'GET') throw wrongMethod('GET');
       return listCategories(url);
+    }
+    if (resource === 'articles' && parts.length <= 2 && features.articles) {
+      if (method !== 'GET') throw wrongMethod('GET');
+      return parts.length === 1 ? searchArticles(url) : readArticle(id);
     }
     if (resource !== 'tickets') throw new Refusal(problem(404, 'not-found', 'Not a route of this protocol'));
     if (parts.length === 1) {
@@ -399,6 +431,12 @@ export function createRestExampleServer(options: RestExampleServerOptions = {}):
 
   return { handle, store, features, basePath };
 }
+
+/** Lower case without accents: "reseau" finds "Réseau". */
+const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** An article's text without its tags, for searching and excerpts. */
+const textOf = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** `name=value` pairs of the request's Cookie header (Node; browsers hide it from the page). */
 function cookiesOf(request: Request): Record<string, string> {

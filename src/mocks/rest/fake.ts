@@ -64,6 +64,7 @@ export interface RestFakeOptions {
   hangMs?: number;
   maxFileSize?: number;
   ticketUrl?: string;
+  articleUrl?: string;
 }
 
 export interface RestFake {
@@ -79,7 +80,7 @@ export function createRestFake(options: RestFakeOptions = {}): RestFake {
   const state = new RestFakeState();
   if (options.demoTickets) addRestDemoTickets(state);
   const basePath = new URL(baseUrl, 'http://localhost/').pathname;
-  const server = createRestExampleServer({ basePath, store: state, features: options.features, maxFileSize: options.maxFileSize, ticketUrl: options.ticketUrl });
+  const server = createRestExampleServer({ basePath, store: state, features: options.features, maxFileSize: options.maxFileSize, ticketUrl: options.ticketUrl, articleUrl: options.articleUrl });
   const failureAnswers: FailureAnswers = {
     serverError: () => problem(500, 'server-error', 'Internal error'),
     rateLimited: (retryAfter) => problem(429, 'rate-limited', 'Too many requests', retryAfter === null ? {} : { headers: { 'Retry-After': retryAfter } }),

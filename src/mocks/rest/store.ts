@@ -55,6 +55,14 @@ export interface RestTicket {
   entries: RestEntry[];
 }
 
+/** A help page of the application, as the `articles` routes give it. */
+export interface RestArticle {
+  id: string;
+  title: string;
+  /** HTML, as an editor saves it. */
+  html: string;
+}
+
 export interface RestCategory {
   id: string;
   name: string;
@@ -129,6 +137,7 @@ export class RestStore {
   readonly people: RestPerson[] = [REST_DEMO_PERSON, REST_COLLEAGUE, REST_OUTSIDER];
   readonly categories: RestCategory[] = REST_CATEGORIES.map((category) => ({ ...category, types: [...category.types] }));
   readonly tickets: RestTicket[] = [];
+  readonly articles: RestArticle[] = [];
   /** By `<person id> <key>`: keys are the person's own, another person's same key is another request. */
   readonly idempotency = new Map<string, RestIdempotentCreation>();
   /** Where every date the store writes comes from; tests may replace it. */
@@ -183,6 +192,13 @@ export class RestStore {
       const updatedAt = new Date(now - (index + 1) * 3_600_000);
       return this.addTicket({ title: `${prefix} ${index + 1}`, openedAt: new Date(updatedAt.getTime() - 86_400_000), updatedAt });
     });
+  }
+
+  /** Publishes a help page (the `articles` feature). */
+  publishArticle(title: string, html: string): RestArticle {
+    const article = { id: this.newId(), title, html };
+    this.articles.push(article);
+    return article;
   }
 
   /** How many tickets hold exactly this title (to count duplicates). */

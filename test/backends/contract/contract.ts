@@ -44,6 +44,8 @@ export interface ContractAgent {
    * 429 with a `Retry-After`; 'html' a 200 HTML page (a login page, a wrong URL).
    */
   failNext?(kind: 'network' | 'lost-answer' | 'server' | 'rate-limited' | 'html'): void;
+  /** Publishes a knowledge base article the requester may read (its body HTML, as the helpdesk's editor saves it). */
+  publishArticle?(title: string, html: string): Promise<void>;
   /** Adds n tickets of the requester directly, titled `${prefix} 1` … `${prefix} n`. */
   seed(n: number, prefix: string): Promise<void>;
 }
@@ -102,7 +104,7 @@ export function describeContract(target: ContractTarget): void {
     });
 
     /** Skips the scenario when the backend says it cannot do it. */
-    function needs(context: Mocha.Context, ...what: (keyof HelpdeskBackend['capabilities'] | 'agent.reply' | 'agent.solve' | 'agent.failNext')[]) {
+    function needs(context: Mocha.Context, ...what: (keyof HelpdeskBackend['capabilities'] | 'agent.reply' | 'agent.solve' | 'agent.failNext' | 'agent.publishArticle')[]) {
       for (const need of what) {
         const method = need.split('.')[1] as keyof ContractAgent | undefined;
         if (method ? !desk.agent[method] : !backend.capabilities[need as keyof HelpdeskBackend['capabilities']]) context.skip();
@@ -131,6 +133,26 @@ export function describeContract(target: ContractTarget): void {
       const cc = [`anne.${tag()}@example.com`, `bob.${tag()}@example.com`];
       const created = await backend.createTicket(newTicket(`${title} cc`, { cc }));
       expect((await desk.agent.read(created.id)).cc).to.have.members(cc);
+    });
+
+    it('finds a published article by a word of the problem, and reads it whole', async function () {
+      needs(this, 'articles', 'agent.publishArticle');
+      // A word no other article holds, so that the search can only find this one.
+      const word = `zq${tag()}`;
+      const articleTitle = `VPN ${word} drops every ten minutes`;
+      await desk.agent.publishArticle!(articleTitle, `<p>Update the <strong>VPN client</strong> first (${word}).</p><ol><li>Quit it.</li><li>Sign in again.</li></ol>`);
+      const source = await backend.articles!();
+      const hits = await source.search([word, 'vpn'], { limit: 3 });
+      const hit = hits.find((one) => one.title === articleTitle);
+      expect(hit, `found among ${JSON.stringify(hits.map((one) => one.title))}`).to.not.equal(undefined);
+      expect(hits.length).to.be.at.most(3);
+      expect(hit!.excerpt, 'an excerpt is plain text').to.not.match(/<\/?[a-z]/i);
+      const article = await source.read(hit!.id);
+      expect(article.title).to.equal(articleTitle);
+      expect(plain(article.body.value)).to.contain('Sign in again');
+      if (article.url) expect(new URL(article.url, location.href).protocol).to.match(/^https?:$/);
+      expect(await source.search([`nothing${tag()}`], { limit: 3 }), 'a word nowhere finds nothing').to.deep.equal([]);
+      expect((await rejection(source.read('999999999'))).kind).to.equal('not-found');
     });
 
     it('lists the person’s tickets newest first, titles exactly as typed', async function () {

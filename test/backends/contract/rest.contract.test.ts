@@ -4,7 +4,7 @@ import { createRestFake, REST_DEMO_PERSON, REST_SESSION_COOKIE, type RestFailure
 import { useHandlers } from '../../support/msw.js';
 import { describeContract, type ContractAgent } from './contract.js';
 
-const ALL_FEATURES = { categories: true, attachments: true, approval: true, organisationTickets: true };
+const ALL_FEATURES = { categories: true, attachments: true, approval: true, organisationTickets: true, articles: true };
 
 const config = (url: string, fields: Partial<RestBackendConfig> = {}): RestBackendConfig => ({
   type: 'rest',
@@ -45,6 +45,9 @@ function agentOf(state: RestFakeState): ContractAgent {
     failNext(kind) {
       const [failure, options] = FAILURES[kind];
       state.failNext(failure, options);
+    },
+    async publishArticle(title, html) {
+      state.publishArticle(title, html);
     },
     async seed(n, prefix) {
       state.seed(n, prefix);
