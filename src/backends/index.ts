@@ -157,6 +157,12 @@ export class LazyBackend implements HelpdeskBackend {
     return (await this.#load()).reopenTicket(...args);
   }
 
+  async addPeople(...args: Parameters<NonNullable<HelpdeskBackend['addPeople']>>) {
+    const adapter = await this.#load();
+    if (!adapter.addPeople) throw new HelpdeskError('setup', { detail: `${this.type} cannot add people to a ticket` });
+    return adapter.addPeople(...args);
+  }
+
   async articles() {
     const adapter = await this.#load();
     if (!adapter.articles) throw new HelpdeskError('setup', { detail: `${this.type} has no knowledge base here` });

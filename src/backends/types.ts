@@ -38,7 +38,10 @@ export interface BackendCapabilities {
   approval: boolean;
   /** The person can close a ticket, and reopen a closed one (per ticket, see `TicketDetail.actions`). */
   closeReopen: boolean;
-  /** People can be kept informed of a new ticket by their email address (Cc). */
+  /**
+   * People can be kept informed by their email address (Cc): named with a new ticket, and
+   * added to an open one where its `actions.addPeople` says the person may (`addPeople`).
+   */
   cc: boolean;
   /** The helpdesk's knowledge base can be searched and read (`articles()`). */
   articles: boolean;
@@ -115,6 +118,12 @@ export interface HelpdeskBackend {
   closeTicket(ticketId: string, options?: CallOptions): Promise<void>;
   /** Reopens a closed ticket, saying why (GLPI requires the reason, and the technician needs it). */
   reopenTicket(ticketId: string, reason: string, options?: CallOptions): Promise<void>;
+  /**
+   * Adds people to keep informed of the ticket (Cc), by their email addresses, keeping those
+   * already there; resolves with the ticket's Cc list after the change. Present where
+   * `capabilities.cc`; 'forbidden' when the helpdesk refuses it for this ticket.
+   */
+  addPeople?(ticketId: string, emails: readonly string[], options?: CallOptions): Promise<string[]>;
 
   /**
    * The knowledge base, where `capabilities.articles`: its code is a piece of its own,

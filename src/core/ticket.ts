@@ -152,6 +152,8 @@ export interface TicketActions {
   approve: boolean;
   close: boolean;
   reopen: boolean;
+  /** Add people to keep informed (Cc) by their email address (`HelpdeskBackend.addPeople`). */
+  addPeople?: boolean;
 }
 
 export interface TicketDetail extends TicketSummary {
@@ -167,6 +169,8 @@ export interface TicketDetail extends TicketSummary {
   actions: TicketActions;
   /** Where the ticket can be seen on the helpdesk, when known. */
   url?: string;
+  /** The people kept informed (Cc), as the helpdesk names them (an address, or a name), where it says. */
+  cc?: string[];
 }
 
 /** A reply from the person: text (plain, as typed) and files. */
