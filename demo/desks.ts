@@ -22,6 +22,7 @@ import {
   RT_SUPPORT_QUEUE,
   ZAMMAD_CUSTOMER,
 } from '../src/mocks/index.js';
+import { DEMO_ARTICLES } from '../src/mocks/articles.js';
 
 type BackendInput = HelpdeskConfigInput['backend'];
 
@@ -58,7 +59,9 @@ const freshdesk = createFreshdeskFake({ baseUrl: '/fake-freshdesk', demoTickets:
 const zammad = createZammadFake({ baseUrl: '/fake-zammad/api/v1', demoTickets: true });
 const rest = createRestFake({ baseUrl: '/fake-app/api/support', demoTickets: true });
 const SUPPORT_ADDRESS = 'support@example.fr';
-const email = createEmailFake({ endpoint: '/fake-mail/send', to: SUPPORT_ADDRESS });
+const email = createEmailFake({ endpoint: '/fake-mail/send', to: SUPPORT_ADDRESS, articlesUrl: '/fake-mail/articles.json' });
+// The provider's guide as a JSON file the page reads (seed 002's providers publish theirs).
+for (const { title, html } of DEMO_ARTICLES) email.state.publishArticle(title, html);
 
 export const desks = {
   glpi: {
@@ -124,7 +127,7 @@ export const desks = {
   },
   rest: {
     label: 'Your application (REST protocol)',
-    backend: { type: 'rest', url: rest.baseUrl, features: { categories: true, attachments: true, approval: true, organisationTickets: true } },
+    backend: { type: 'rest', url: rest.baseUrl, features: { categories: true, attachments: true, approval: true, organisationTickets: true, articles: true } },
     token: REST_DEMO_PERSON.token,
     hint: 'The application’s own session: set by this page, no sign-in in the widget.',
     handlers: rest.handlers,
@@ -141,14 +144,14 @@ export const desks = {
   },
   'email-mailto': {
     label: 'Email only (your mail client)',
-    backend: { type: 'email', to: SUPPORT_ADDRESS },
+    backend: { type: 'email', to: SUPPORT_ADDRESS, articles: '/fake-mail/articles.json' },
     hint: 'The form writes the message and opens your mail client.',
-    handlers: [],
+    handlers: email.handlers,
     failNext: () => undefined,
   },
   'email-endpoint': {
     label: 'Email only (sent by the site)',
-    backend: { type: 'email', to: SUPPORT_ADDRESS, endpoint: email.endpoint },
+    backend: { type: 'email', to: SUPPORT_ADDRESS, endpoint: email.endpoint, articles: '/fake-mail/articles.json' },
     hint: 'The site sends the message to the support address: see the events.',
     handlers: email.handlers,
     failNext: (kind) => email.state.failNext(kind),

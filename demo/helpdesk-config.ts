@@ -32,4 +32,6 @@ export const demoConfig = {
   attachments: { maxFiles: 3, maxFileSize: 2 * 1024 * 1024 },
   // Seed 004: a solved ticket closes by itself after 7 days without an answer.
   tickets: { organisation: true, autoCloseDays: 7 },
+  // Answers before tickets: the helpdesk's articles and the person's own open tickets, as the problem is typed.
+  articles: { enabled: true },
 } satisfies HelpdeskConfigInput;

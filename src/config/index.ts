@@ -35,7 +35,7 @@ export {
   type RtBackendConfig,
   type ZammadBackendConfig,
 } from '../backends/config.js';
-export { pageSettings, type AttachmentRules, type ConfiguredQuestion, type FieldSettings, type PageSettings, type TicketsConfig } from '../core/settings.js';
+export { pageSettings, type ArticlesConfig, type AttachmentRules, type ConfiguredQuestion, type FieldSettings, type PageSettings, type TicketsConfig } from '../core/settings.js';
 
 /** One problem of a configuration: the dotted key and what is wrong with it, in English for the admin. */
 export interface ConfigProblem {

@@ -78,6 +78,20 @@ export const pageSettings = {
     }),
     { organisation: false, pageSize: 100 },
   ),
+  /**
+   * Answers before tickets: the helpdesk's articles, and the person's own open tickets, suggested
+   * under the description as the problem is typed. Off by default: its piece is then never loaded.
+   */
+  articles: z._default(
+    z.strictObject({
+      enabled: z._default(z.boolean(), false),
+      /** Suggestions shown at most. */
+      max: z._default(wholeNumber(1, 10), 3),
+      /** Letters and digits typed before anything is searched. */
+      minChars: z._default(wholeNumber(1, 50), 3),
+    }),
+    { enabled: false, max: 3, minChars: 3 },
+  ),
 };
 
 /** The configuration's settings once checked, defaults filled in. */
@@ -86,3 +100,4 @@ export type ConfiguredQuestion = PageSettings['questions'][number];
 export type FieldSettings = PageSettings['fields'];
 export type AttachmentRules = PageSettings['attachments'];
 export type TicketsConfig = PageSettings['tickets'];
+export type ArticlesConfig = PageSettings['articles'];

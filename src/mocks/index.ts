@@ -8,3 +8,4 @@ export * from './zammad/index.js';
 export * from './freshdesk/index.js';
 export * from './email/index.js';
 export * from './rt/index.js';
+export * from './articles.js';

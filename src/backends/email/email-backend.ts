@@ -13,6 +13,7 @@
  * information goes as a reply to its acknowledgement, not as a new message.
  */
 import type { EmailBackendConfig } from './config.js';
+import type { ArticleSource } from '../../core/articles.js';
 import { HelpdeskError } from '../../core/errors.js';
 import type { CreatedTicket, NewTicket } from '../../core/ticket.js';
 import { kindForStatus, requestJson, type HttpResponse } from '../http.js';
@@ -130,5 +131,9 @@ export class EmailBackend implements HelpdeskBackend {
 
   async reopenTicket(): Promise<never> {
     throw nothingToFollow();
+  }
+
+  articles(): Promise<ArticleSource> {
+    return import('./articles.js').then(({ emailArticles }) => emailArticles(this.#config));
   }
 }

@@ -139,7 +139,9 @@ export class SupportTicketForm extends HelpdeskElement {
         <form novalidate @submit=${this.onSubmit} aria-busy=${this.model.phase === 'sending' ? 'true' : 'false'}>
           <div class="columns">
             <div class="column">${typeField(ctx)} ${urgencyField(ctx)}</div>
-            <div class="column">${titleField(ctx)} ${descriptionField(ctx)} ${requiredExtraFields(ctx)} ${attachmentsField(ctx)}</div>
+            <div class="column">
+              ${titleField(ctx)} ${descriptionField(ctx)} ${this.suggestions(ctx)} ${requiredExtraFields(ctx)} ${attachmentsField(ctx)}
+            </div>
           </div>
           ${moreDetails(ctx)} ${this.secretsPanel(ctx)}
           <div class="actions">
@@ -152,6 +154,29 @@ export class SupportTicketForm extends HelpdeskElement {
       </div>
     `;
   }
+
+  /**
+   * Articles and the person's own tickets suggested as the problem is typed, when the
+   * configuration turns them on: a piece loaded then, never before.
+   */
+  private suggestions({ config, model }: FieldContext) {
+    if (!config.articles.enabled || !this.resolved || !('backend' in this.resolved)) return nothing;
+    void import('../support-suggestions/support-suggestions.js');
+    return html`<support-suggestions
+      .backend=${this.resolved.backend}
+      .config=${config}
+      .settings=${config.articles}
+      .problem=${{ title: model.values.title, description: model.values.description }}
+      .setupDetail=${this.setupDetail}
+      lang=${this.localize.lang}
+      @discard-draft=${() => model.startAgain()}
+      @still-need-help=${() => this.renderRoot.querySelector<HTMLElement>(`#${controlId('description')}`)?.focus()}
+    ></support-suggestions>`;
+  }
+
+  /** The ticket opened from a suggestion reaches the same helpdesk, with the same session, language and theme. */
+  private readonly setupDetail = (detail: HTMLElement) =>
+    Object.assign(detail, { config: this.config, backend: this.backend, endpoint: this.endpoint, credentials: this.credentials, theme: this.theme, lang: this.localize.lang });
 
   /** A session the person opened in this widget (not a host's token): offer to close it, e.g. on a shared computer. */
   private signedInByPerson({ model, config }: FieldContext): boolean {

@@ -48,6 +48,13 @@ export class EmailFakeState {
     return this.#faults.take();
   }
 
+  /** The help pages the provider publishes as a JSON file (`articlesUrl`), as the configuration's `articles` takes them. */
+  readonly articles: { title: string; body: string; url?: string }[] = [];
+
+  publishArticle(title: string, html: string, url?: string): void {
+    this.articles.push({ title, body: html, ...(url ? { url } : {}) });
+  }
+
   /** How many messages went out with exactly this subject (to count duplicates). */
   countSubject(subject: string): number {
     return this.sent.filter((message) => message.subject === subject).length;
@@ -73,6 +80,8 @@ export interface EmailFakeOptions {
   maxSize?: number;
   /** How long a `timeout` failure keeps the caller waiting, in ms (default 30 000). */
   hangMs?: number;
+  /** Where the provider's help pages are served as JSON (the configuration's `articles` URL); none by default. */
+  articlesUrl?: string;
 }
 
 export interface EmailFake {
@@ -147,5 +156,7 @@ export function createEmailFake(options: EmailFakeOptions = {}): EmailFake {
     return delivered(failure, response);
   }
 
-  return { handlers: [http.all(endpoint, ({ request }) => answer(request))], state, endpoint };
+  // A static file: no session, no failure of its own; CORS as a file server answers it.
+  const articles = options.articlesUrl ? [http.get(options.articlesUrl, () => HttpResponse.json(state.articles, { headers: { 'Cache-Control': 'max-age=300' } }))] : [];
+  return { handlers: [http.all(endpoint, ({ request }) => answer(request)), ...articles], state, endpoint };
 }

@@ -16,11 +16,11 @@ const FAILURES: Record<Parameters<NonNullable<ContractAgent['failNext']>>[0], Em
 describeContract({
   name: 'Email (form-post endpoint, fake)',
   async start() {
-    const fake = createEmailFake({ endpoint: 'https://www.example.fr/support-mail', to: 'assistance@example.fr' });
+    const fake = createEmailFake({ endpoint: 'https://www.example.fr/support-mail', to: 'assistance@example.fr', articlesUrl: 'https://www.example.fr/aide/articles.json' });
     await useHandlers(...fake.handlers);
     const { state } = fake;
     return {
-      backend: createBackend({ type: 'email', to: 'assistance@example.fr', endpoint: fake.endpoint, timeout: 5000 }),
+      backend: createBackend({ type: 'email', to: 'assistance@example.fr', endpoint: fake.endpoint, articles: 'https://www.example.fr/aide/articles.json', timeout: 5000 }),
       agent: {
         async read(id) {
           const message = state.message(id)!;
@@ -31,6 +31,9 @@ describeContract({
         },
         failNext(kind) {
           state.failNext(FAILURES[kind]);
+        },
+        async publishArticle(title, html) {
+          state.publishArticle(title, html, 'https://www.example.fr/aide/vpn');
         },
         async seed() {
           throw new Error('an email helpdesk lists nothing');

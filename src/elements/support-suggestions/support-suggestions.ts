@@ -1,0 +1,386 @@
+/**
+ * Answers before tickets, under the form's description: the helpdesk's articles that match
+ * what the person is typing, and their own open tickets about the same problem (seed 002:
+ * more about one problem goes as a reply on its ticket, not as a new ticket).
+ *
+ * A piece of its own, loaded by the form only when the configuration turns `articles` on:
+ * its texts are its own (French and English), as the launcher's are. Nothing here may slow
+ * or block the form: a search waits for a pause in the typing, the one before is aborted,
+ * a failure shows nothing, and nothing is sent for fewer than `minChars` letters.
+ */
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { meaningfulLength, problemWords, rankHits, resemblingTickets, type Article, type ArticleHit, type ArticleSource } from '../../core/articles.js';
+import type { TicketSummary } from '../../core/ticket.js';
+import type { HelpdeskBackend } from '../../backends/types.js';
+import type { ArticlesConfig, HelpdeskConfig } from '../../config/index.js';
+import { removeSecrets } from '../../core/advice/secrets.js';
+import { drafts, draftKey } from '../../store/drafts.js';
+import { controls } from '../../styles/controls.js';
+import { tokens } from '../../styles/tokens.js';
+import { richText } from '../shared/rich-text.js';
+
+/** Milliseconds of quiet typing before a search: a pause, not every key. */
+export const PAUSE_MS = 150;
+
+const TEXTS = {
+  en: {
+    heading: 'These may answer your question',
+    found: (count: number) => (count === 1 ? 'One article may answer your question.' : `${count} articles may answer your question.`),
+    loading: 'Loading the article…',
+    failed: 'The article could not be loaded.',
+    retry: 'Try again',
+    onSite: 'Read it on the support site',
+    helpful: 'This answers my question',
+    stillNeed: 'I still need help',
+    thanks: 'Glad it helped. Nothing was sent, and your draft is cleared.',
+    sameProblem: (id: string) => `You already have ticket ${id} open:`,
+    replyInstead: 'Add this as a reply instead',
+    replyHeading: (id: string) => `Ticket ${id}: add what you typed as a reply`,
+    back: 'Back to my new ticket',
+    replied: (id: string) => `Added to ticket ${id}. The new ticket is no longer needed:`,
+    discard: 'Clear the new ticket',
+  },
+  fr: {
+    heading: 'Ceci répond peut-être à votre question',
+    found: (count: number) => (count === 1 ? 'Un article répond peut-être à votre question.' : `${count} articles répondent peut-être à votre question.`),
+    loading: 'Chargement de l’article…',
+    failed: 'L’article n’a pas pu être chargé.',
+    retry: 'Réessayer',
+    onSite: 'Le lire sur le site du support',
+    helpful: 'Cela répond à ma question',
+    stillNeed: 'J’ai encore besoin d’aide',
+    thanks: 'Tant mieux. Rien n’a été envoyé, et votre brouillon est effacé.',
+    sameProblem: (id: string) => `Vous avez déjà le ticket ${id} en cours :`,
+    replyInstead: 'L’ajouter plutôt en réponse',
+    replyHeading: (id: string) => `Ticket ${id} : ajoutez ce que vous avez écrit en réponse`,
+    back: 'Revenir à mon nouveau ticket',
+    replied: (id: string) => `Ajouté au ticket ${id}. Le nouveau ticket n’est plus nécessaire :`,
+    discard: 'Effacer le nouveau ticket',
+  },
+};
+
+type Opened = { hit: ArticleHit; article?: Article; failed?: boolean };
+
+/** What `<ticket-detail>` takes from the form to reach the same helpdesk with the same session. */
+export type DetailSetup = (detail: HTMLElement) => void;
+
+/**
+ * @event support-article-viewed - The person opened a suggested article. `detail`: `{ backend, id, title }`.
+ * @event support-article-helpful - The person said the article answers the question: the form clears its draft. `detail`: `{ backend, id, title }`.
+ * @event discard-draft - (internal, not composed) The form is asked to clear what was typed.
+ * @event still-need-help - (internal, not composed) The person goes on with the ticket.
+ */
+export class SupportSuggestions extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        margin-block: var(--_space) 0;
+        padding: var(--_space);
+        border-inline-start: 3px solid var(--_primary);
+        background: var(--_surface-alt);
+        border-radius: var(--_radius);
+      }
+      h3 {
+        margin: 0 0 calc(var(--_space) / 2);
+        font-size: 1em;
+      }
+      ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+      li p,
+      .ticket p {
+        margin: 0;
+        color: var(--_muted);
+      }
+      article .rich {
+        margin-block: calc(var(--_space) / 2);
+        overflow-wrap: anywhere;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: calc(var(--_space) / 2);
+        align-items: center;
+      }
+      .ticket {
+        margin-block-start: var(--_space);
+      }
+      dialog {
+        width: min(44rem, 100vw - 2rem);
+        max-height: calc(100dvh - 2rem);
+        padding: var(--_space);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.4);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) backend?: HelpdeskBackend;
+  @property({ attribute: false }) settings: ArticlesConfig = { enabled: true, max: 3, minChars: 3 };
+  /** What the person typed so far. */
+  @property({ attribute: false }) problem = { title: '', description: '' };
+  /** The form's checked configuration: the reply draft's key is made of its helpdesk, as `<ticket-detail>` makes it. */
+  @property({ attribute: false }) config?: HelpdeskConfig;
+  /** Sets up the `<ticket-detail>` opened to reply on an existing ticket (configuration, session, language). */
+  @property({ attribute: false }) setupDetail?: DetailSetup;
+  @property() override lang = '';
+
+  @state() private hits: ArticleHit[] = [];
+  @state() private tickets: TicketSummary[] = [];
+  @state() private opened?: Opened;
+  @state() private thanked = false;
+  /** The ticket the person chose to answer instead, and whether the answer went. */
+  @state() private replying?: { ticket: TicketSummary; sent: boolean };
+
+  #source?: Promise<ArticleSource | undefined>;
+  #own?: Promise<TicketSummary[]>;
+  /** Searches already answered, by their words: a pause on words already searched asks nothing. */
+  readonly #cache = new Map<string, ArticleHit[]>();
+  #timer?: ReturnType<typeof setTimeout>;
+  #running?: AbortController;
+  /** The words shown now, and those the person said did not help (shown again only for other words). */
+  #shownFor = '';
+  #pendingFor?: string;
+  #dismissedFor = '';
+
+  get #t() {
+    return (this.lang || document.documentElement.lang || navigator.language).toLowerCase().startsWith('fr') ? TEXTS.fr : TEXTS.en;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+    this.#running?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('problem') && !changed.has('backend')) return;
+    const { title, description } = this.problem;
+    const words = problemWords(title, description);
+    const key = words.join(' ');
+    if (key === this.#shownFor || key === this.#pendingFor) return;
+    this.#pendingFor = key;
+    clearTimeout(this.#timer);
+    this.#running?.abort();
+    if (title || description) this.thanked = false;
+    if (meaningfulLength(words.join('')) < this.settings.minChars) {
+      this.#show('', [], []);
+      return;
+    }
+    this.#timer = setTimeout(() => void this.#search(key, words, title), PAUSE_MS);
+  }
+
+  /** One search per pause: the articles (from the cache when these words were searched) and the person's open tickets. */
+  async #search(key: string, words: string[], title: string): Promise<void> {
+    const running = (this.#running = new AbortController());
+    const { signal } = running;
+    const [hits, own] = await Promise.all([this.#articles(key, words, signal), this.#ownTickets()]);
+    if (signal.aborted) return;
+    this.#show(key, hits, resemblingTickets(own, title, 1));
+  }
+
+  #show(key: string, hits: ArticleHit[], tickets: TicketSummary[]): void {
+    this.#shownFor = key;
+    this.#pendingFor = undefined;
+    const dismissed = key !== '' && key === this.#dismissedFor;
+    this.hits = dismissed ? [] : hits;
+    this.tickets = dismissed ? [] : tickets;
+    if (this.opened && !hits.some((hit) => hit.id === this.opened!.hit.id)) this.opened = undefined;
+  }
+
+  async #articles(key: string, words: string[], signal: AbortSignal): Promise<ArticleHit[]> {
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
+    const backend = this.backend;
+    if (!backend?.capabilities.articles || !backend.articles) return [];
+    // The source's piece is loaded once; a failure to load is tried again at the next pause.
+    this.#source ??= backend.articles().catch(() => (this.#source = undefined));
+    try {
+      const source = await this.#source;
+      if (!source) return [];
+      const { max } = this.settings;
+      const hits = rankHits(await source.search(words, { limit: max * 2, signal }), words, max);
+      this.#cache.set(key, hits);
+      return hits;
+    } catch {
+      // A search that failed (offline, refused, a helpdesk without a knowledge base) shows nothing: the form goes on.
+      return [];
+    }
+  }
+
+  /** The person's tickets, read once per page when the helpdesk lists them and the person is signed in (never a sign-in for this). */
+  #ownTickets(): Promise<TicketSummary[]> {
+    const backend = this.backend;
+    if (!backend?.capabilities.tickets || !backend.hasCredentials()) return Promise.resolve([]);
+    this.#own ??= backend.listTickets({ scope: 'mine', start: 0, limit: 100 }).then(
+      (page) => page.tickets,
+      () => ((this.#own = undefined), []),
+    );
+    return this.#own;
+  }
+
+  #emit(name: 'support-article-viewed' | 'support-article-helpful', hit: ArticleHit): void {
+    this.dispatchEvent(new CustomEvent(name, { detail: { backend: this.backend?.type ?? '', id: hit.id, title: hit.title }, bubbles: true, composed: true }));
+  }
+
+  async #open(hit: ArticleHit): Promise<void> {
+    this.opened = { hit };
+    this.#emit('support-article-viewed', hit);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('article h3')?.focus();
+    try {
+      const source = await this.#source;
+      if (!source) throw new Error('no source');
+      const article = await source.read(hit.id);
+      if (this.opened?.hit === hit) this.opened = { hit, article };
+    } catch {
+      if (this.opened?.hit === hit) this.opened = { hit, failed: true };
+    }
+  }
+
+  #helpful(hit: ArticleHit): void {
+    this.opened = undefined;
+    this.thanked = true;
+    this.#emit('support-article-helpful', hit);
+    this.dispatchEvent(new Event('discard-draft'));
+  }
+
+  /** Back to the ticket: these suggestions go away until the words change. */
+  #stillNeedHelp(): void {
+    this.opened = undefined;
+    this.#dismissedFor = this.#shownFor;
+    this.hits = [];
+    this.tickets = [];
+    this.dispatchEvent(new Event('still-need-help'));
+  }
+
+  /** What was typed becomes the reply's draft on that ticket, and the ticket opens in a dialog with its reply box. */
+  async #replyInstead(ticket: TicketSummary): Promise<void> {
+    const { title, description } = this.problem;
+    const detail = document.createElement('ticket-detail');
+    this.setupDetail?.(detail);
+    if (this.config) {
+      // A draft never holds a secret: the form's own draft masks them the same way.
+      const text = removeSecrets([title.trim(), description.trim()].filter(Boolean).join('\n\n'));
+      const store = drafts();
+      const key = draftKey({ config: { backend: this.config.backend }, kind: `reply:${ticket.id}` });
+      // A reply already being written on that ticket is kept: what was typed here goes after it.
+      const earlier = await store.load<{ text: string }>(key).catch(() => undefined);
+      await store.save(key, { values: { text: earlier?.values.text ? `${earlier.values.text}\n\n${text}` : text } }).catch(() => undefined);
+    }
+    await import('../../ticket-detail.js');
+    detail.setAttribute('ticket-id', ticket.id);
+    detail.addEventListener('support-ticket-updated', (event) => {
+      if ((event as CustomEvent<{ change: string }>).detail.change === 'reply') this.replying = { ticket, sent: true };
+    });
+    this.replying = { ticket, sent: false };
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    dialog.querySelector('.detail')!.replaceChildren(detail);
+    dialog.showModal();
+  }
+
+  #closeReply(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  protected override render() {
+    const t = this.#t;
+    return html`
+      <p class="visually-hidden" role="status">${this.thanked ? t.thanks : this.hits.length ? t.found(this.hits.length) : ''}</p>
+      ${this.thanked ? html`<p part="suggestions" class="panel success">${t.thanks}</p>` : nothing}
+      ${this.hits.length || this.tickets.length
+        ? html`<section part="suggestions" aria-label=${t.heading}>
+            ${this.opened ? this.#article(this.opened) : this.#list()} ${this.tickets.map((ticket) => this.#ticket(ticket))}
+          </section>`
+        : nothing}
+      ${this.#dialog()}
+    `;
+  }
+
+  #list() {
+    const t = this.#t;
+    if (!this.hits.length) return nothing;
+    return html`
+      <h3>${t.heading}</h3>
+      <ul>
+        ${this.hits.map(
+          (hit) => html`<li>
+            <button type="button" class="link" @click=${() => void this.#open(hit)}>${hit.title}</button>
+            ${hit.excerpt ? html`<p>${hit.excerpt}</p>` : nothing}
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  #article({ hit, article, failed }: Opened) {
+    const t = this.#t;
+    return html`
+      <article aria-labelledby="article-title" aria-busy=${article || failed ? 'false' : 'true'}>
+        <h3 id="article-title" tabindex="-1">${hit.title}</h3>
+        ${article
+          ? richText(article.body)
+          : failed
+            ? html`<p role="alert">${t.failed} <button type="button" class="link" @click=${() => void this.#open(hit)}>${t.retry}</button></p>`
+            : html`<p>${t.loading}</p>`}
+        ${(article?.url ?? hit.url) ? html`<p><a href=${(article?.url ?? hit.url)!} target="_blank" rel="noopener noreferrer">${t.onSite}</a></p>` : nothing}
+        <div class="row">
+          <button type="button" class="primary" @click=${() => this.#helpful(hit)}>${t.helpful}</button>
+          <button type="button" class="secondary" @click=${() => this.#stillNeedHelp()}>${t.stillNeed}</button>
+        </div>
+      </article>
+    `;
+  }
+
+  #ticket(ticket: TicketSummary) {
+    const t = this.#t;
+    return html`<div class="ticket">
+      <p>${t.sameProblem(ticket.id)} <strong>${ticket.title}</strong></p>
+      <button type="button" class="secondary" @click=${() => void this.#replyInstead(ticket)}>${t.replyInstead}</button>
+    </div>`;
+  }
+
+  #dialog() {
+    const t = this.#t;
+    const replying = this.replying;
+    return html`<dialog aria-labelledby="reply-heading" @close=${() => (this.replying = undefined)}>
+      ${replying
+        ? html`<h3 id="reply-heading">${t.replyHeading(replying.ticket.id)}</h3>
+            ${replying.sent
+              ? html`<p class="panel success" role="status">
+                  ${t.replied(replying.ticket.id)}
+                  <button type="button" class="secondary" @click=${() => (this.dispatchEvent(new Event('discard-draft')), this.#closeReply())}>
+                    ${t.discard}
+                  </button>
+                </p>`
+              : nothing}`
+        : nothing}
+      <div class="detail"></div>
+      <button type="button" class="secondary" @click=${() => this.#closeReply()}>${t.back}</button>
+    </dialog>`;
+  }
+}
+
+if (!customElements.get('support-suggestions')) customElements.define('support-suggestions', SupportSuggestions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-suggestions': SupportSuggestions;
+  }
+}
