@@ -128,11 +128,19 @@ function cdnManifest(): Plugin {
         else if (helpdesk && chunk.isDynamicEntry) manifest.helpdesks[helpdesk[1]] = closure(chunk);
         else if (language && chunk.isDynamicEntry) manifest.languages[language[1].toLowerCase()] = closure(chunk);
       }
+      // Pieces a page loads only when it uses them (suggestions, a helpdesk's articles): listed for the
+      // size budget in manifest.json, never in the loader, which imports them through their element or adapter.
+      const pieces: Record<string, string[]> = {};
+      for (const chunk of chunks) {
+        const source = chunk.facadeModuleId ? relative(repo, chunk.facadeModuleId).split(sep).join('/') : '';
+        const piece = /^src\/elements\/(support-suggestions)\/\1\.ts$/.exec(source) ?? /^src\/backends\/([a-z]+)\/articles\.ts$/.exec(source);
+        if (piece && chunk.isDynamicEntry) pieces[source.includes('/backends/') ? `articles-${piece[1]}` : piece[1]] = closure(chunk);
+      }
       const loader = chunks.find((chunk) => chunk.isEntry && chunk.name === 'support-widgets');
       const marks = loader?.code.split(MANIFEST_PLACEHOLDER).length ?? 0;
       if (!loader || marks !== 2) throw new Error(`cdn build: the loader must hold the manifest placeholder once (found ${marks - 1})`);
       loader.code = loader.code.replace(MANIFEST_PLACEHOLDER, JSON.stringify(JSON.stringify(manifest)).slice(1, -1));
-      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify({ ...manifest, pieces }, null, 2)}\n` });
     },
   };
 }

@@ -6,7 +6,7 @@
  * engine, Freshdesk's term): each adapter asks for the words it can, and the hits are
  * ranked here, the same way everywhere, by how many of the person's words they hold.
  */
-import { fold } from './ticket-search.js';
+import { fold } from './text.js';
 import type { RichText, TicketSummary } from './ticket.js';
 
 /** One article found: what the suggestion shows before it is opened. */

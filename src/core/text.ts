@@ -72,3 +72,10 @@ export function withTimeZone(value: string): string {
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
   return `${match[1]} ${match[2]} UTC${sign}${hours}:${minutes}`;
 }
+
+/** Lower case without diacritics, so "reseau" finds "Réseau". */
+export const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();

@@ -5,6 +5,7 @@
  * `includes` calls.
  */
 import type { StatusGroup, TicketSummary } from './ticket.js';
+import { fold } from './text.js';
 
 export interface SearchableTicket {
   ticket: TicketSummary;
@@ -19,12 +20,7 @@ export interface TicketFilter {
   query?: string;
 }
 
-/** Lower case without diacritics, so "reseau" finds "Réseau". */
-export const fold = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+export { fold } from './text.js';
 
 /** The list's order: newest activity first, then highest number. */
 const newestFirst = (a: SearchableTicket, b: SearchableTicket) =>

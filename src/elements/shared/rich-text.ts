@@ -1,84 +1,18 @@
 /**
  * Backend text on screen. HTML from a helpdesk is written by other people and often
- * pasted from mail clients: it goes through DOMPurify with a short list of tags for
- * text (no images, forms, styles, frames or SVG), links keep only web, mail and phone
- * addresses and open in a new tab without access to this page. Plain text stays text.
+ * pasted from mail clients: it goes through DOMPurify (sanitize.ts). Plain text stays text.
  *
  * DOMPurify is loaded (`import()`) and set up the first time a body holds HTML: a page
  * whose threads are plain text never downloads it. While it loads, such a body shows
  * its words as plain text — never its markup — then the sanitised HTML.
  */
-import type DOMPurify from 'dompurify';
 import { html, type TemplateResult } from 'lit';
 import type { DirectiveResult } from 'lit/directive.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { until } from 'lit/directives/until.js';
 import type { RichText } from '../../core/ticket.js';
 import { splitLongRuns } from '../../core/text.js';
-
-const TEXT_TAGS = [
-  'a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'div', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
-  'li', 'ol', 'p', 'pre', 's', 'small', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
-  'u', 'ul',
-];
-
-type Purifier = ReturnType<typeof DOMPurify>;
-
-/** Set once DOMPurify is loaded: from then on HTML is sanitised as the thread renders. */
-let purifier: Purifier | undefined;
-let loading: Promise<Purifier> | undefined;
-
-/** An own DOMPurify instance, so its link rule does not change the host page's DOMPurify. Loaded once, on first need. */
-export function loadSanitizer(): Promise<Purifier> {
-  loading ??= import('dompurify').then(
-    ({ default: createPurifier }) => {
-      const instance = createPurifier(window);
-      instance.addHook('afterSanitizeAttributes', (node) => {
-        if (node.tagName !== 'A') return;
-        if (!/^(https?:|mailto:|tel:)/i.test(node.getAttribute('href') ?? '')) node.removeAttribute('href');
-        else {
-          node.setAttribute('target', '_blank');
-          node.setAttribute('rel', 'noopener noreferrer nofollow');
-        }
-      });
-      return (purifier = instance);
-    },
-    (error: unknown) => {
-      loading = undefined; // tried again by the next body that holds HTML
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/** Sanitised HTML as a string: only text markup and safe links remain, long runs of text made breakable. */
-export async function sanitizeHtml(value: string): Promise<string> {
-  return sanitizeWith(await loadSanitizer(), value);
-}
-
-function sanitizeWith(sanitizer: Purifier, value: string): string {
-  const body = sanitizer.sanitize(value, {
-    ALLOWED_TAGS: TEXT_TAGS,
-    ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan'],
-    ALLOW_DATA_ATTR: false,
-    RETURN_DOM: true,
-  });
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  const long: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue!.length >= 200) long.push(node as Text);
-  for (const node of long) node.replaceWith(breakableNodes(node.nodeValue!));
-  return (body as HTMLElement).innerHTML;
-}
-
-/** The text as nodes, with a `<wbr>` in each long run (see splitLongRuns). */
-function breakableNodes(text: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  splitLongRuns(text).forEach((piece, index) => {
-    if (index) fragment.append(document.createElement('wbr'));
-    fragment.append(piece);
-  });
-  return fragment;
-}
+import { breakableNodes, loadSanitizer, sanitizeNow } from './sanitize.js';
 
 /** Plain backend text (a title, a name) that wraps even when it has no spaces. */
 export function breakable(text: string) {
@@ -107,8 +41,7 @@ export function richText(body: RichText): TemplateResult | DirectiveResult {
       const holder = document.createElement('div');
       holder.append(breakableNodes(value));
       safe = holder.innerHTML;
-    } else if (purifier) safe = sanitizeWith(purifier, value);
-    else return untilSanitized(body, value);
+    } else if ((safe = sanitizeNow(value)) === undefined) return untilSanitized(body, value);
     sanitized.set(body, safe);
   }
   return html`<div class="rich ${body.format}">${unsafeHTML(safe)}</div>`;

@@ -14,11 +14,8 @@ import { meaningfulLength, problemWords, rankHits, resemblingTickets, type Artic
 import type { TicketSummary } from '../../core/ticket.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import type { ArticlesConfig, HelpdeskConfig } from '../../config/index.js';
-import { removeSecrets } from '../../core/advice/secrets.js';
-import { drafts, draftKey } from '../../store/drafts.js';
 import { controls } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
-import { richText } from '../shared/rich-text.js';
 
 /** Milliseconds of quiet typing before a search: a pause, not every key. */
 export const PAUSE_MS = 150;
@@ -36,10 +33,6 @@ const TEXTS = {
     thanks: 'Glad it helped. Nothing was sent, and your draft is cleared.',
     sameProblem: (id: string) => `You already have ticket ${id} open:`,
     replyInstead: 'Add this as a reply instead',
-    replyHeading: (id: string) => `Ticket ${id}: add what you typed as a reply`,
-    back: 'Back to my new ticket',
-    replied: (id: string) => `Added to ticket ${id}. The new ticket is no longer needed:`,
-    discard: 'Clear the new ticket',
   },
   fr: {
     heading: 'Ceci répond peut-être à votre question',
@@ -53,14 +46,11 @@ const TEXTS = {
     thanks: 'Tant mieux. Rien n’a été envoyé, et votre brouillon est effacé.',
     sameProblem: (id: string) => `Vous avez déjà le ticket ${id} en cours :`,
     replyInstead: 'L’ajouter plutôt en réponse',
-    replyHeading: (id: string) => `Ticket ${id} : ajoutez ce que vous avez écrit en réponse`,
-    back: 'Revenir à mon nouveau ticket',
-    replied: (id: string) => `Ajouté au ticket ${id}. Le nouveau ticket n’est plus nécessaire :`,
-    discard: 'Effacer le nouveau ticket',
   },
 };
 
-type Opened = { hit: ArticleHit; article?: Article; failed?: boolean };
+/** An article being read: its hit, then the article with its body made safe (HTML sanitised, or text). */
+type Opened = { hit: ArticleHit; article?: Article; safe?: string; failed?: boolean };
 
 /** What `<ticket-detail>` takes from the form to reach the same helpdesk with the same session. */
 export type DetailSetup = (detail: HTMLElement) => void;
@@ -106,6 +96,9 @@ export class SupportSuggestions extends LitElement {
         margin-block: calc(var(--_space) / 2);
         overflow-wrap: anywhere;
       }
+      .rich.text {
+        white-space: pre-line;
+      }
       .row {
         display: flex;
         flex-wrap: wrap;
@@ -144,8 +137,6 @@ export class SupportSuggestions extends LitElement {
   @state() private tickets: TicketSummary[] = [];
   @state() private opened?: Opened;
   @state() private thanked = false;
-  /** The ticket the person chose to answer instead, and whether the answer went. */
-  @state() private replying?: { ticket: TicketSummary; sent: boolean };
 
   #source?: Promise<ArticleSource | undefined>;
   #own?: Promise<TicketSummary[]>;
@@ -153,13 +144,18 @@ export class SupportSuggestions extends LitElement {
   readonly #cache = new Map<string, ArticleHit[]>();
   #timer?: ReturnType<typeof setTimeout>;
   #running?: AbortController;
-  /** The words shown now, and those the person said did not help (shown again only for other words). */
+  /** The words shown now, and those being searched. */
   #shownFor = '';
   #pendingFor?: string;
-  #dismissedFor = '';
+  /** What the person said does not help (articles, and tickets as `ticket:<id>`): not offered again on this page. */
+  readonly #dismissed = new Set<string>();
+
+  get #lang() {
+    return this.lang || document.documentElement.lang || navigator.language;
+  }
 
   get #t() {
-    return (this.lang || document.documentElement.lang || navigator.language).toLowerCase().startsWith('fr') ? TEXTS.fr : TEXTS.en;
+    return this.#lang.toLowerCase().startsWith('fr') ? TEXTS.fr : TEXTS.en;
   }
 
   override disconnectedCallback(): void {
@@ -197,9 +193,8 @@ export class SupportSuggestions extends LitElement {
   #show(key: string, hits: ArticleHit[], tickets: TicketSummary[]): void {
     this.#shownFor = key;
     this.#pendingFor = undefined;
-    const dismissed = key !== '' && key === this.#dismissedFor;
-    this.hits = dismissed ? [] : hits;
-    this.tickets = dismissed ? [] : tickets;
+    this.hits = hits.filter((hit) => !this.#dismissed.has(hit.id));
+    this.tickets = tickets.filter((ticket) => !this.#dismissed.has(`ticket:${ticket.id}`));
     if (this.opened && !hits.some((hit) => hit.id === this.opened!.hit.id)) this.opened = undefined;
   }
 
@@ -247,7 +242,10 @@ export class SupportSuggestions extends LitElement {
       const source = await this.#source;
       if (!source) throw new Error('no source');
       const article = await source.read(hit.id);
-      if (this.opened?.hit === hit) this.opened = { hit, article };
+      // As a thread's messages: at most 50,000 characters, HTML through DOMPurify, text as text.
+      const value = article.body.value.slice(0, 50_000);
+      const safe = article.body.format === 'html' ? await import('../shared/sanitize.js').then(({ sanitizeHtml }) => sanitizeHtml(value)) : undefined;
+      if (this.opened?.hit === hit) this.opened = { hit, article, safe };
     } catch {
       if (this.opened?.hit === hit) this.opened = { hit, failed: true };
     }
@@ -260,43 +258,30 @@ export class SupportSuggestions extends LitElement {
     this.dispatchEvent(new Event('discard-draft'));
   }
 
-  /** Back to the ticket: these suggestions go away until the words change. */
+  /** Back to the ticket: these suggestions go away, and are not offered again. */
   #stillNeedHelp(): void {
     this.opened = undefined;
-    this.#dismissedFor = this.#shownFor;
+    for (const hit of this.hits) this.#dismissed.add(hit.id);
+    for (const ticket of this.tickets) this.#dismissed.add(`ticket:${ticket.id}`);
     this.hits = [];
     this.tickets = [];
     this.dispatchEvent(new Event('still-need-help'));
   }
 
-  /** What was typed becomes the reply's draft on that ticket, and the ticket opens in a dialog with its reply box. */
+  /** What was typed goes as a reply on that ticket instead: its piece, loaded now, opens it in a dialog. */
   async #replyInstead(ticket: TicketSummary): Promise<void> {
+    if (!this.config) return;
     const { title, description } = this.problem;
-    const detail = document.createElement('ticket-detail');
-    this.setupDetail?.(detail);
-    if (this.config) {
-      // A draft never holds a secret: the form's own draft masks them the same way.
-      const text = removeSecrets([title.trim(), description.trim()].filter(Boolean).join('\n\n'));
-      const store = drafts();
-      const key = draftKey({ config: { backend: this.config.backend }, kind: `reply:${ticket.id}` });
-      // A reply already being written on that ticket is kept: what was typed here goes after it.
-      const earlier = await store.load<{ text: string }>(key).catch(() => undefined);
-      await store.save(key, { values: { text: earlier?.values.text ? `${earlier.values.text}\n\n${text}` : text } }).catch(() => undefined);
-    }
-    await import('../../ticket-detail.js');
-    detail.setAttribute('ticket-id', ticket.id);
-    detail.addEventListener('support-ticket-updated', (event) => {
-      if ((event as CustomEvent<{ change: string }>).detail.change === 'reply') this.replying = { ticket, sent: true };
+    const { replyInstead } = await import('./reply-instead.js');
+    await replyInstead({
+      root: this.renderRoot as ShadowRoot,
+      ticket,
+      text: [title.trim(), description.trim()].filter(Boolean).join('\n\n'),
+      config: this.config,
+      setupDetail: this.setupDetail,
+      lang: this.#lang,
+      onDiscard: () => this.dispatchEvent(new Event('discard-draft')),
     });
-    this.replying = { ticket, sent: false };
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('dialog')!;
-    dialog.querySelector('.detail')!.replaceChildren(detail);
-    dialog.showModal();
-  }
-
-  #closeReply(): void {
-    this.renderRoot.querySelector('dialog')?.close();
   }
 
   protected override render() {
@@ -309,7 +294,6 @@ export class SupportSuggestions extends LitElement {
             ${this.opened ? this.#article(this.opened) : this.#list()} ${this.tickets.map((ticket) => this.#ticket(ticket))}
           </section>`
         : nothing}
-      ${this.#dialog()}
     `;
   }
 
@@ -329,13 +313,15 @@ export class SupportSuggestions extends LitElement {
     `;
   }
 
-  #article({ hit, article, failed }: Opened) {
+  #article({ hit, article, safe, failed }: Opened) {
     const t = this.#t;
     return html`
       <article aria-labelledby="article-title" aria-busy=${article || failed ? 'false' : 'true'}>
         <h3 id="article-title" tabindex="-1">${hit.title}</h3>
         ${article
-          ? richText(article.body)
+          ? safe === undefined
+            ? html`<div class="rich text">${article.body.value.slice(0, 50_000)}</div>`
+            : html`<div class="rich" .innerHTML=${safe}></div>`
           : failed
             ? html`<p role="alert">${t.failed} <button type="button" class="link" @click=${() => void this.#open(hit)}>${t.retry}</button></p>`
             : html`<p>${t.loading}</p>`}
@@ -354,26 +340,6 @@ export class SupportSuggestions extends LitElement {
       <p>${t.sameProblem(ticket.id)} <strong>${ticket.title}</strong></p>
       <button type="button" class="secondary" @click=${() => void this.#replyInstead(ticket)}>${t.replyInstead}</button>
     </div>`;
-  }
-
-  #dialog() {
-    const t = this.#t;
-    const replying = this.replying;
-    return html`<dialog aria-labelledby="reply-heading" @close=${() => (this.replying = undefined)}>
-      ${replying
-        ? html`<h3 id="reply-heading">${t.replyHeading(replying.ticket.id)}</h3>
-            ${replying.sent
-              ? html`<p class="panel success" role="status">
-                  ${t.replied(replying.ticket.id)}
-                  <button type="button" class="secondary" @click=${() => (this.dispatchEvent(new Event('discard-draft')), this.#closeReply())}>
-                    ${t.discard}
-                  </button>
-                </p>`
-              : nothing}`
-        : nothing}
-      <div class="detail"></div>
-      <button type="button" class="secondary" @click=${() => this.#closeReply()}>${t.back}</button>
-    </dialog>`;
   }
 }
 

@@ -28,6 +28,8 @@ export interface RestExchange {
   method: string;
   /** The path under the protocol's root, e.g. `tickets/1001/replies`. */
   path: string;
+  /** The query string, e.g. `?q=vpn&limit=6`; empty when none. */
+  query: string;
   headers: Record<string, string>;
   status: number;
   contentType: string;
@@ -99,12 +101,12 @@ export function createRestFake(options: RestFakeOptions = {}): RestFake {
 
   async function record(request: Request, path: string, response: Response, failure?: RestFailureKind): Promise<void> {
     if (response.type === 'error') {
-      state.exchanges.push({ method: request.method, path, headers: Object.fromEntries(request.headers), status: 0, contentType: '', failure });
+      state.exchanges.push({ method: request.method, path, query: new URL(request.url).search, headers: Object.fromEntries(request.headers), status: 0, contentType: '', failure });
       return;
     }
     const contentType = response.headers.get('Content-Type') ?? '';
     const body = /json/.test(contentType) ? await response.clone().json() : undefined;
-    state.exchanges.push({ method: request.method, path, headers: Object.fromEntries(request.headers), status: response.status, contentType, body, failure });
+    state.exchanges.push({ method: request.method, path, query: new URL(request.url).search, headers: Object.fromEntries(request.headers), status: response.status, contentType, body, failure });
   }
 
   return {
