@@ -27,8 +27,8 @@ export interface TicketQueuedDetail {
 export interface TicketUpdatedDetail {
   id: string;
   backend: string;
-  /** What the person did. */
-  change: 'reply' | 'approved' | 'refused' | 'closed' | 'reopened';
+  /** What the person did; `people`: added people to keep informed (Cc). */
+  change: 'reply' | 'approved' | 'refused' | 'closed' | 'reopened' | 'people';
 }
 
 export interface AuthRequiredDetail {

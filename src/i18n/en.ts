@@ -345,6 +345,13 @@ export const en = {
       empty: 'Write your reply first.',
       failedHeading: 'The reply could not be sent',
     },
+    /** Adding people to keep informed (Cc) on an open ticket; the field takes `cc.label` and `cc.hint`. */
+    people: {
+      button: 'Add people to keep informed',
+      send: 'Add them',
+      invalid: 'Enter their email addresses, separated by commas.',
+      done: 'They will be kept informed.',
+    },
     close: {
       button: 'Close this ticket',
       confirm: 'Close it if you no longer need it. You can reopen it later.',

@@ -311,6 +311,12 @@ export const fr: Messages = {
       empty: 'Écrivez d’abord votre réponse.',
       failedHeading: 'La réponse n’a pas pu être envoyée',
     },
+    people: {
+      button: 'Ajouter des personnes à tenir informées',
+      send: 'Les ajouter',
+      invalid: 'Saisissez leurs adresses e-mail, séparées par des virgules.',
+      done: 'Elles seront tenues informées.',
+    },
     close: {
       button: 'Clôturer ce ticket',
       confirm: 'Clôturez-le si vous n’en avez plus besoin. Vous pourrez le rouvrir ensuite.',

@@ -7,6 +7,7 @@ import { clip, localText } from '../../core/text.js';
 import type { ThreadEntry, TicketDetail as Ticket, TicketDocument } from '../../core/ticket.js';
 import { byDay, initialsOf, sideOf } from '../../core/thread.js';
 import { formatBytes } from '../../core/attachments.js';
+import { ccAddresses, isEmail } from '../../core/validation.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
 import { emit } from '../../events/events.js';
 import { configErrorPanel } from '../shared/config-error.js';
@@ -27,7 +28,7 @@ import { styles } from './ticket-detail.styles.js';
  * confirmation, or what is wrong again, for a new ticket that refers to a closed one the
  * helpdesk will not let the person reopen (`follow-up`).
  */
-type Asking = 'refuse' | 'reopen' | 'close' | 'follow-up' | undefined;
+type Asking = 'refuse' | 'reopen' | 'close' | 'follow-up' | 'people' | undefined;
 
 const DAY = 86_400_000;
 /** Images larger than this are offered as a download only, not previewed in the thread. */
@@ -94,6 +95,9 @@ export class TicketDetailElement extends HelpdeskElement {
   @state() private asking: Asking;
   @state() private reason = '';
   @state() private reasonMissing = false;
+  /** The addresses of people to keep informed being typed; whether they were refused. */
+  @state() private people = '';
+  @state() private peopleInvalid = false;
   @state() private downloadFailed?: string;
   /** What the last refresh brought (new messages, a new status), for the live region. */
   @state() private news = '';
@@ -129,6 +133,7 @@ export class TicketDetailElement extends HelpdeskElement {
     done: () => {
       this.asking = undefined;
       this.reason = '';
+      this.people = '';
     },
   });
   private loadController?: AbortController;
@@ -378,7 +383,8 @@ export class TicketDetailElement extends HelpdeskElement {
     this.asking = asking;
     this.reasonMissing = false;
     this.actions.error = undefined;
-    void this.focusAfterRender(asking === 'close' ? '#close-yes' : '#reason');
+    this.peopleInvalid = false;
+    void this.focusAfterRender(asking === 'close' ? '#close-yes' : asking === 'people' ? '#people' : '#reason');
   }
 
   private async download(doc: TicketDocument): Promise<void> {
@@ -432,6 +438,7 @@ export class TicketDetailElement extends HelpdeskElement {
           <div><dt class="visually-hidden">${t.list.filterLegend}</dt><dd><span part="status" class="status ${ticket.status.group}">${localText(ticket.status.label, lang)}</span></dd></div>
           ${ticket.urgency ? html`<div><dt>${t.list.urgency}</dt><dd>${t.urgency.names[ticket.urgency]}</dd></div>` : nothing}
           ${ticket.category ? html`<div><dt>${t.detail.category}</dt><dd>${ticket.category}</dd></div>` : nothing}
+          ${ticket.cc?.length ? html`<div><dt>${t.cc.label}</dt><dd>${ticket.cc.join(', ')}</dd></div>` : nothing}
           <div><dt>${t.list.opened}</dt><dd>${this.time(ticket.openedAt)}</dd></div>
           <div><dt>${t.list.updated}</dt><dd>${this.time(ticket.updatedAt)}</dd></div>
         </dl>
@@ -464,8 +471,48 @@ export class TicketDetailElement extends HelpdeskElement {
       }
       ${ticket.actions.reply && backend.capabilities.reply ? this.replyView(config, backend) : nothing}
       ${ticket.status.group === 'closed' && !ticket.actions.reply && ticket.actions.reopen ? html`<p class="hint">${t.detail.closedNote}</p>` : nothing}
-      ${this.closeReopenView(ticket, backend)}
+      ${this.peopleView(ticket, backend)} ${this.closeReopenView(ticket, backend)}
     `;
+  }
+
+  /** People to keep informed, added on an open ticket where the helpdesk lets the person (seed 003). */
+  private peopleView(ticket: Ticket, backend: HelpdeskBackend) {
+    if (!ticket.actions.addPeople || !backend.capabilities.cc) return nothing;
+    const t = this.localize.messages;
+    if (this.asking !== 'people') {
+      return html`<section class="closing"><button type="button" class="link" @click=${() => this.ask('people')}>${t.detail.people.button}</button></section>`;
+    }
+    const onSubmit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const people = ccAddresses(this.people);
+      this.peopleInvalid = !people.length || !people.every(isEmail);
+      if (this.peopleInvalid) void this.focusAfterRender('#people');
+      else void this.actions.run('people', (helpdesk, id) => helpdesk.addPeople!(id, people).then(() => undefined), t.detail.people.done);
+    };
+    return html`<section class="closing">
+      <form class="reason" novalidate @submit=${onSubmit}>
+        <div part="field" class="field">
+          <label part="label" for="people">${t.cc.label}</label>
+          <p class="hint" id="people-hint">${t.cc.hint}</p>
+          <input
+            part="input"
+            id="people"
+            type="text"
+            inputmode="email"
+            autocomplete="off"
+            aria-invalid=${this.peopleInvalid ? 'true' : 'false'}
+            aria-describedby=${this.peopleInvalid ? 'people-hint people-error' : 'people-hint'}
+            .value=${live(this.people)}
+            @input=${(e: Event) => (this.people = (e.target as HTMLInputElement).value)}
+          />
+          ${this.peopleInvalid ? html`<p class="error" id="people-error">${t.detail.people.invalid}</p>` : nothing}
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" aria-disabled=${this.actions.busy ? 'true' : 'false'}>${t.detail.people.send}</button>
+          <button type="button" class="link" @click=${() => (this.asking = undefined)}>${t.detail.cancel}</button>
+        </div>
+      </form>
+    </section>`;
   }
 
   private time(date: Date) {
