@@ -39,7 +39,7 @@ import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { answerGlpi } from './startup/fake-glpi.mjs';
 import { SourceMap, shortUrl, summariseProfile, summariseTrace } from './startup/profile.mjs';
-import { random, shuffled, table, within } from './support.mjs';
+import { CHROME, CONTENT_TYPES, FLAGS, random, shuffled, sleep, table, within } from './support.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('./startup/', import.meta.url));
@@ -173,14 +173,6 @@ function pagesOf(options) {
 
 // ----------------------------------------------------------------------------------- server
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 
 /**
  * Serves the pages, `dist/` at /dist/, the baseline at /baseline/ and the fake GLPI, with
@@ -239,8 +231,6 @@ async function startServer(pages, options) {
 
 // ---------------------------------------------------------------------------------- browser
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Chromium may still be installing on a fresh machine: wait for it (up to 5 minutes). */
 async function waitForChromium() {
@@ -261,7 +251,6 @@ async function waitForChromium() {
   }
 }
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * One cold load of `page` at CPU `rate`, in a fresh browser context. Returns the page's

@@ -49,7 +49,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { createHelpdesk, loadMocks, SEARCHES } from './ticket-list/glpi.mjs';
-import { random, shuffled, table, within } from './support.mjs';
+import { CHROME, CONTENT_TYPES, FLAGS, press, random, shuffled, sleep, table, within } from './support.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('./ticket-list/', import.meta.url));
@@ -169,13 +169,6 @@ function checkBuilt() {
 
 // ----------------------------------------------------------------------------------- server
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 
 /**
  * Serves the page (`/ticket-list-<pageSize>.html`), `dist/` at /dist/ and the GLPI fake of
@@ -238,8 +231,6 @@ async function startServer(options) {
 
 // ---------------------------------------------------------------------------------- browser
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function checkChromium() {
   try {
@@ -249,26 +240,6 @@ function checkChromium() {
   }
 }
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
-/** CDP's key events for one character typed on a French keyboard (the text is what the input gets). */
-function keyOf(char) {
-  if (char === 'Backspace') return { key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 };
-  if (char === ' ') return { key: ' ', code: 'Space', text: ' ', windowsVirtualKeyCode: 32 };
-  if (/^[a-z]$/.test(char)) return { key: char, code: `Key${char.toUpperCase()}`, text: char, windowsVirtualKeyCode: char.toUpperCase().charCodeAt(0) };
-  if (/^[0-9]$/.test(char)) return { key: char, code: `Digit${char}`, text: char, windowsVirtualKeyCode: 48 + Number(char) };
-  // AZERTY: é on the 2 key, # with AltGr on the 3 key (modifiers left out: only the text matters here).
-  if (char === 'é') return { key: 'é', code: 'Digit2', text: 'é', windowsVirtualKeyCode: 50 };
-  if (char === '#') return { key: '#', code: 'Digit3', text: '#', windowsVirtualKeyCode: 51 };
-  return { key: char, code: '', text: char, windowsVirtualKeyCode: 0 };
-}
-
-/** Presses one key through the browser's input pipeline: keyDown (with its text), then keyUp. */
-async function press(cdp, char) {
-  const key = keyOf(char);
-  await cdp.send('Input.dispatchKeyEvent', { type: key.text ? 'keyDown' : 'rawKeyDown', ...key, unmodifiedText: key.text });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, code: key.code, windowsVirtualKeyCode: key.windowsVirtualKeyCode });
-}
 
 /** The keys that type `search` then erase it: each a step `{ char, value, first }` (value: the box after it). */
 function stepsOf(search) {

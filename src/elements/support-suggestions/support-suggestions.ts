@@ -169,6 +169,9 @@ export class SupportSuggestions extends LitElement {
     const { title, description } = this.problem;
     const words = problemWords(title, description);
     const key = words.join(' ');
+    // From the first word typed, what a search needs is made ready (the helpdesk's articles
+    // module, the person's tickets), so that the first pause waits only for its answer.
+    if (words.length) void this.#prepare();
     if (key === this.#shownFor || key === this.#pendingFor) return;
     this.#pendingFor = key;
     clearTimeout(this.#timer);
@@ -198,15 +201,19 @@ export class SupportSuggestions extends LitElement {
     if (this.opened && !hits.some((hit) => hit.id === this.opened!.hit.id)) this.opened = undefined;
   }
 
+  /** The source's piece, loaded once (a failure to load is tried again at the next pause), and the person's tickets. */
+  #prepare(): Promise<ArticleSource | undefined> {
+    const backend = this.backend;
+    void this.#ownTickets();
+    if (!backend?.capabilities.articles || !backend.articles) return Promise.resolve(undefined);
+    return (this.#source ??= backend.articles().catch(() => (this.#source = undefined)));
+  }
+
   async #articles(key: string, words: string[], signal: AbortSignal): Promise<ArticleHit[]> {
     const cached = this.#cache.get(key);
     if (cached) return cached;
-    const backend = this.backend;
-    if (!backend?.capabilities.articles || !backend.articles) return [];
-    // The source's piece is loaded once; a failure to load is tried again at the next pause.
-    this.#source ??= backend.articles().catch(() => (this.#source = undefined));
     try {
-      const source = await this.#source;
+      const source = await this.#prepare();
       if (!source) return [];
       const { max } = this.settings;
       const hits = rankHits(await source.search(words, { limit: max * 2, signal }), words, max);
