@@ -8,6 +8,7 @@
  * HTML as GLPI's editor writes it, entities such as `&nbsp;` included.
  */
 import { CLOSED, NEW, PLANNED } from './codes.js';
+import { DEMO_ARTICLES } from '../articles.js';
 import { COLLEAGUE, DEMO_USER, TECHNICIAN } from './seed.js';
 import type { GlpiFakeState } from './state.js';
 
@@ -20,6 +21,14 @@ function pngFile(name: string): File {
 }
 
 export function addDemoTickets(state: GlpiFakeState): void {
+  // The shared demo articles, in the FAQ for everyone; and a note of the technicians' own knowledge
+  // base (not in the FAQ), which a Self-Service person must never be shown.
+  for (const { title, html } of DEMO_ARTICLES) state.publishArticle(title, html);
+  state.publishArticle(
+    'Procédure interne : réinitialiser le VPN d’un poste',
+    '<p>Réservé au support : depuis la console, révoquer le certificat VPN du poste puis en émettre un nouveau.</p>',
+    { faq: false },
+  );
   const now = state.clock().getTime();
   /** `days` (and `hours`) before now. */
   const ago = (days: number, hours = 0) => new Date(now - (days * 24 + hours) * 3_600_000);
@@ -212,6 +221,8 @@ export function addDemoTickets(state: GlpiFakeState): void {
     category: 9,
     date: ago(0, 2),
   });
+  // Someone kept informed by address only (an observer without a GLPI account).
+  state.addObserver(vpn.id, 'responsable.compta@example.fr');
   state.attachDocument(
     vpn.id,
     new File(['09:02:11 connecté\n09:12:40 déconnecté (timeout)\n09:13:05 connecté\n09:23:31 déconnecté (timeout)\n'], 'journal-vpn.txt', {

@@ -12,6 +12,8 @@ import { assetRoutes } from './routes/assets.js';
 import { documentRoutes } from './routes/documents.js';
 import { dropdownRoutes } from './routes/dropdowns.js';
 import { followupRoutes } from './routes/followups.js';
+import { knowbaseRoutes } from './routes/knowbase.js';
+import { observerRoutes } from './routes/observers.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -29,7 +31,7 @@ export interface GlpiFakeOptions extends Partial<FakeSettings> {
   hangMs?: number;
   /** Data to start from instead of the demo data. */
   seed?: FakeSeed;
-  /** Adds the demo's tickets, follow-ups, solutions and documents (`addDemoTickets`); off by default, tests start empty. */
+  /** Adds the demo's tickets, follow-ups, solutions, documents and articles (`addDemoTickets`); off by default, tests start empty. */
   demoTickets?: boolean;
   /** Every number of a JSON answer as a string, as GLPI 9.5 sends them. */
   stringNumbers?: boolean;
@@ -39,6 +41,8 @@ export interface GlpiFakeOptions extends Partial<FakeSettings> {
    * The GLPI the fake behaves as: 11 (11.0.x, the default and the demo's) or 10 (10.0.11). On 10 text
    * is answered entity-encoded, tickets have no `externalid` and search option 87 does not exist; 11
    * answers raw text, keeps `externalid`, finds it through option 87 and knows status 10 (Approval).
+   * Knowledge base: the subject is search option 6 on 10 and 1 on 11, and 10's search shows every
+   * article where 11's applies their visibility (routes/knowbase.ts).
    */
   version?: GlpiVersion;
   /** The server's time zone (IANA name), in which it writes its zone-less dates; the browser's by default. */
@@ -60,6 +64,8 @@ const ROUTES: Route[] = [
   ...ticketRoutes,
   ...followupRoutes,
   ...documentRoutes,
+  ...knowbaseRoutes,
+  ...observerRoutes,
 ];
 
 /** Anything else under apirest.php: not a resource this API has. */

@@ -7,7 +7,7 @@
  */
 import { SELF_SERVICE, type FakeRights, type FakeUser } from './seed.js';
 import { ASSIGNED, CLOSED, NEW, PENDING, SOLUTION_ACCEPTED, SOLUTION_REFUSED, SOLVED, type TicketStatusCode } from './codes.js';
-import type { FakeDocument, FakeFollowup, FakeTicket, GlpiFakeState } from './state.js';
+import type { FakeArticle, FakeDocument, FakeFollowup, FakeTicket, GlpiFakeState } from './state.js';
 
 /**
  * GLPI's date format, "YYYY-MM-DD HH:MM:SS", in the server's local time and without a zone:
@@ -44,9 +44,13 @@ export function displayName(user: FakeUser): string {
 /** Whether the person asked for the ticket or typed it in. */
 const isOwn = (user: FakeUser, ticket: FakeTicket) => ticket.requester === user.id || ticket.users_id_recipient === user.id;
 
-/** Ticket::canViewItem, as the search engine's default restriction applies it too. */
+/**
+ * Ticket::canViewItem, as the search engine's default restriction applies it too. READMY covers the
+ * tickets one wrote, asked for or observes (`src/Ticket.php` lines 251-270 of 10.0.17).
+ */
 export function seesTicket(user: FakeUser, ticket: FakeTicket): boolean {
   if (isOwn(user, ticket) || ticket.technician === user.id) return true;
+  if (ticket.observers.some((observer) => observer.users_id === user.id)) return true;
   return rightsOf(user).entityTickets && ticket.entities_id === (user.entities_id ?? 0);
 }
 
@@ -219,4 +223,40 @@ export function addDocument(
     });
   }
   return document;
+}
+
+/**
+ * Whether the person may add a Ticket_User (an actor) to the ticket through the API: `API::createItems`
+ * asks `can(-1, CREATE, $input)` (`src/Api/API.php` line 1875 of 10.0.17). `Ticket_User::canCreate` is
+ * `canRelation('canUpdate')`, i.e. `Ticket::canUpdate()`: the ticket CREATE right on the helpdesk
+ * interface, UPDATE (or ASSIGN, STEAL, OWN, CHANGEPRIORITY) on the central one (`src/Ticket.php` lines
+ * 213-230; `src/CommonDBRelation.php` lines 397-450, 587-594). `canCreateItem` then reduces, for an
+ * email-only actor (`users_id` 0, no user to check: `CommonITILActor::$checkItem_2_Rights`,
+ * `src/CommonITILActor.php` line 42), to `Ticket::canViewItem()` ("one write is enough",
+ * `src/CommonDBRelation.php` lines 465-580): seeing the ticket is enough, whatever its status. The
+ * fake's profiles all have ticket CREATE.
+ */
+export function mayAddActor(user: FakeUser, ticket: FakeTicket): boolean {
+  const rights = rightsOf(user);
+  return (!rights.central || rights.updateTickets) && seesTicket(user, ticket);
+}
+
+/**
+ * `KnowbaseItem::canViewItem` (`src/KnowbaseItem.php` lines 151-166 of 10.0.17; the same in 11): the
+ * author and KB admins always; a FAQ article with READFAQ or READ, another one with READ only, and in
+ * both cases a target that includes the person (`haveVisibilityAccess`, lines 501-514, and
+ * `CommonDBVisible::haveVisibilityAccess`, `src/CommonDBVisible.php` lines 119-164: a user target, or
+ * an entity target the person has access to; the fake's root entity is recursive). Dates are not checked.
+ */
+export function seesArticle(user: FakeUser, article: FakeArticle): boolean {
+  const rights = rightsOf(user);
+  if (article.users_id === user.id || rights.knowbaseAdmin) return true;
+  const allowed = article.is_faq ? rights.readFaq || rights.readKnowbase : rights.readKnowbase;
+  return allowed && isTargeted(user, article);
+}
+
+/** A target of the article includes the person: a user target, or an entity target covering theirs. */
+export function isTargeted(user: FakeUser, article: FakeArticle): boolean {
+  const entity = user.entities_id ?? 0;
+  return article.targets.users.includes(user.id) || article.targets.entities.some((target) => target === 0 || target === entity);
 }

@@ -7,7 +7,7 @@
  */
 import { displayName } from './itil.js';
 import { asAnswered, type GlpiApi } from './protocol.js';
-import type { FakeDocument, FakeDocumentItem, FakeFollowup, FakeSolution, FakeTicket, GlpiFakeState } from './state.js';
+import type { FakeArticle, FakeDocument, FakeDocumentItem, FakeFollowup, FakeSolution, FakeTicket, GlpiFakeState } from './state.js';
 
 /** The one entity of the fake. */
 export const ENTITY_NAME = 'Entité racine';
@@ -216,18 +216,45 @@ export function documentItemRow(state: GlpiFakeState, api: GlpiApi, link: FakeDo
   );
 }
 
-/** Ticket_User: the requester (type 1) and the technician (type 2). */
+/**
+ * Ticket_User: the requester (type 1), the technician (type 2) and the observers (type 3). Every row is
+ * listed to whoever may read the ticket (`API::getItems` with a parent checks the parent's READ only,
+ * `src/Api/API.php` lines 1167-1173 of 10.0.17); addresses are text, answered encoded by GLPI 10.
+ */
 export function actorRows(state: GlpiFakeState, api: GlpiApi, ticket: FakeTicket, options: RowOptions): Row[] {
   const actors = [
-    ...(ticket.requester ? [{ type: 1, users_id: ticket.requester }] : []),
-    ...(ticket.technician ? [{ type: 2, users_id: ticket.technician }] : []),
+    ...(ticket.requester ? [{ id: ticket.id * 10, type: 1, users_id: ticket.requester, use_notification: 1, alternative_email: '' }] : []),
+    ...(ticket.technician ? [{ id: ticket.id * 10 + 1, type: 2, users_id: ticket.technician, use_notification: 1, alternative_email: '' }] : []),
+    ...ticket.observers.map((observer) => ({ ...observer, type: 3 })),
   ];
-  return actors.map(({ type, users_id }, index) =>
+  return actors.map(({ id, type, users_id, use_notification, alternative_email }) =>
     dropdowns(
       state,
       api,
-      { id: ticket.id * 10 + index, tickets_id: ticket.id, users_id, type, use_notification: 1, alternative_email: '' },
+      { id, tickets_id: ticket.id, users_id, type, use_notification, alternative_email: asAnswered(state.version, alternative_email) },
       options,
     ),
   );
+}
+
+/**
+ * `GET KnowbaseItem/:id`: the `glpi_knowbaseitems` row (`install/mysql/glpi-empty.sql` lines 3898-3919
+ * of 10.0.17), text encoded by GLPI 10. GLPI 11 adds the service catalog's columns (`description`,
+ * `illustration`, `is_pinned`, `show_in_service_catalog`); their defaults here are the fake's guess.
+ */
+export function articleRow(state: GlpiFakeState, api: GlpiApi, article: FakeArticle, options: RowOptions): Row {
+  const row: Row = {
+    id: article.id,
+    name: asAnswered(state.version, article.name),
+    answer: asAnswered(state.version, article.answer),
+    is_faq: article.is_faq,
+    users_id: article.users_id,
+    view: article.view,
+    date_creation: article.date_creation,
+    date_mod: article.date_mod,
+    begin_date: article.begin_date,
+    end_date: article.end_date,
+  };
+  if (state.version === 11) Object.assign(row, { description: null, illustration: null, is_pinned: 0, show_in_service_catalog: 0 });
+  return dropdowns(state, api, row, options);
 }

@@ -37,6 +37,17 @@ export interface FakeRights {
    * 403 to `ITILCategory`, to the person's assets and to other people's records.
    */
   central: boolean;
+  /**
+   * knowbase READFAQ (2048): may read the FAQ, the articles marked `is_faq` whose targets include the
+   * person (`KnowbaseItem::canView` / `canViewItem`, `src/KnowbaseItem.php` lines 141-166 of 10.0.17, the
+   * same in 11). The default Self-Service profile has it and nothing else of `knowbase`
+   * (`install/empty_data.php` lines 4975-4978 of 10.0.17); `knowbase` is one of `Profile::$helpdesk_rights`.
+   */
+  readFaq: boolean;
+  /** knowbase READ (1): may also read the knowledge base's other articles (not in the FAQ) that target them. */
+  readKnowbase: boolean;
+  /** knowbase KNOWBASEADMIN (1024): sees every article, targets or not. */
+  knowbaseAdmin: boolean;
 }
 
 /** A self-service profile: own tickets only, follow-ups on them, nothing else. */
@@ -49,6 +60,9 @@ export const SELF_SERVICE: Readonly<FakeRights> = {
   readUsers: false,
   reopenClosed: false,
   central: false,
+  readFaq: true,
+  readKnowbase: false,
+  knowbaseAdmin: false,
 };
 
 /** A technician's profile: everything the fake knows. */
@@ -61,6 +75,9 @@ export const TECHNICIAN_RIGHTS: Readonly<FakeRights> = {
   readUsers: true,
   reopenClosed: true,
   central: true,
+  readFaq: true,
+  readKnowbase: true,
+  knowbaseAdmin: false,
 };
 
 export interface FakeUser {

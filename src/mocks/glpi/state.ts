@@ -51,6 +51,8 @@ export interface FakeTicket {
   items: { itemtype: string; items_id: number }[];
   /** `_users_id_requester_notif` as sent, when it was. */
   requesterNotification?: { use_notification: number[]; alternative_email?: string[] };
+  /** The observers (watchers, Ticket_User type 3): people or, with `users_id` 0, email addresses only. */
+  observers: FakeObserver[];
   /**
    * An id given by the system that opened the ticket ('' when none): the widget's submission id.
    * GLPI 11 only: on 10 there is no such column and GLPI drops the key (routes/tickets.ts).
@@ -58,6 +60,71 @@ export interface FakeTicket {
   externalid: string;
   /** The whole `input` object as received (empty for fixtures), for tests. */
   input: Record<string, unknown>;
+}
+
+/**
+ * One observer of a ticket, a `glpi_tickets_users` row of type 3 (`install/mysql/glpi-empty.sql` lines
+ * 7233-7243 of 10.0.17): a user, or nobody (`users_id` 0) and an address, which GLPI accepts only with
+ * a non-empty `alternative_email` (`CommonITILActor::isAttach2Valid`, `src/CommonITILActor.php` lines
+ * 73-92). `use_notification` defaults to 1 in that table.
+ */
+export interface FakeObserver {
+  id: number;
+  users_id: number;
+  alternative_email: string;
+  use_notification: 0 | 1;
+}
+
+/**
+ * A notification GLPI would send about a ticket, as far as its observers go: the event, and the
+ * addresses of its email-only observers with `use_notification` that the "Watcher" target reaches
+ * (`NotificationTargetCommonITILObject::addLinkedUserByType`, `src/NotificationTargetCommonITILObject.php`
+ * lines 218-238 of 10.0.17: rows with `users_id` 0, `use_notification` 1, mailed to `alternative_email`).
+ * `new` when a ticket is created (observers given with it are added with `_disablenotif`,
+ * `CommonITILObject::updateActors(true)`, `src/CommonITILObject.php` lines 2885 and 8457-8467, and reached
+ * by the ticket's own event, line 8230); `observer_user` when one is added later
+ * (`CommonITILActor::post_addItem`, `src/CommonITILActor.php` lines 424-466). Whether mail leaves
+ * depends on the server's notification setup, which the fake does not model.
+ */
+export interface FakeNotification {
+  event: 'new' | 'observer_user';
+  tickets_id: number;
+  observers: string[];
+}
+
+/**
+ * A knowledge base article (`glpi_knowbaseitems`, `install/mysql/glpi-empty.sql` lines 3898-3919 of
+ * 10.0.17), its text stored as written. `targets` stand for `Entity_KnowbaseItem` (recursive) and
+ * `KnowbaseItem_User`: an article without any target is seen by its author and KB admins only.
+ */
+export interface FakeArticle {
+  id: number;
+  name: string;
+  /** HTML, as GLPI's editor saves it. */
+  answer: string;
+  is_faq: 0 | 1;
+  /** The author. */
+  users_id: number;
+  view: number;
+  date_creation: string;
+  date_mod: string;
+  /** Visibility dates ("YYYY-MM-DD HH:MM:SS", the server's local time), null when open. */
+  begin_date: string | null;
+  end_date: string | null;
+  targets: { entities: number[]; users: number[] };
+}
+
+/** An article to add with `publishArticle`'s options. */
+export interface ArticleOptions {
+  /** In the FAQ (the default), or in the knowledge base only. */
+  faq?: boolean;
+  /** The author: the technician by default. */
+  author?: number;
+  /** Who may read it: the root entity and its children by default (everyone). */
+  targets?: { entities?: number[]; users?: number[] };
+  begin?: Date | string | null;
+  end?: Date | string | null;
+  date?: Date | string;
 }
 
 export interface FakeFollowup {
@@ -175,6 +242,10 @@ export class GlpiFakeState {
   readonly solutions: FakeSolution[] = [];
   readonly documents: FakeDocument[] = [];
   readonly documentItems: FakeDocumentItem[] = [];
+  /** The knowledge base. */
+  readonly articles: FakeArticle[] = [];
+  /** What GLPI would notify observers of, in order (see FakeNotification). */
+  readonly notifications: FakeNotification[] = [];
   readonly sessions = new Map<string, FakeSession>();
   /** Every request the fake answered, in order. */
   readonly requests: RecordedRequest[] = [];
@@ -236,6 +307,7 @@ export class GlpiFakeState {
       solvedate: null,
       closedate: null,
       items: [],
+      observers: [],
       externalid: fixture.externalid ?? '',
       input: {},
     };
@@ -357,6 +429,42 @@ export class GlpiFakeState {
       tickets_id: ticket.id,
       date: options.date,
     });
+  }
+
+  /**
+   * Publishes an article, as a technician writing it in GLPI's knowledge base does: in the FAQ and
+   * visible to everyone (a recursive root entity target) unless `options` say otherwise.
+   */
+  publishArticle(title: string, html: string, options: ArticleOptions = {}): FakeArticle {
+    const date = this.#date(options.date);
+    const optional = (value: Date | string | null | undefined) => (value === undefined || value === null ? null : this.#date(value));
+    const article: FakeArticle = {
+      id: this.nextId(this.articles),
+      name: title,
+      answer: html,
+      is_faq: options.faq === false ? 0 : 1,
+      users_id: options.author ?? TECHNICIAN.id,
+      view: 0,
+      date_creation: date,
+      date_mod: date,
+      begin_date: optional(options.begin),
+      end_date: optional(options.end),
+      targets: { entities: options.targets?.entities ?? (options.targets ? [] : [0]), users: options.targets?.users ?? [] },
+    };
+    this.articles.push(article);
+    return article;
+  }
+
+  /** Adds an observer by address only (users_id 0), as a technician would; GLPI's checks are the route's. */
+  addObserver(ticketId: number, email: string, useNotification: 0 | 1 = 1): FakeObserver {
+    const observer: FakeObserver = { id: this.nextObserverId(), users_id: 0, alternative_email: email, use_notification: useNotification };
+    this.#ticket(ticketId).observers.push(observer);
+    return observer;
+  }
+
+  /** The next `glpi_tickets_users` id of an observer (far above the requester's and technician's row ids). */
+  nextObserverId(): number {
+    return this.nextId(this.tickets.flatMap((ticket) => ticket.observers), 1_000_000);
   }
 
   // ---- failures and sessions ----

@@ -72,7 +72,7 @@ function initSession({ request, query, state, settings, api }: FakeCall): Respon
 /**
  * What GLPI keeps in `$_SESSION`, reduced to what clients read. The profile's rights
  * are GLPI's bitmasks: ticket READMY 1, UPDATE 2, CREATE 4, READALL 1024; followup
- * SEEPUBLIC 1, ADDMYTICKET 4, ADDALLTICKET 4096, SEEPRIVATE 8192; user READ 1.
+ * SEEPUBLIC 1, ADDMYTICKET 4, ADDALLTICKET 4096, SEEPRIVATE 8192; user READ 1; knowbase (below).
  */
 function sessionData(state: GlpiFakeState, session: FakeSession): Record<string, unknown> {
   const user = state.userOf(session);
@@ -100,6 +100,9 @@ function sessionData(state: GlpiFakeState, session: FakeSession): Record<string,
       interface: rights.central ? 'central' : 'helpdesk',
       ticket: bits([[true, 1 + 4], [rights.updateTickets, 2], [rights.entityTickets, 1024]]),
       followup: bits([[true, 1], [rights.followupOwn, 4], [rights.followupAll, 4096], [rights.seePrivate, 8192]]),
+      // READ 1, KNOWBASEADMIN 1024, READFAQ 2048 (`src/KnowbaseItem.php` lines 52-55 of 10.0.17); `knowbase` is one
+      // of `Profile::$helpdesk_rights` (`src/Profile.php` line 53), kept on both interfaces.
+      knowbase: bits([[rights.readKnowbase, 1], [rights.knowbaseAdmin, 1024], [rights.readFaq, 2048]]),
       // Rights outside Profile::$helpdesk_rights exist only on the standard interface (Profile::cleanProfile).
       ...(rights.central ? { user: bits([[rights.readUsers, 1]]), itilcategory: 1, computer: 1, monitor: 1, printer: 1, phone: 1, peripheral: 1 } : {}),
       // `[from][to] => 0` forbids a change; a missing pair allows it (`CommonITILObject::isAllowedStatus`,

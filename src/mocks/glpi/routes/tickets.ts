@@ -3,6 +3,7 @@ import { APPROVAL, type TicketStatusCode } from '../codes.js';
 import { changeTicket, documentLinksOf, followupsSeenBy, rightsOf, seesTicket, touch } from '../itil.js';
 import { isRecord, PERMISSION, readParameters, toInt } from '../protocol.js';
 import { param, type FakeCall, type Route } from '../route.js';
+import { addObserversAtCreation } from './observers.js';
 import {
   actorRows,
   documentItemRow,
@@ -86,6 +87,7 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
     closedate: null,
     items,
     requesterNotification: notification,
+    observers: [],
     // GLPI 11 stores what it is given as text. GLPI 10 has no `externalid` column, and
     // `CommonDBTM::add()` copies only the input keys that are columns of the table (`src/CommonDBTM.php`
     // lines 1322-1327 of 10.0.11): the id is silently lost.
@@ -93,6 +95,7 @@ function addTicket(state: GlpiFakeState, session: FakeSession, input: unknown): 
     input,
   };
   state.tickets.push(ticket);
+  addObserversAtCreation(state, ticket, input);
   return ticket;
 }
 
