@@ -7,6 +7,7 @@ import {
   ZAMMAD_CUSTOMER,
   ZAMMAD_OUTSIDER,
   zammadDemoSeed,
+  DEMO_ARTICLES,
   type ZammadFake,
   type ZammadFakeOptions,
 } from '../../src/mocks/index.js';
@@ -384,6 +385,162 @@ describe('fake Zammad', () => {
     it('answers an unknown route with a routing error', async () => {
       const { status, body } = await get('nope');
       expect([status, (body as Row).error]).to.deep.equal([404, `No route matches [GET] ${new URL(API).pathname}/nope`]);
+    });
+  });
+
+  describe('the knowledge base', () => {
+    const ANSWER = 'KnowledgeBase::Answer::Translation';
+    const search = (json: Row, headers: Record<string, string> = {}) => post('knowledge_bases/search', json, headers);
+
+    function publishSome() {
+      const vpn = fake.state.publishArticle('Le VPN se déconnecte', '<p>Mettez le <strong>client VPN</strong> à jour.</p>');
+      fake.state.publishArticle('VPN : brouillon', '<p>Pas relu.</p>', { state: 'draft' });
+      fake.state.publishArticle('VPN interne', '<p>Pour les techniciens.</p>', { state: 'internal' });
+      const archived = fake.state.publishArticle('Ancien VPN', '<p>Plus utilisé.</p>', { state: 'archived' });
+      return { vpn, archived };
+    }
+
+    it('searches for anyone, without credentials or with a customer’s, and gives published answers in Zammad’s shape', async () => {
+      const { vpn } = publishSome();
+      const guest = await search({ query: 'vpn' });
+      expect(guest.status).to.equal(200);
+      // SetsHeaders: the CORS headers come only after a token or Basic authentication.
+      expect(guest.headers.get('Access-Control-Allow-Origin')).to.equal(null);
+      const title = 'Le <em>VPN</em> se déconnecte';
+      const body = 'Mettez le client <em>VPN</em> à jour.';
+      expect(guest.body).to.deep.equal({
+        result: [{ id: vpn.translation.id, type: ANSWER, highlight: { title: [title], 'content.body': [body] } }],
+        details: [
+          {
+            id: vpn.translation.id,
+            type: ANSWER,
+            icon: 'knowledge-base-answer',
+            date: vpn.translation.updated_at,
+            url: '/help/fr-fr/1-questions-frequentes/1-le-vpn-se-deconnecte',
+            title,
+            subtitle: 'Questions fréquentes',
+            body,
+            tags: [],
+          },
+        ],
+      });
+      const customer = await search({ query: 'vpn', flavor: 'agent' }, CUSTOMER);
+      expect(customer.body).to.deep.equal(guest.body);
+      expect(customer.headers.get('Access-Control-Allow-Origin')).to.equal('*');
+      // authentication_check_only still refuses credentials that are wrong.
+      expect((await search({ query: 'vpn' }, { Authorization: 'Token token=nope' })).status).to.equal(401);
+      // An agent (knowledge_base.reader) asking for the agent flavor gets internal answers too.
+      const agent = (await search({ query: 'vpn', flavor: 'agent' }, AGENT)).body as { details: Row[] };
+      expect(agent.details.map((detail) => detail.title)).to.have.members([title, '<em>VPN</em> interne']);
+    });
+
+    it('matches every word, the last as a prefix, keeping accents; pages with limit; honours index, url_type and highlight_enabled', async () => {
+      const { vpn } = publishSome();
+      const printer = fake.state.publishArticle('Imprimantes : bourrage papier', `<p>${'Ouvrez le capot avant et retirez la feuille. '.repeat(4)}</p>`);
+      const titles = async (json: Row) => ((await search(json)).body as { details: Row[] }).details.map((detail) => detail.title);
+      expect(await titles({ query: 'imprimante' })).to.deep.equal(['<em>Imprimantes</em> : bourrage papier']);
+      expect(await titles({ query: 'imprimante bourrage' })).to.deep.equal([]);
+      expect(await titles({ query: 'bourrage imprimante' })).to.deep.equal(['<em>Imprimantes</em> : <em>bourrage</em> papier']);
+      expect(await titles({ query: 'deconnecte' })).to.deep.equal([]);
+      expect(await titles({ query: '   ' })).to.deep.equal([]);
+      // Newest change first, `limit` (or `per_page`) a page.
+      const ids = async (json: Row) => ((await search(json)).body as { details: Row[] }).details.map((detail) => detail.id);
+      expect(await ids({ query: 'le', index: ANSWER })).to.deep.equal([printer.translation.id, vpn.translation.id]);
+      expect(await ids({ query: 'le', index: ANSWER, limit: 1 })).to.deep.equal([printer.translation.id]);
+      expect(await ids({ query: 'le', index: ANSWER, per_page: 1, page: 2 })).to.deep.equal([vpn.translation.id]);
+
+      const plain = (await search({ query: 'capot', highlight_enabled: false, url_type: 'agent' })).body as { result: Row[]; details: Row[] };
+      expect(plain.result).to.deep.equal([{ id: printer.translation.id, type: ANSWER }]);
+      expect(plain.details[0]).to.deep.include({
+        title: 'Imprimantes : bourrage papier',
+        body: `${'Ouvrez le capot avant et retirez la feuille. '.repeat(3).slice(0, 97)}...`,
+        url: `/api/v1/knowledge_bases/1/answers/${printer.id}?include_contents=${printer.translation.id}`,
+      });
+      // Without `index`, the category and the knowledge base are found too, and have no body.
+      const category = (await search({ query: 'questions' })).body as { details: Row[] };
+      expect(category.details).to.deep.equal([
+        {
+          id: 1,
+          type: 'KnowledgeBase::Category::Translation',
+          fontName: 'FontAwesome',
+          date: printer.updated_at,
+          url: '/help/fr-fr/1-questions-frequentes',
+          icon: 'f115',
+          subtitle: null,
+          title: '<em>Questions</em> fréquentes',
+        },
+      ]);
+      expect(vpn.id).to.not.equal(vpn.translation.id);
+    });
+
+    it('finds nothing, in the same shape, without a knowledge base or with an inactive one', async () => {
+      expect((await search({ query: 'vpn' })).body).to.deep.equal({ result: [], details: [] });
+      publishSome();
+      fake.state.knowledgeBase!.active = false;
+      expect((await search({ query: 'vpn' })).body).to.deep.equal({ result: [], details: [] });
+    });
+
+    it('gives a published answer with its assets and the contents asked for, those of this answer only', async () => {
+      const { vpn } = publishSome();
+      const other = fake.state.publishArticle('Wi-Fi', '<p>CORP</p>');
+      // The knowledge base's segment is not read: the answer is found by its own id.
+      const { status, body } = await get(`knowledge_bases/77/answers/${vpn.id}?include_contents=${vpn.content.id},${other.content.id}`);
+      expect(status).to.equal(200);
+      const { id, assets } = body as { id: number; assets: Record<string, Record<string, Row>> };
+      expect(id).to.equal(vpn.id);
+      expect(Object.keys(assets)).to.have.members([
+        'KnowledgeBaseAnswer',
+        'KnowledgeBaseCategory',
+        'KnowledgeBase',
+        'KnowledgeBaseLocale',
+        'KnowledgeBaseTranslation',
+        'KnowledgeBaseCategoryTranslation',
+        'KnowledgeBaseAnswerTranslation',
+        'KnowledgeBaseAnswerTranslationContent',
+        'User',
+      ]);
+      expect(assets.KnowledgeBaseAnswer[vpn.id]).to.deep.include({ id: vpn.id, category_id: 1, translation_ids: [vpn.translation.id], published_at: vpn.published_at });
+      expect(assets.KnowledgeBaseCategory[1]).to.deep.include({ knowledge_base_id: 1 });
+      expect(assets.KnowledgeBaseAnswerTranslation).to.deep.equal({
+        [vpn.translation.id]: {
+          id: vpn.translation.id,
+          title: 'Le VPN se déconnecte',
+          kb_locale_id: 1,
+          answer_id: vpn.id,
+          content_id: vpn.content.id,
+          created_by_id: ZAMMAD_AGENT.id,
+          updated_by_id: ZAMMAD_AGENT.id,
+          created_at: vpn.translation.created_at,
+          updated_at: vpn.translation.updated_at,
+        },
+      });
+      expect(assets.KnowledgeBaseAnswerTranslationContent).to.deep.equal({ [vpn.content.id]: { id: vpn.content.id, body: vpn.content.body, attachments: [] } });
+      // Without include_contents, no content.
+      expect(((await get(`knowledge_bases/1/answers/${vpn.id}`)).body as { assets: Row }).assets).to.not.have.property('KnowledgeBaseAnswerTranslationContent');
+    });
+
+    it('refuses an answer the person may not read: 404 unknown, 403 draft, internal or archived, 403 without credentials', async () => {
+      const { vpn, archived } = publishSome();
+      const [draft, internal] = fake.state.kbAnswers.slice(1, 3);
+      const unknown = await get('knowledge_bases/1/answers/999');
+      expect([unknown.status, unknown.body]).to.deep.equal([404, { error: "Couldn't find KnowledgeBase::Answer with 'id'=999", error_human: "Couldn't find KnowledgeBase::Answer with 'id'=999" }]);
+      for (const answer of [draft, internal, archived]) {
+        const refused = await get(`knowledge_bases/1/answers/${answer.id}`);
+        expect([answer.translation.title, refused.status, refused.body]).to.deep.equal([answer.translation.title, 403, { error: 'Not authorized', error_human: 'Not authorized' }]);
+      }
+      expect((await get(`knowledge_bases/1/answers/${internal.id}`, AGENT)).status).to.equal(200);
+      expect((await get(`knowledge_bases/1/answers/${draft.id}`, AGENT)).status).to.equal(403);
+      const guest = await get(`knowledge_bases/1/answers/${vpn.id}`, {});
+      expect([guest.status, (guest.body as Row).error]).to.deep.equal([403, 'Authentication required']);
+    });
+
+    it('holds the demo’s articles with the demo tickets', async () => {
+      await start({ demoTickets: true });
+      // The demo was written on the real clock, before the test's took over.
+      fake.state.clock = () => new Date();
+      expect(fake.state.kbAnswers.map((answer) => answer.translation.title)).to.deep.equal(DEMO_ARTICLES.map((article) => article.title));
+      const found = (await search({ query: 'bourrage', index: ANSWER })).body as { details: Row[] };
+      expect(found.details.map((detail) => detail.title)).to.deep.equal(['Imprimante : <em>bourrage</em> papier']);
     });
   });
 

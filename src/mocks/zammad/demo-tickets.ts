@@ -4,10 +4,12 @@
  * pending reminder on a question, one pending close (solved, closing by itself), closed
  * ones and one merged into another; an internal note she must never see, and a few
  * files. Julien Dupont (ZAMMAD_COLLEAGUE), of the same shared organisation, has two,
- * seen in the organisation's list. Dates are relative to the fake's clock.
+ * seen in the organisation's list. The knowledge base holds the demo's articles
+ * (DEMO_ARTICLES). Dates are relative to the fake's clock.
  */
 import { ZAMMAD_COLLEAGUE } from './seed.js';
 import type { ZammadFakeState } from './state.js';
+import { DEMO_ARTICLES } from '../articles.js';
 
 /** A 4×4 PNG (a blue square), small enough to inline. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR42mOQy78JRwzEcQA6YhZhE0xm6gAAAABJRU5ErkJggg==';
@@ -16,6 +18,8 @@ const png = (name: string) => new File([Uint8Array.from(atob(PNG), (char) => cha
 const text = (name: string, content: string) => new File([content], name, { type: 'text/plain' });
 
 export function addZammadDemoTickets(state: ZammadFakeState): void {
+  // The knowledge base's published answers, which the suggestions find.
+  for (const { title, html } of DEMO_ARTICLES) state.publishArticle(title, html, { date: new Date(state.clock().getTime() - 30 * 86_400_000) });
   const now = state.clock().getTime();
   /** `days` (and `hours`) before now. */
   const ago = (days: number, hours = 0) => new Date(now - (days * 24 + hours) * 3_600_000);

@@ -30,8 +30,9 @@ export interface ZammadFake {
 }
 
 /**
- * Who the request authenticates as, or the answer refusing it. Zammad 6.6.x (develop at
- * bfa96f03): `app/controllers/application_controller/authenticates.rb` and `lib/auth.rb`.
+ * Who the request authenticates as (undefined: it carries no credentials), or the answer
+ * refusing it. Zammad 6.6.x (develop at bfa96f03):
+ * `app/controllers/application_controller/authenticates.rb` and `lib/auth.rb`.
  * Basic auth goes through `Auth#valid!`: an unknown login, a wrong password and an inactive
  * account (`Auth::User#can_login?`) all fail as "Invalid BasicAuth credentials"; the right
  * password of an account with a two-factor method set up raises `TwoFactorRequired`, answered
@@ -39,7 +40,7 @@ export interface ZammadFake {
  * auth checks no second factor; an inactive account's token fails in
  * `authentication_check_prerequesits` with `Auth::Error::AuthenticationFailed::MESSAGE`.
  */
-function authenticate(request: Request, state: ZammadFakeState, settings: ZammadFakeSettings, api: ZammadApi): ZammadFakeUser | Response {
+function authenticate(request: Request, state: ZammadFakeState, settings: ZammadFakeSettings, api: ZammadApi): ZammadFakeUser | Response | undefined {
   const header = request.headers.get('Authorization') ?? '';
   const basic = /^Basic\s+(\S+)$/i.exec(header);
   if (basic) {
@@ -64,7 +65,8 @@ function authenticate(request: Request, state: ZammadFakeState, settings: Zammad
     if (!user) return api.unauthorized("Can't find User for Token");
     return user.active ? user : api.unauthorized('Login failed. Have you double-checked your credentials and completed the email verification step?');
   }
-  return api.forbidden('Authentication required');
+  // No credentials: `authentication_check` refuses with "Authentication required", `authentication_check_only` lets it through.
+  return undefined;
 }
 
 export function createZammadFake(options: ZammadFakeOptions = {}): ZammadFake {
@@ -112,7 +114,11 @@ export function createZammadFake(options: ZammadFakeOptions = {}): ZammadFake {
         return api.error(404, `No route matches [${request.method}] ${url.pathname}`);
       }
       const user = authenticate(request, state, settings, api);
-      return user instanceof Response ? user : withCors(await route.handle({ request, params, query: url.searchParams, state, settings, api, user }));
+      if (user instanceof Response) return user;
+      const call = { request, params, query: url.searchParams, state, settings, api };
+      // SetsHeaders#set_access_control_headers: the CORS headers only after a token or Basic authentication.
+      if (route.guest) return user ? withCors(await route.handle({ ...call, user })) : route.handle({ ...call, user });
+      return user ? withCors(await route.handle({ ...call, user })) : api.forbidden('Authentication required');
     });
   }
 

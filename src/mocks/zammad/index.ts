@@ -1,6 +1,6 @@
 /** The fake Zammad (`createZammadFake`), its state and helpers, and its demo data. */
 export { createZammadFake, type ZammadFake, type ZammadFakeOptions } from './fake.js';
-export type { ZammadCall, ZammadFakeSettings, ZammadRoute } from './routes.js';
+export type { ZammadCall, ZammadFakeSettings, ZammadGuestCall, ZammadRoute } from './routes.js';
 export {
   ZAMMAD_AGENT,
   ZAMMAD_ARTICLE_TYPES,
@@ -28,7 +28,10 @@ export {
   type ZammadFailureOptions,
   type ZammadFakeArticle,
   type ZammadFakeAttachment,
+  type ZammadFakeKbAnswer,
+  type ZammadFakeKnowledgeBase,
   type ZammadFakeTicket,
+  type ZammadKbAnswerState,
   type ZammadRecordedRequest,
   type ZammadSender,
   type ZammadTicketFixture,

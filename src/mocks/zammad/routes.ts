@@ -5,6 +5,7 @@
  * CORS are applied around them by `createZammadFake`.
  */
 import { HttpResponse } from 'msw';
+import { zammadKnowledgeBaseRoutes } from './knowledge-base.js';
 import { isRecord, readJsonParams, toId, type ZammadApi } from './protocol.js';
 import type { ZammadFakeGroup, ZammadFakeUser, ZammadStateType } from './seed.js';
 import type { NewZammadArticle, ZammadFakeAttachment, ZammadFakeState, ZammadFakeTicket, ZammadSender } from './state.js';
@@ -30,12 +31,25 @@ export interface ZammadCall {
   user: ZammadFakeUser;
 }
 
-export interface ZammadRoute {
+/** A call to a route anyone may call: `user` is undefined when the request carried no credentials. */
+export interface ZammadGuestCall extends Omit<ZammadCall, 'user'> {
+  user: ZammadFakeUser | undefined;
+}
+
+interface RouteBase {
   method: 'get' | 'post' | 'put';
   /** msw path pattern under `/api/v1/`. */
   path: string;
-  handle(call: ZammadCall): Response | Promise<Response>;
 }
+
+/**
+ * A route of the API. Most controllers run `authentication_check` (no credentials: 403
+ * "Authentication required"); a `guest` one runs `authentication_check_only`, which lets a
+ * request without credentials through and still refuses wrong ones.
+ */
+export type ZammadRoute =
+  | (RouteBase & { guest?: false; handle(call: ZammadCall): Response | Promise<Response> })
+  | (RouteBase & { guest: true; handle(call: ZammadGuestCall): Response | Promise<Response> });
 
 const param = (call: ZammadCall, name: string): string => {
   const value = call.params[name];
@@ -60,6 +74,7 @@ export const zammadRoutes: ZammadRoute[] = [
   { method: 'get', path: 'ticket_articles/by_ticket/:id', handle: articlesByTicket },
   { method: 'post', path: 'ticket_articles', handle: createArticle },
   { method: 'get', path: 'ticket_attachment/:ticket/:article/:id', handle: downloadAttachment },
+  ...zammadKnowledgeBaseRoutes,
 ];
 
 /**

@@ -141,6 +141,45 @@ export interface NewZammadArticle {
   date?: Date;
 }
 
+/**
+ * The knowledge base, as Zammad makes it when an admin turns it on: one knowledge base, here
+ * with one locale and one category, which the first published answer creates.
+ */
+export interface ZammadFakeKnowledgeBase {
+  id: number;
+  /** `KnowledgeBase.active`: an inactive one is searched by nobody. */
+  active: boolean;
+  title: string;
+  /** The system locale of its one `KnowledgeBase::Locale` (the help center's path segment). */
+  locale: string;
+  kbLocaleId: number;
+  systemLocaleId: number;
+  category: { id: number; translationId: number; title: string };
+}
+
+/**
+ * An answer (`KnowledgeBase::Answer`) with its one translation and the translation's content.
+ * The three are rows of three tables, each with its own ids: the fake starts translations and
+ * contents at 11, so that an adapter taking one id for another finds nothing.
+ */
+export interface ZammadFakeKbAnswer {
+  id: number;
+  category_id: number;
+  translation: { id: number; title: string; kb_locale_id: number; content_id: number; created_at: string; updated_at: string };
+  content: { id: number; body: string };
+  /** CanBePublished: published when this time has come and the answer is not archived. */
+  published_at: string | null;
+  /** Visible to agents (knowledge_base.reader) only. */
+  internal_at: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by_id: number;
+}
+
+/** Where an answer stands: `draft` has none of the dates, `internal` is for agents only. */
+export type ZammadKbAnswerState = 'published' | 'internal' | 'draft' | 'archived';
+
 export class ZammadFakeState {
   readonly users: ZammadFakeUser[];
   readonly organizations: ZammadFakeOrganization[];
@@ -149,12 +188,16 @@ export class ZammadFakeState {
   readonly priorities: ZammadFakePriority[];
   readonly tickets: ZammadFakeTicket[] = [];
   readonly articles: ZammadFakeArticle[] = [];
+  /** None until an answer is published (`publishArticle`): Zammad's search then finds nothing. */
+  knowledgeBase: ZammadFakeKnowledgeBase | undefined;
+  readonly kbAnswers: ZammadFakeKbAnswer[] = [];
   /** Every request the fake answered, in order. */
   readonly requests: ZammadRecordedRequest[] = [];
   /** Where every date the fake writes comes from; tests may replace it. */
   clock: () => Date = () => new Date();
   readonly #faults = new FaultSwitch<ZammadFailureKind, ZammadFailureOptions>();
   private attachmentIds = 0;
+  private kbRowIds = 10;
 
   constructor(seed: ZammadFakeSeed = zammadDemoSeed()) {
     this.users = seed.users;
@@ -432,6 +475,53 @@ export class ZammadFakeState {
     const attachment = { ...attachmentOf(file), id: ++this.attachmentIds };
     article.attachments.push(attachment);
     return attachment;
+  }
+
+  // ---- the knowledge base ----
+
+  /**
+   * An answer in the knowledge base (made on first use, as an admin would), published now
+   * unless `state` says otherwise, in its one category, written by the agent.
+   */
+  publishArticle(title: string, html: string, options: { state?: ZammadKbAnswerState; date?: Date } = {}): ZammadFakeKbAnswer {
+    const kb = (this.knowledgeBase ??= {
+      id: 1,
+      active: true,
+      title: 'Aide',
+      locale: 'fr-fr',
+      kbLocaleId: 1,
+      systemLocaleId: 3,
+      category: { id: 1, translationId: 1, title: 'Questions fréquentes' },
+    });
+    const now = this.now(options.date);
+    const state = options.state ?? 'published';
+    const rowId = ++this.kbRowIds;
+    const answer: ZammadFakeKbAnswer = {
+      id: this.nextId(this.kbAnswers, 1),
+      category_id: kb.category.id,
+      translation: { id: rowId, title, kb_locale_id: kb.kbLocaleId, content_id: rowId, created_at: now, updated_at: now },
+      content: { id: rowId, body: html },
+      published_at: state === 'published' || state === 'archived' ? now : null,
+      internal_at: state === 'draft' ? null : now,
+      archived_at: state === 'archived' ? now : null,
+      created_at: now,
+      updated_at: now,
+      created_by_id: agentOf(this).id,
+    };
+    this.kbAnswers.push(answer);
+    return answer;
+  }
+
+  /**
+   * AnswerPolicy#show? and the search's scopes: an agent (knowledge_base.reader) also sees
+   * internal answers, anyone else published ones only (CanBePublished `published`:
+   * `published_at` past, not archived).
+   */
+  answerVisible(answer: ZammadFakeKbAnswer, user: ZammadFakeUser | undefined, internalToo = true): boolean {
+    const now = this.clock().getTime();
+    const reached = (date: string | null) => date !== null && Date.parse(date) <= now;
+    if (reached(answer.archived_at)) return false;
+    return reached(answer.published_at) || (internalToo && user?.role === 'agent' && reached(answer.internal_at));
   }
 
   // ---- failures ----
