@@ -73,6 +73,7 @@ describe('ZammadBackend', () => {
       approval: true,
       closeReopen: true,
       cc: false,
+      articles: true,
     });
     expect(backend.hasCredentials(), 'no token: the person signs in').to.equal(false);
   });
@@ -350,6 +351,87 @@ describe('ZammadBackend', () => {
       const error = await rejection(zammad().signIn());
       expect(error.kind).to.equal('bad-response');
       expect(error.detail).to.match(/^users\/me answer: .+ at \/id$/);
+    });
+  });
+
+  describe('knowledge base articles', () => {
+    const ANSWERS = 'KnowledgeBase::Answer::Translation';
+
+    it('searches word by word as nobody, finds published answers only, and reads one with the person’s credentials', async () => {
+      const vpn = fake.state.publishArticle('Le VPN se déconnecte toutes les 10 minutes', '<p>Mettez le <strong>client VPN</strong> à jour.</p><ol><li>Quittez-le.</li></ol>');
+      fake.state.publishArticle('Imprimante : bourrage papier', '<p>Ouvrez le capot avant.</p>');
+      fake.state.publishArticle('VPN : brouillon', '<p>Pas encore relu.</p>', { state: 'draft' });
+      fake.state.publishArticle('VPN interne', '<p>Pour les techniciens.</p>', { state: 'internal' });
+      const source = await zammad().articles();
+      const hits = await source.search(['vpn', 'imprimante'], { limit: 5 });
+
+      const searches = calls('POST', 'knowledge_bases/search');
+      expect(searches.map((request) => request.body)).to.deep.equal(
+        ['vpn', 'imprimante'].map((query) => ({ query, index: ANSWERS, flavor: 'public', url_type: 'public', include_locale: false, limit: 5 })),
+      );
+      expect(searches.map((request) => request.headers.authorization)).to.deep.equal([undefined, undefined]);
+      expect(hits.map((hit) => hit.title)).to.deep.equal(['Le VPN se déconnecte toutes les 10 minutes', 'Imprimante : bourrage papier']);
+      const [hit] = hits;
+      // The answer's id, then its translation's: three tables, three sequences.
+      expect(hit.id).to.equal(`${vpn.id}:${vpn.translation.id}`);
+      expect(hit.excerpt).to.equal('Mettez le client VPN à jour. Quittez-le.');
+      expect(hit.url).to.equal('https://support.example.fr/zammad/help/fr-fr/1-questions-frequentes/1-le-vpn-se-deconnecte-toutes-les-10-minutes');
+
+      const article = await source.read(hit.id);
+      expect(article).to.deep.equal({ ...hit, body: { format: 'html', value: vpn.content.body } });
+      const [read] = calls('GET', /^knowledge_bases\//);
+      expect(read.endpoint).to.equal(`knowledge_bases/1/answers/${vpn.id}`);
+      expect(new URL(read.url).searchParams.get('include_contents')).to.equal(String(vpn.content.id));
+      expect(read.headers.authorization).to.equal(`Token token=${TOKEN}`);
+    });
+
+    it('shows the search’s highlighted text as text: the marks gone, the escaped characters read', async () => {
+      fake.state.publishArticle('Erreur E-204 & "bourrage"', '<p>Le code <code>&lt;E-204&gt;</code> &amp; le voyant orange.</p>');
+      const [hit] = await (await zammad().articles()).search(['bourrage'], { limit: 3 });
+      const [detail] = (await (await fetch(`${API}/knowledge_bases/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: 'voyant' }) })).json()).details;
+      expect(detail.body, 'what Zammad sends').to.equal('Le code &lt;E-204&gt; &amp; le <em>voyant</em> orange.');
+      expect(hit.title).to.equal('Erreur E-204 & "bourrage"');
+      expect(hit.excerpt).to.equal('Le code <E-204> & le voyant orange.');
+    });
+
+    it('reads the content the translation names when its id is not the translation’s', async () => {
+      const answer = fake.state.publishArticle('Wi-Fi du bureau', '<p>Choisissez le réseau CORP.</p>');
+      answer.translation.content_id = answer.content.id = 99;
+      const source = await zammad().articles();
+      const [hit] = await source.search(['wi'], { limit: 3 });
+      const article = await source.read(hit.id);
+      expect(article.body.value).to.equal('<p>Choisissez le réseau CORP.</p>');
+      expect(calls('GET', /^knowledge_bases\//).map((request) => new URL(request.url).searchParams.get('include_contents'))).to.deep.equal([String(answer.translation.id), '99']);
+    });
+
+    it('finds nothing, without an error, where there is no knowledge base or nothing matches', async () => {
+      const source = await zammad().articles();
+      expect(await source.search(['vpn'], { limit: 3 })).to.deep.equal([]);
+      fake.state.publishArticle('Le VPN se déconnecte', '<p>Mettez le client à jour.</p>');
+      expect(await source.search(['imprimante'], { limit: 3 })).to.deep.equal([]);
+      // The standard analyzer keeps accents: a word without them does not find the word with them.
+      expect(await source.search(['deconnecte'], { limit: 3 })).to.deep.equal([]);
+      expect((await source.search(['déconnecte'], { limit: 3 })).length).to.equal(1);
+    });
+
+    it('says not found for an answer hidden since it was found, and for an id that is not Zammad’s', async () => {
+      const answer = fake.state.publishArticle('Le VPN se déconnecte', '<p>Mettez le client à jour.</p>');
+      const source = await zammad().articles();
+      const [hit] = await source.search(['vpn'], { limit: 3 });
+      answer.archived_at = answer.published_at;
+      const hidden = await rejection(source.read(hit.id));
+      expect([hidden.kind, hidden.status]).to.deep.equal(['not-found', 403]);
+      expect((await rejection(source.read('999999999'))).kind).to.equal('not-found');
+      expect((await rejection(source.read('1:2:3'))).kind).to.equal('not-found');
+      const gone = await rejection(source.read('42:11'));
+      expect([gone.kind, gone.status]).to.deep.equal(['not-found', 404]);
+    });
+
+    it('links to the help center beside the API root, on the page’s own site for a proxy path', async () => {
+      await start({ baseUrl: '/zammad-proxy/api/v1' });
+      fake.state.publishArticle('Connect to the office Wi-Fi', '<p>Choose CORP.</p>');
+      const [hit] = await (await zammad({ url: '/zammad-proxy/api/v1' }).articles()).search(['office'], { limit: 3 });
+      expect(hit.url).to.equal(`${location.origin}/zammad-proxy/help/fr-fr/1-questions-frequentes/1-connect-to-the-office-wi-fi`);
     });
   });
 });

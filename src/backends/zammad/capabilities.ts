@@ -19,7 +19,8 @@ export const ZAMMAD_CAPABILITIES: BackendCapabilities = {
   approval: true,
   closeReopen: true,
   cc: false,
-  articles: false,
+  // The knowledge base's published answers: searched as anyone may, read as the person (articles.ts).
+  articles: true,
 };
 
 export const zammad: BackendDescriptor<ZammadBackendConfig> = {

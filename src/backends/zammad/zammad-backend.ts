@@ -31,6 +31,7 @@
  */
 import * as z from 'zod/mini';
 import type { ZammadBackendConfig } from './config.js';
+import type { ArticleSource } from '../../core/articles.js';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import { TicketWalk, ZAMMAD_PAGE, ticketProbe } from './ticket-walk.js';
 import type {
@@ -466,8 +467,28 @@ export class ZammadBackend implements HelpdeskBackend {
     }
   }
 
+  /**
+   * The knowledge base (`capabilities.articles`): searched as nobody, as Zammad allows, so
+   * that only what its public help center shows is found; read with the person's credentials.
+   */
+  articles(): Promise<ArticleSource> {
+    return import('./articles.js').then(({ zammadArticles }) =>
+      zammadArticles({
+        search: (schema, path, json, signal) => this.#asNobody(schema, path, json, signal),
+        read: (schema, path, signal) => this.#call(schema, path, signal),
+        // Where the help center's pages are: beside the API root (a proxy path included), else at the API's origin.
+        root: new URL(this.#root() || '/', new URL(this.#base, location.href)).href.replace(/\/+$/, ''),
+      }),
+    );
+  }
+
+  /** Zammad's web root: the API root without `/api/v1` (a same-origin proxy path such as `/zammad`). */
+  #root(): string | undefined {
+    return /(.*)\/api\/v1$/.exec(this.#base)?.[1];
+  }
+
   #ticketUrl(id: string): string | undefined {
-    const root = /(.*)\/api\/v1$/.exec(this.#base)?.[1];
+    const root = this.#root();
     return this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/#ticket/zoom/${id}`);
   }
 
@@ -517,6 +538,12 @@ export class ZammadBackend implements HelpdeskBackend {
       const response = await requestJson({ ...this.#request(path, { Authorization: authorization }, signal), ...body });
       return parseAnswer(schema, response.body, path);
     });
+  }
+
+  /** A POST without any credentials: a refusal forgets nothing, since none were sent. */
+  async #asNobody<T extends z.ZodMiniType>(schema: T, path: string, json: unknown, signal?: AbortSignal): Promise<z.infer<T>> {
+    const response = await requestJson({ ...this.#request(path, {}, signal), method: 'POST', json });
+    return parseAnswer(schema, response.body, path);
   }
 
   /** Runs `send` with the Authorization header; credentials Zammad refuses are forgotten (a password, what a provider gave). */

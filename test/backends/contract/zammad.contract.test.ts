@@ -43,6 +43,9 @@ function agentOf(state: ZammadFakeState): ContractAgent {
     async seed(n, prefix) {
       state.generateTickets(n, { title: prefix });
     },
+    async publishArticle(title, html) {
+      state.publishArticle(title, html);
+    },
   };
 }
 
