@@ -12,7 +12,10 @@
 //     reply would (Freshdesk leaves the status of a ticket as it is after a note);
 //   - private notes never leave the server;
 //   - files come through `…/tickets/:id/attachments/:attachment`, fetched here from
-//     Freshdesk's short-lived CDN link.
+//     Freshdesk's short-lived CDN link;
+//   - solution articles (the suggestions under a new ticket's title): the search and one
+//     article, published ones in folders every customer may read only, their title and
+//     text only.
 //
 //   FRESHDESK_ACCOUNT=acme FRESHDESK_API_KEY=… node examples/freshdesk-relay.mjs
 //   widget: { "backend": { "type": "freshdesk", "url": "/support/freshdesk" } }
@@ -26,6 +29,7 @@
 //   RELAY_REOPEN_STATUSES  statuses a reply sets back to Open (default 3,4,5; add custom "waiting" ones)
 //   RELAY_REOPEN_RETRY     seconds before the one retry of a failed reopen (default 30; Retry-After wins)
 //   RELAY_CONTACT_TTL      seconds a person's contact id is kept (default 60; 0: looked up on every call)
+//   FRESHDESK_PORTAL_URL   the customer portal (https://support.example.com), for links to its articles
 //
 // Mount it under the host's own origin (a reverse-proxy location, or these handlers in
 // the host's server) so that the session cookie reaches it and no CORS is needed.
@@ -162,6 +166,55 @@ async function contactId(person) {
   return contact.id;
 }
 
+// ---- solution articles ----
+
+/**
+ * Freshdesk's article statuses and folder visibilities (developers.freshdesk.com/api,
+ * "Solutions": status 1 draft, 2 published; "Folder Visibility Properties": 1 All Users,
+ * 2 Logged In Users, 3 Agents, 4 Selected Companies, 5 Bots, 6 and 7 segments). The key is an
+ * agent's, and nothing documented says that the search leaves drafts or agents' folders out:
+ * the relay keeps published articles of folders every customer may read. Folders for some
+ * companies or segments are left out too, since the relay does not check who is in them.
+ */
+const PUBLISHED = 2;
+const CUSTOMER_FOLDERS = [1, 2];
+/** `https://<domain>/support/solutions/articles/<id>`: not in the API documentation, seen on portals. */
+const PORTAL = env.FRESHDESK_PORTAL_URL?.replace(/\/+$/, '');
+
+/** What the widget shows of an article, nothing more (no author, folder, tags nor hits). */
+const articleOf = (row) => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  description_text: row.description_text,
+  ...(PORTAL ? { url: `${PORTAL}/support/solutions/articles/${row.id}` } : {}),
+});
+
+/** `GET /api/v2/search/solutions?term=` ("Search solution articles"): a bare array, each row with its `folder_visibility`. */
+async function searchArticles(term) {
+  if (!term.trim()) return json(200, []);
+  const response = await freshdesk(`search/solutions?term=${encodeURIComponent(term.trim())}`);
+  if (!response.ok) return passOn(response);
+  const rows = await response.json();
+  const readable = (row) => row?.status === PUBLISHED && CUSTOMER_FOLDERS.includes(row.folder_visibility);
+  return json(200, (Array.isArray(rows) ? rows : []).filter(readable).map(articleOf));
+}
+
+/**
+ * `GET /api/v2/solutions/articles/[id]` ("View a Solution Article"), which does not give its
+ * folder's visibility: `GET /api/v2/solutions/folders/[id]` ("View a Solution Folder") does.
+ * An article the person may not read is answered as one that does not exist.
+ */
+async function readArticle(id) {
+  const response = await freshdesk(`solutions/articles/${id}`);
+  if (!response.ok) return passOn(response);
+  const article = await response.json();
+  if (article.status !== PUBLISHED || !Number.isInteger(article.folder_id)) return json(404);
+  const folder = await freshdesk(`solutions/folders/${article.folder_id}`);
+  if (!folder.ok) return folder.status === 404 ? json(404) : passOn(folder);
+  return CUSTOMER_FOLDERS.includes((await folder.json()).visibility) ? json(200, articleOf(article)) : json(404);
+}
+
 /** Answers in Freshdesk's own shapes, so the widget reads the relay's refusals like Freshdesk's. */
 const json = (status, body) => ({ status, body: body === undefined ? '' : JSON.stringify(body), headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 const invalidFields = (fields) =>
@@ -268,6 +321,9 @@ async function route(request, url, person) {
       if (!(await contactId(person))) body.set('name', person.name);
     });
   }
+  if (path === '/api/v2/search/solutions' && method === 'GET') return searchArticles(url.searchParams.get('term') ?? '');
+  const article = /^\/api\/v2\/solutions\/articles\/(\d+)$/.exec(path);
+  if (article && method === 'GET') return readArticle(article[1]);
   const match = /^\/api\/v2\/tickets\/(\d+)(\/conversations|\/notes|\/attachments\/(\d+))?$/.exec(path);
   if (!match) return json(404);
   const [, id, sub, attachment] = match;

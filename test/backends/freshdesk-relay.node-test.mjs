@@ -6,7 +6,10 @@
 // FRESHDESK_API_DOCS.txt of ktsaou/freshdesk_mcp): `GET /contacts?email=` with an array,
 // every contact when not filtered ("All unblocked and undeleted contacts will be returned
 // by default"); a note (`POST /tickets/[id]/notes`) changes no status; `PUT /tickets/[id]`
-// with `status` does. Each relay started here is stopped by its own child process.
+// with `status` does; `GET /search/solutions?term=` answers a bare array of articles with
+// their `status` and `folder_visibility`, `GET /solutions/articles/[id]` one article without
+// the visibility, `GET /solutions/folders/[id]` its folder with it. Each relay started here
+// is stopped by its own child process.
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
@@ -46,6 +49,9 @@ const upstream = {
   failPut: [],
   /** As Freshdesk does with no filter: every contact, whatever `email` says. */
   ignoreContactFilter: false,
+  /** Solution folders by id, with their visibility, and the articles in them. */
+  folders: new Map(),
+  articles: [],
   server: undefined,
   url: '',
 };
@@ -62,6 +68,30 @@ function resetUpstream() {
   upstream.log = [];
   upstream.failPut = [];
   upstream.ignoreContactFilter = false;
+  // Folder visibility: 1 All Users, 2 Logged In Users, 3 Agents, 4 Selected Companies.
+  upstream.folders = new Map([1, 2, 3, 4].map((visibility) => [70 + visibility, { id: 70 + visibility, name: `Folder ${visibility}`, visibility }]));
+  const article = (id, title, folder, status = 2) => ({
+    id,
+    type: 1,
+    category_id: 60,
+    folder_id: folder,
+    agent_id: 1,
+    title,
+    status,
+    description: `<p>${title}: update the <b>client</b>.</p>`,
+    description_text: `${title}: update the client.`,
+    hits: 12,
+    tags: ['internal-tag'],
+    created_at: '2026-11-01T08:00:00Z',
+    updated_at: '2026-11-02T08:00:00Z',
+  });
+  upstream.articles = [
+    article(501, 'VPN for everyone', 71),
+    article(502, 'VPN once signed in', 72),
+    article(503, 'VPN draft', 71, 1),
+    article(504, 'VPN for agents', 73),
+    article(505, 'VPN for one company', 74),
+  ];
 }
 
 const send = (response, status, body, headers = {}) => {
@@ -87,6 +117,17 @@ async function answerAsFreshdesk(request, response) {
   if (request.method === 'GET' && path === 'tickets') {
     const contact = upstream.contacts.find((one) => one.email === email);
     return send(response, 200, [...upstream.tickets.values()].filter((one) => email === undefined || one.requester_id === contact?.id));
+  }
+  if (request.method === 'GET' && path === 'search/solutions') {
+    // Search solution articles: every article holding the term, with its folder's visibility (an agent's key sees them all).
+    const term = url.searchParams.get('term')?.toLowerCase() ?? '';
+    const rows = upstream.articles.filter((one) => one.title.toLowerCase().includes(term));
+    return send(response, 200, rows.map((one) => ({ ...one, folder_visibility: upstream.folders.get(one.folder_id).visibility })));
+  }
+  const solution = /^solutions\/(articles|folders)\/(\d+)$/.exec(path);
+  if (request.method === 'GET' && solution) {
+    const found = solution[1] === 'articles' ? upstream.articles.find((one) => one.id === Number(solution[2])) : upstream.folders.get(Number(solution[2]));
+    return found ? send(response, 200, found) : send(response, 404);
   }
   const match = /^tickets\/(\d+)(\/notes|\/conversations)?$/.exec(path);
   const ticket = match && upstream.tickets.get(Number(match[1]));
@@ -354,5 +395,47 @@ describe('the relay in front of Freshdesk', () => {
       assert.deepEqual(refused.body.errors.map((one) => one.field), ['status']);
       assert.equal(upstream.tickets.get(101).status, 2);
     });
+  });
+});
+
+describe('solution articles through the relay', () => {
+  let relay;
+  let withPortal;
+  before(async () => {
+    relay = await startRelay(demoEnv());
+    withPortal = await startRelay(demoEnv({ FRESHDESK_PORTAL_URL: 'https://support.example.org/' }));
+    assert.ok(relay.port && withPortal.port, relay.output.stderr + withPortal.output.stderr);
+  });
+  after(() => {
+    stopRelay(relay.child);
+    stopRelay(withPortal.child);
+  });
+
+  const fields = (id, title) => ({ id, title, description: `<p>${title}: update the <b>client</b>.</p>`, description_text: `${title}: update the client.` });
+
+  it('finds published articles of folders every customer may read, and answers only what the widget shows', async () => {
+    const { status, body } = await call(relay.port, 'ann', 'search/solutions?term=vpn&per_page=100');
+    assert.equal(status, 200);
+    // Not the draft, nor the agents' folder, nor a folder for some companies; no author, tags or hits.
+    assert.deepEqual(body, [fields(501, 'VPN for everyone'), fields(502, 'VPN once signed in')]);
+    // Only the term goes to Freshdesk.
+    assert.deepEqual(upstream.log.map((entry) => entry.call), ['GET search/solutions?term=vpn']);
+    const linked = await call(withPortal.port, 'bob', 'search/solutions?term=everyone');
+    assert.deepEqual(linked.body, [{ ...fields(501, 'VPN for everyone'), url: 'https://support.example.org/support/solutions/articles/501' }]);
+  });
+
+  it('reads an article the person may read, and answers the others as not found', async () => {
+    const read = await call(relay.port, 'ann', 'solutions/articles/502');
+    assert.deepEqual([read.status, read.body], [200, fields(502, 'VPN once signed in')]);
+    assert.deepEqual(upstream.log.map((entry) => entry.call), ['GET solutions/articles/502', 'GET solutions/folders/72']);
+    for (const id of [503, 504, 505, 599]) assert.equal((await call(relay.port, 'ann', `solutions/articles/${id}`)).status, 404, String(id));
+    assert.equal((await call(withPortal.port, 'ann', 'solutions/articles/501')).body.url, 'https://support.example.org/support/solutions/articles/501');
+  });
+
+  it('asks Freshdesk nothing for a blank term, nor for someone not signed in', async () => {
+    assert.deepEqual((await call(relay.port, 'ann', 'search/solutions?term=%20')).body, []);
+    assert.equal((await call(relay.port, undefined, 'search/solutions?term=vpn')).status, 401);
+    assert.equal((await call(relay.port, undefined, 'solutions/articles/501')).status, 401);
+    assert.deepEqual(upstream.log, []);
   });
 });
