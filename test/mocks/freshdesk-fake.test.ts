@@ -3,9 +3,11 @@ import {
   createFreshdeskFake,
   FRESHDESK_CLOSED,
   FRESHDESK_COLLEAGUE,
+  FRESHDESK_DRAFT,
   FRESHDESK_PENDING,
   FRESHDESK_REQUESTER,
   FRESHDESK_RESOLVED,
+  DEMO_ARTICLES,
   type FreshdeskFake,
   type FreshdeskFakeOptions,
 } from '../../src/mocks/index.js';
@@ -376,6 +378,70 @@ describe('fake Freshdesk behind the relay', () => {
       expect(mine.length).to.equal(fake.state.tickets.length - 1);
       expect(((await call('tickets')).body as Row[]).length, 'the 30-day default hides the old ones').to.be.below(mine.length);
       expect(fake.state.conversations.some((one) => one.private)).to.equal(true);
+    });
+  });
+
+  describe('solution articles', () => {
+    type Article = { id: number; title: string; description: string; description_text: string; url?: string };
+
+    function publishSome() {
+      return {
+        everyone: fake.state.publishArticle('Le VPN se déconnecte', '<p>Mettez le <strong>client VPN</strong> à jour.</p>'),
+        signedIn: fake.state.publishArticle('VPN : accès distant', '<p>Connectez-vous au portail.</p>', { visibility: 2 }),
+        draft: fake.state.publishArticle('VPN : brouillon', '<p>Pas relu.</p>', { status: FRESHDESK_DRAFT }),
+        agents: fake.state.publishArticle('VPN : procédure interne', '<p>Pour les agents.</p>', { visibility: 3 }),
+        company: fake.state.publishArticle('VPN : client Acme', '<p>Pour une société.</p>', { visibility: 4 }),
+      };
+    }
+
+    it('searches as the relay answers: a bare array of published articles of customers’ folders, the fields the widget shows only', async () => {
+      const { everyone, signedIn } = publishSome();
+      const { status, headers, body } = await call('search/solutions?term=vpn');
+      expect(status).to.equal(200);
+      expect(headers.get('Content-Type')).to.match(/^application\/json/);
+      expect(fake.state.rateUsed, 'one call of the minute').to.equal(1);
+      expect(body).to.deep.equal(
+        [everyone, signedIn].map(({ id, title, description, description_text }) => ({ id, title, description, description_text })),
+      );
+      expect((body as Article[])[0].description_text).to.equal('Mettez le client VPN à jour.');
+      // Any of the words, case and accents aside, those holding the most first.
+      const titles = async (term: string) => ((await call(`search/solutions?term=${encodeURIComponent(term)}`)).body as Article[]).map((one) => one.title);
+      expect(await titles('portail deconnecte')).to.have.members(['Le VPN se déconnecte', 'VPN : accès distant']);
+      expect(await titles('acces distant vpn')).to.deep.equal(['VPN : accès distant', 'Le VPN se déconnecte']);
+      expect(await titles('  ')).to.deep.equal([]);
+      expect((await call('search/solutions?term=vpn&page=2')).status, 'the relay forwards the term only').to.equal(400);
+    });
+
+    it('reads one article the person may read, and answers the others 404', async () => {
+      const { everyone, draft, agents, company } = publishSome();
+      const read = await call(`solutions/articles/${everyone.id}`);
+      expect([read.status, read.body]).to.deep.equal([
+        200,
+        { id: everyone.id, title: everyone.title, description: everyone.description, description_text: everyone.description_text },
+      ]);
+      expect(fake.state.rateUsed, 'the article, then its folder').to.equal(2);
+      for (const hidden of [draft, agents, company]) expect((await call(`solutions/articles/${hidden.id}`)).status).to.equal(404);
+      expect((await call('solutions/articles/999999')).status).to.equal(404);
+    });
+
+    it('links each article to the portal when the relay knows it', async () => {
+      await start({ portalUrl: 'https://support.example.com/' });
+      const { everyone } = publishSome();
+      const [found] = (await call('search/solutions?term=deconnecte')).body as Article[];
+      expect(found.url).to.equal(`https://support.example.com/support/solutions/articles/${everyone.id}`);
+      expect(((await call(`solutions/articles/${everyone.id}`)).body as Article).url).to.equal(found.url);
+    });
+
+    it('refuses the articles too while nobody is signed in on the host', async () => {
+      publishSome();
+      fake.state.signOut();
+      expect((await call('search/solutions?term=vpn')).status).to.equal(401);
+    });
+
+    it('holds the demo’s articles with the demo tickets', async () => {
+      await start({ demoTickets: true });
+      expect(fake.state.solutionArticles.map((one) => one.title)).to.deep.equal(DEMO_ARTICLES.map((one) => one.title));
+      expect(((await call('search/solutions?term=bourrage')).body as Article[]).map((one) => one.title)).to.deep.equal(['Imprimante : bourrage papier']);
     });
   });
 });

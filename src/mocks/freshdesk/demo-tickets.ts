@@ -5,10 +5,12 @@
  * ones, an English one, a private note the relay must never let through, and a few files.
  * Julien Dupont (FRESHDESK_COLLEAGUE) has one the relay keeps from Camille. Dates are
  * relative to the fake's clock so the demo always looks current, and some tickets are
- * older than Freshdesk's 30-day default window.
+ * older than Freshdesk's 30-day default window. The demo's articles (DEMO_ARTICLES) are
+ * published for all users.
  */
 import { FRESHDESK_COLLEAGUE, FRESHDESK_REQUESTER } from './seed.js';
 import { FRESHDESK_CLOSED, FRESHDESK_PENDING, type FreshdeskFakeState } from './state.js';
+import { DEMO_ARTICLES } from '../articles.js';
 
 /** A 4×4 PNG (a blue square), small enough to inline. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR42mOQy78JRwzEcQA6YhZhE0xm6gAAAABJRU5ErkJggg==';
@@ -17,6 +19,8 @@ const png = (name: string) => new File([Uint8Array.from(atob(PNG), (char) => cha
 const textFile = (name: string, content: string) => new File([content], name, { type: 'text/plain' });
 
 export function addFreshdeskDemoTickets(state: FreshdeskFakeState): void {
+  // The solution articles the suggestions find, in a folder for all users.
+  for (const { title, html } of DEMO_ARTICLES) state.publishArticle(title, html);
   const now = state.clock().getTime();
   /** `days` (and `hours`) before now. */
   const ago = (days: number, hours = 0) => new Date(now - (days * 24 + hours) * 3_600_000);

@@ -11,8 +11,10 @@ export {
 } from './seed.js';
 export {
   FRESHDESK_CLOSED,
+  FRESHDESK_DRAFT,
   FRESHDESK_OPEN,
   FRESHDESK_PENDING,
+  FRESHDESK_PUBLISHED,
   FRESHDESK_RESOLVED,
   FRESHDESK_TICKET_FILES_LIMIT,
   FreshdeskFakeState,
@@ -21,6 +23,8 @@ export {
   type FreshdeskFakeAttachment,
   type FreshdeskFakeConversation,
   type FreshdeskFakeSettings,
+  type FreshdeskFakeSolutionArticle,
+  type FreshdeskFakeSolutionFolder,
   type FreshdeskFakeTicket,
   type FreshdeskRecordedRequest,
   type FreshdeskTicketFixture,

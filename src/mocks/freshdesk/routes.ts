@@ -23,6 +23,7 @@ import {
   type FieldError,
 } from './protocol.js';
 import type { FreshdeskFakeContact } from './seed.js';
+import { FRESHDESK_SOLUTION_ROUTES } from './solutions.js';
 import {
   FRESHDESK_CLOSED,
   FRESHDESK_OPEN,
@@ -378,5 +379,5 @@ const download: FreshdeskRoute = {
   },
 };
 
-export const FRESHDESK_ROUTES: FreshdeskRoute[] = [listTickets, createTicket, viewTicket, updateTicket, listConversations, createNote, download];
+export const FRESHDESK_ROUTES: FreshdeskRoute[] = [listTickets, createTicket, viewTicket, updateTicket, listConversations, createNote, download, ...FRESHDESK_SOLUTION_ROUTES];
 

@@ -134,6 +134,33 @@ export interface FreshdeskUpstreamCall {
   status: number;
 }
 
+/** Freshdesk's article statuses ("Solutions": 1 draft, 2 published). */
+export const FRESHDESK_DRAFT = 1;
+export const FRESHDESK_PUBLISHED = 2;
+
+/** A solution folder; its visibility says who may read its articles (1 All Users, 2 Logged In Users, 3 Agents, 4 Selected Companies…). */
+export interface FreshdeskFakeSolutionFolder {
+  id: number;
+  name: string;
+  category_id: number;
+  visibility: number;
+}
+
+/** A solution article as Freshdesk keeps it: HTML `description` and its plain `description_text`. */
+export interface FreshdeskFakeSolutionArticle {
+  id: number;
+  title: string;
+  description: string;
+  description_text: string;
+  /** 1 draft, 2 published. */
+  status: number;
+  folder_id: number;
+  category_id: number;
+  agent_id: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface FreshdeskFakeSettings {
   /** The account's ticket type choices. */
   types: readonly string[];
@@ -151,6 +178,8 @@ export interface FreshdeskFakeSettings {
    * default Pending, Resolved, Closed), as the requester's email reply would.
    */
   reopenStatuses: readonly number[];
+  /** The customer portal the relay knows (its FRESHDESK_PORTAL_URL): articles then carry their link. */
+  portalUrl?: string;
 }
 
 export class FreshdeskFakeState {
@@ -162,6 +191,9 @@ export class FreshdeskFakeState {
   readonly requests: FreshdeskRecordedRequest[] = [];
   /** The relay's own calls to Freshdesk (the reopen after a reply), in order. */
   readonly upstream: FreshdeskUpstreamCall[] = [];
+  /** The knowledge base: folders (made by `publishArticle`, one per visibility) and their articles. */
+  readonly solutionFolders: FreshdeskFakeSolutionFolder[] = [];
+  readonly solutionArticles: FreshdeskFakeSolutionArticle[] = [];
   readonly settings: FreshdeskFakeSettings;
   /** The contact the host's session names, as the relay learns it; undefined: nobody is signed in. */
   signedIn: number | undefined = FRESHDESK_REQUESTER.id;
@@ -180,6 +212,7 @@ export class FreshdeskFakeState {
       rateLimit: settings.rateLimit ?? 700,
       relayHidesPrivateNotes: settings.relayHidesPrivateNotes ?? true,
       reopenStatuses: settings.reopenStatuses ?? [FRESHDESK_PENDING, FRESHDESK_RESOLVED, FRESHDESK_CLOSED],
+      portalUrl: settings.portalUrl,
     };
   }
 
@@ -355,6 +388,40 @@ export class FreshdeskFakeState {
       text: [ticket.description, ...conversations.map((one) => one.body)].map(htmlToText).join('\n\n'),
       attachments: [...ticket.attachments, ...conversations.flatMap((one) => one.attachments)].map((file) => file.name),
     };
+  }
+
+  // ---- test and demo controls: the knowledge base ----
+
+  /**
+   * A solution article by the agent, published in a folder for all users unless told
+   * otherwise (a draft, a folder for agents or some companies only).
+   */
+  publishArticle(title: string, html: string, options: { status?: number; visibility?: number; date?: Date } = {}): FreshdeskFakeSolutionArticle {
+    const visibility = options.visibility ?? 1;
+    let folder = this.solutionFolders.find((one) => one.visibility === visibility);
+    if (!folder) {
+      folder = { id: this.nextId(), name: `Articles (visibility ${visibility})`, category_id: 1, visibility };
+      this.solutionFolders.push(folder);
+    }
+    const date = options.date ?? this.clock();
+    const article: FreshdeskFakeSolutionArticle = {
+      id: this.nextId(),
+      title,
+      description: html,
+      description_text: htmlToText(html),
+      status: options.status ?? FRESHDESK_PUBLISHED,
+      folder_id: folder.id,
+      category_id: folder.category_id,
+      agent_id: FRESHDESK_AGENT.id,
+      created_at: date,
+      updated_at: date,
+    };
+    this.solutionArticles.push(article);
+    return article;
+  }
+
+  solutionFolder(id: number): FreshdeskFakeSolutionFolder | undefined {
+    return this.solutionFolders.find((one) => one.id === id);
   }
 
   // ---- failures and the rate limit ----
