@@ -8,6 +8,7 @@ import {
   createFreshdeskFake,
   FRESHDESK_CLOSED,
   FRESHDESK_COLLEAGUE,
+  FRESHDESK_DRAFT,
   FRESHDESK_PENDING,
   FRESHDESK_REQUESTER,
   FRESHDESK_RESOLVED,
@@ -74,6 +75,7 @@ describe('FreshdeskBackend', () => {
         approval: false,
         closeReopen: true,
         cc: false,
+        articles: true,
       });
       const created = await backend.createTicket(newTicket());
       expect(created.id).to.equal(String(lastTicket().id));
@@ -495,6 +497,59 @@ describe('FreshdeskBackend', () => {
       await start({}, http.get(`${RELAY}/api/v2/tickets`, () => HttpResponse.json([{ id: 'x' }])));
       const shape = await rejection(list());
       expect([shape.kind, shape.detail]).to.deep.equal(['bad-response', 'tickets answer: Invalid input at /0/id']);
+    });
+  });
+
+  describe('solution articles', () => {
+    it('searches all the words in one call through the relay, ranks and cuts the published articles, and reads one', async () => {
+      await start({ portalUrl: 'https://support.example.com' });
+      const vpn = fake.state.publishArticle('Le VPN se déconnecte', '<p>Mettez le <strong>client VPN</strong> à jour.</p>');
+      fake.state.publishArticle('Imprimante : bourrage papier', '<p>Ouvrez le capot avant.</p>');
+      fake.state.publishArticle('Wi-Fi : le VPN est-il nécessaire ?', '<p>Non.</p>');
+      fake.state.publishArticle('VPN : brouillon', '<p>Pas relu.</p>', { status: FRESHDESK_DRAFT });
+      const source = await freshdesk().articles();
+      const hits = await source.search(['vpn', 'deconnecte'], { limit: 1 });
+      const [search] = calls('GET', 'search/solutions');
+      expect(new URL(search.url).searchParams.get('term')).to.equal('vpn deconnecte');
+      expect(search.credentials, 'the host’s cookie goes along').to.equal('same-origin');
+      expect(hits).to.deep.equal([
+        { id: String(vpn.id), title: 'Le VPN se déconnecte', excerpt: 'Mettez le client VPN à jour.', url: `https://support.example.com/support/solutions/articles/${vpn.id}` },
+      ]);
+      const article = await source.read(hits[0].id);
+      expect(article).to.deep.equal({ ...hits[0], body: { format: 'html', value: vpn.description } });
+      expect(calls('GET', `solutions/articles/${vpn.id}`).length).to.equal(1);
+    });
+
+    it('says not found for an article hidden from customers, or an id that is not Freshdesk’s', async () => {
+      const draft = fake.state.publishArticle('VPN : brouillon', '<p>Pas relu.</p>', { status: FRESHDESK_DRAFT });
+      const agents = fake.state.publishArticle('VPN : procédure interne', '<p>Agents.</p>', { visibility: 3 });
+      const source = await freshdesk().articles();
+      for (const id of [String(draft.id), String(agents.id), '999999999', 'vpn']) expect((await rejection(source.read(id))).kind, id).to.equal('not-found');
+      expect(calls('GET', /^solutions/).length, 'no call for an id Freshdesk could not have made').to.equal(3);
+    });
+
+    it('finds nothing, and stops asking, behind a relay that has no articles routes', async () => {
+      let asked = 0;
+      const missing = http.get(`${RELAY}/api/v2/search/solutions`, () => {
+        asked++;
+        return new HttpResponse(null, { status: 404 });
+      });
+      await start({}, missing);
+      const source = await freshdesk().articles();
+      expect(await source.search(['vpn'], { limit: 3 })).to.deep.equal([]);
+      expect(await source.search(['client'], { limit: 3 })).to.deep.equal([]);
+      expect(asked).to.equal(1);
+      // Other failures are the relay's or Freshdesk's, and say so.
+      await useHandlers(...fake.handlers);
+      fake.state.failNext('500', { path: 'search/solutions' });
+      expect((await rejection((await freshdesk().articles()).search(['vpn'], { limit: 3 }))).kind).to.equal('server');
+    });
+
+    it('leaves out drafts and agents’ folders itself when a relay passes Freshdesk’s rows whole', async () => {
+      const row = (id: number, status: number, folder_visibility: number) => ({ id, title: `VPN ${id}`, status, folder_visibility, description: '<p>VPN</p>', description_text: 'VPN', hits: 3 });
+      await start({}, http.get(`${RELAY}/api/v2/search/solutions`, () => HttpResponse.json([row(1, 2, 1), row(2, 1, 1), row(3, 2, 3), row(4, 2, 2), row(5, 2, 4)])));
+      const hits = await (await freshdesk().articles()).search(['vpn'], { limit: 10 });
+      expect(hits.map((hit) => hit.id)).to.deep.equal(['1', '4']);
     });
   });
 });

@@ -21,7 +21,9 @@ export const FRESHDESK_CAPABILITIES: BackendCapabilities = {
   // Freshdesk takes `cc_emails` on a new ticket (BACKENDS.md §2), but the relay lets a requester send
   // only a requester's fields (examples/freshdesk-relay.mjs): any address would get the helpdesk's mail.
   cc: false,
-  articles: false,
+  // Published solution articles of folders every customer may read, through the relay (articles.ts);
+  // a relay without these routes answers 404, which finds nothing.
+  articles: true,
 };
 
 export const freshdesk: BackendDescriptor<FreshdeskBackendConfig> = {

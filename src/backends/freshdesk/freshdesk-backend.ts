@@ -19,10 +19,12 @@
  *   the relay does that (a Pending, Resolved or Closed ticket back to Open, `reopenAfterReply`
  *   in the example) within the same call, and the note counts as posted even when that fails.
  * - Close / reopen: `PUT /tickets/:id` with status 5 / 2.
+ * - Articles: the relay's `search/solutions` and `solutions/articles/:id` (articles.ts).
  * Nothing is retried here: a 429 carries its Retry-After to the caller (the outbox waits).
  */
 import * as z from 'zod/mini';
 import type { FreshdeskBackendConfig } from './config.js';
+import type { ArticleSource } from '../../core/articles.js';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import type {
   Category,
@@ -353,6 +355,11 @@ export class FreshdeskBackend implements HelpdeskBackend {
   /** A public note from the requester's side; the relay makes it the signed-in contact's (`user_id`). */
   async #note(id: string, body: string, files: readonly File[], signal?: AbortSignal): Promise<void> {
     await this.#send(conversationAnswer, 'POST', `tickets/${id}/notes`, { body, private: false, incoming: true }, files, signal);
+  }
+
+  /** The solution articles, through the relay's articles routes (`capabilities.articles`). */
+  articles(): Promise<ArticleSource> {
+    return import('./articles.js').then(({ freshdeskArticles }) => freshdeskArticles(async (schema, path, signal) => (await this.#get(schema, path, signal))[0]));
   }
 
   #ticketUrl(id: string): string | undefined {

@@ -51,6 +51,9 @@ function agentOf(state: FreshdeskFakeState): ContractAgent {
     async seed(n, prefix) {
       state.generateTickets(n, prefix);
     },
+    async publishArticle(title, html) {
+      state.publishArticle(title, html);
+    },
   };
 }
 
