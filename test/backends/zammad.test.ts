@@ -385,6 +385,14 @@ describe('ZammadBackend', () => {
       expect(read.headers.authorization).to.equal(`Token token=${TOKEN}`);
     });
 
+    it('keeps the person’s limit across the words, each article once, those holding the most words first', async () => {
+      fake.state.publishArticle('Imprimante : bourrage papier', '<p>Ouvrez le capot.</p>');
+      fake.state.publishArticle('Le VPN se déconnecte', '<p>Mettez le client VPN à jour.</p>');
+      fake.state.publishArticle('VPN et imprimante', '<p>Les deux à la fois.</p>');
+      const hits = await (await zammad().articles()).search(['vpn', 'imprimante'], { limit: 2 });
+      expect(hits.map((hit) => hit.title)).to.deep.equal(['VPN et imprimante', 'Le VPN se déconnecte']);
+    });
+
     it('shows the search’s highlighted text as text: the marks gone, the escaped characters read', async () => {
       fake.state.publishArticle('Erreur E-204 & "bourrage"', '<p>Le code <code>&lt;E-204&gt;</code> &amp; le voyant orange.</p>');
       const [hit] = await (await zammad().articles()).search(['bourrage'], { limit: 3 });

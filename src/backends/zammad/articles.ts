@@ -24,7 +24,7 @@
  * for a customer, and Zammad's own documentation asks for knowledge_base.reader.
  */
 import * as z from 'zod/mini';
-import { excerptOf, plainText, type ArticleHit, type ArticleSource } from '../../core/articles.js';
+import { excerptOf, plainText, rankHits, type ArticleHit, type ArticleSource } from '../../core/articles.js';
 import { HelpdeskError } from '../../core/errors.js';
 
 const id = z.number().check(z.refine((n) => Number.isInteger(n) && n > 0));
@@ -131,9 +131,8 @@ export function zammadArticles(access: ZammadKnowledgeBaseAccess): ArticleSource
   return {
     async search(words, { limit, signal }) {
       const found = await Promise.all(words.slice(0, MAX_WORDS).map((word) => searchWord(word, limit, signal)));
-      const seen = new Set<string>();
-      // In the words' order (the title's first), each article once: the caller ranks them.
-      return found.flat().filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
+      // In the words' order (the title's first), each article once, then the shared ranking.
+      return rankHits(found.flat(), words, limit);
     },
 
     async read(articleId, { signal } = {}) {
