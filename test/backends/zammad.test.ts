@@ -435,11 +435,14 @@ describe('ZammadBackend', () => {
       expect([gone.kind, gone.status]).to.deep.equal(['not-found', 404]);
     });
 
-    it('links to the help center beside the API root, on the page’s own site for a proxy path', async () => {
+    it('links to the help center beside the API root (on the page’s own site for a proxy path), or at Zammad’s address when given', async () => {
       await start({ baseUrl: '/zammad-proxy/api/v1' });
       fake.state.publishArticle('Connect to the office Wi-Fi', '<p>Choose CORP.</p>');
       const [hit] = await (await zammad({ url: '/zammad-proxy/api/v1' }).articles()).search(['office'], { limit: 3 });
       expect(hit.url).to.equal(`${location.origin}/zammad-proxy/help/fr-fr/1-questions-frequentes/1-connect-to-the-office-wi-fi`);
+      // A proxy that serves the API only: Zammad's own address says where its pages are.
+      const [direct] = await (await zammad({ url: '/zammad-proxy/api/v1', webUrl: 'https://helpdesk.example.fr/' }).articles()).search(['office'], { limit: 3 });
+      expect(direct.url).to.equal('https://helpdesk.example.fr/help/fr-fr/1-questions-frequentes/1-connect-to-the-office-wi-fi');
     });
   });
 });

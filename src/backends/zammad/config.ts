@@ -24,6 +24,11 @@ export const zammadBackend = once(() => {
     auth: userTokenAuth,
     /** Defaults to Zammad's `#ticket/zoom/{id}` beside the API root. */
     ticketUrl,
+    /**
+     * Zammad's own address (`https://helpdesk.example.fr`), for links to its help center's
+     * articles when `url` is a proxy path that serves the API only. Defaults to beside the API root.
+     */
+    webUrl: z.optional(safeUrl),
     timeout,
   });
 });

@@ -476,8 +476,8 @@ export class ZammadBackend implements HelpdeskBackend {
       zammadArticles({
         search: (schema, path, json, signal) => this.#asNobody(schema, path, json, signal),
         read: (schema, path, signal) => this.#call(schema, path, signal),
-        // Where the help center's pages are: beside the API root (a proxy path included), else at the API's origin.
-        root: new URL(this.#root() || '/', new URL(this.#base, location.href)).href.replace(/\/+$/, ''),
+        // Where the help center's pages are: Zammad's address when given, else beside the API root (a proxy path included).
+        root: new URL(this.#config.webUrl ?? (this.#root() || '/'), new URL(this.#base, location.href)).href.replace(/\/+$/, ''),
       }),
     );
   }
