@@ -3,7 +3,18 @@
  * a real RT when one runs): raw requests, raw answers.
  */
 import { expect } from '@open-wc/testing';
-import { addRtDemoTickets, createRtFake, RT_AGENT, RT_OTHER_REQUESTER, RT_REQUESTER, RT_SUBMISSION_FIELD, type RtFake, type RtFakeOptions } from '../../src/mocks/index.js';
+import {
+  addRtDemoTickets,
+  createRtFake,
+  DEMO_ARTICLES,
+  RT_AGENT,
+  RT_CONTENT_FIELD,
+  RT_OTHER_REQUESTER,
+  RT_REQUESTER,
+  RT_SUBMISSION_FIELD,
+  type RtFake,
+  type RtFakeOptions,
+} from '../../src/mocks/index.js';
 import { useHandlers } from '../support/msw.js';
 import { withoutPerlLocation } from '../support/rt-messages.js';
 
@@ -162,6 +173,161 @@ describe('fake RT', () => {
       expect((await call('ticket/99', { method: 'PUT', json: {} })).body).to.deep.equal({ message: 'Resource does not exist; use POST to create' });
       expect((await call(`ticket/${id}`, { method: 'DELETE' })).status).to.equal(405);
       expect((await call('nothing/here')).body).to.deep.equal({ message: 'Not Found' });
+    });
+  });
+
+  describe('people kept informed: Cc by PUT (RT 5.0.3 lib/RT/REST2/Util.pm:480-589)', () => {
+    const ccOf = async (id: string) => ((await call(`ticket/${id}`)).body as { Cc: { type: string; id: string; _url: string }[] }).Cc;
+
+    it('replaces the list with the array given: the new ones added, those left out removed, each with RT’s sentence (Ticket.pm:697-698, 728-731)', async () => {
+      const { id } = await create({ Cc: 'anne@example.com' });
+      const put = (Cc: unknown) => call(`ticket/${id}`, { method: 'PUT', json: { Cc } });
+      const added = await put(['anne@example.com', 'bob@example.com']);
+      expect([added.status, added.body]).to.deep.equal([200, ['Added bob@example.com as Cc for this ticket']]);
+      expect(await ccOf(id)).to.deep.equal([
+        { type: 'user', id: 'anne@example.com', _url: `${API}/user/anne@example.com` },
+        { type: 'user', id: 'bob@example.com', _url: `${API}/user/bob@example.com` },
+      ]);
+      // Members as GET names them (a user's Name), an address in another case, a known user's address: nothing to do.
+      expect((await put(['anne@example.com', 'BOB@example.com'])).body).to.deep.equal([]);
+      expect((await put(['anne@example.com', 'bob@example.com', RT_OTHER_REQUESTER.email])).body).to.deep.equal([`Added ${RT_OTHER_REQUESTER.name} as Cc for this ticket`]);
+      expect((await put(['bob@example.com', RT_OTHER_REQUESTER.name, 'bob@example.com'])).body, 'one entry twice; anne left out').to.deep.equal([
+        'bob@example.com is already Cc',
+        'anne@example.com is no longer Cc for this ticket',
+      ]);
+      // `{type, id, _url}` as GET gives it is read as its id (Util.pm:233-246).
+      const [bob] = await ccOf(id);
+      expect((await put([bob, RT_OTHER_REQUESTER.name])).body).to.deep.equal([]);
+      expect((await call(`ticket/${id}`, { method: 'PUT', json: { AddCc: ['carl@example.com'] } })).body, 'no AddCc in REST2').to.deep.equal([]);
+      expect((await ccOf(id)).map((member) => member.id)).to.deep.equal(['bob@example.com', RT_OTHER_REQUESTER.name]);
+    });
+
+    it('does not split a comma string on an update: its first address replaces the whole list (User.pm:703-704)', async () => {
+      const { id } = await create({ Cc: 'anne@example.com, bob@example.com' });
+      const said = await call(`ticket/${id}`, { method: 'PUT', json: { Cc: 'carl@example.com, dora@example.com' } });
+      expect(said.body).to.deep.equal(['Added carl@example.com as Cc for this ticket', 'anne@example.com is no longer Cc for this ticket', 'bob@example.com is no longer Cc for this ticket']);
+      expect((await ccOf(id)).map((member) => member.id)).to.deep.equal(['carl@example.com']);
+    });
+
+    it('answers 200 “Permission denied” without ModifyTicket, and makes users of the unknown addresses all the same (Roles.pm:428-441, 514-516)', async () => {
+      fake.state.queues.find((queue) => queue.name === 'Support')!.requestersModify = false;
+      const { id } = await create({ Cc: 'anne@example.com' });
+      const refused = await call(`ticket/${id}`, { method: 'PUT', json: { Cc: ['anne@example.com', 'eve@example.com'] } });
+      expect([refused.status, refused.body]).to.deep.equal([200, ['Permission denied']]);
+      expect((await call(`ticket/${id}`, { method: 'PUT', json: { Cc: [] } })).body, 'nor remove').to.deep.equal(['Permission denied']);
+      expect((await ccOf(id)).map((member) => member.id)).to.deep.equal(['anne@example.com']);
+      expect(fake.state.userByEmail('eve@example.com')).to.deep.include({ name: 'eve@example.com', privileged: false });
+      const theirs = fake.state.addTicket({ subject: 'x', requestor: RT_OTHER_REQUESTER.id });
+      expect((await call(`ticket/${theirs.id}`, { method: 'PUT', json: { Cc: ['x@example.com'] } })).body, 'ShowTicket is the only gate (Ticket.pm:175-179)').to.deep.equal({ message: 'Forbidden' });
+    });
+
+    it('fails with an empty 500 on an entry that names no one, changing nothing (Util.pm:528-530)', async () => {
+      const { id } = await create({ Cc: 'anne@example.com' });
+      for (const entry of ['nosuchlogin', { type: 'user', id: 'anne@example.com' }]) {
+        const failed = await call(`ticket/${id}`, { method: 'PUT', json: { Cc: ['zed@example.com', entry] } });
+        expect([failed.status, failed.body], JSON.stringify(entry)).to.deep.equal([500, undefined]);
+      }
+      expect((await ccOf(id)).map((member) => member.id)).to.deep.equal(['anne@example.com']);
+      expect(fake.state.userByEmail('zed@example.com'), 'made before the failure').to.not.equal(undefined);
+    });
+  });
+
+  describe('articles (REST2 Resource/Article.pm, Articles.pm; RT 5.0.3)', () => {
+    const everything = [{ field: 'id', operator: '>', value: 0 }];
+    const names = (answer: Answer) => (answer.body as { items: { Name: string }[] }).items.map((item) => item.Name);
+
+    beforeEach(() => {
+      fake.state.publishArticle('VPN drops', '<p>Update the <strong>VPN</strong> client.</p>\nThen sign in.', { summary: 'When the VPN drops' });
+      fake.state.publishArticle('Imprimante', '<p>Ouvrez le capot.</p>', { summary: 'Bourrage' });
+    });
+
+    it('answers nothing to an empty query, and each article with the fields asked to “every id above 0”', async () => {
+      for (const empty of [call('articles'), call('articles', { json: [] }), call('articles?query=%5B%5D')]) {
+        expect((await empty).body).to.deep.equal({ count: 0, total: null, per_page: 20, page: 1, items: [], pages: null });
+      }
+      const all = await call('articles?per_page=500&fields=Name,Summary,CustomFields,Class', { json: everything });
+      expect(all.body).to.deep.include({ count: 2, total: null, pages: null, per_page: 100, page: 1 });
+      const [first, second] = (all.body as { items: Record<string, unknown>[] }).items;
+      // Collection.pm:226-230 and Resource.pm:85-116: the reference, then the fields; SortOrder then Name (Articles.pm:61-64).
+      expect(first).to.deep.equal({
+        type: 'article',
+        id: '2',
+        _url: `${API}/article/2`,
+        Name: 'Imprimante',
+        Summary: 'Bourrage',
+        Class: { type: 'class', id: '1', _url: `${API}/class/1` },
+        CustomFields: [{ type: 'customfield', id: String(RT_CONTENT_FIELD.id), _url: `${API}/customfield/${RT_CONTENT_FIELD.id}`, name: 'Content', values: ['<p>Ouvrez le capot.</p>'] }],
+      });
+      expect(second.Name).to.equal('VPN drops');
+      const query = encodeURIComponent(JSON.stringify(everything));
+      expect(names(await call(`articles?query=${query}&fields=Name`)), 'a GET takes the query as a parameter').to.deep.equal(['Imprimante', 'VPN drops']);
+    });
+
+    it('ANDs conditions on different fields and ORs those on one field; LIKE anywhere, without case; Class by number only', async () => {
+      const search = async (query: unknown[]) => names(await call('articles?fields=Name', { json: query }));
+      expect(await search([{ field: 'Name', operator: 'LIKE', value: 'vpn' }])).to.deep.equal(['VPN drops']);
+      expect(await search([{ field: 'Name', operator: 'LIKE', value: 'vpn' }, { field: 'Name', operator: 'LIKE', value: 'prim' }])).to.deep.equal(['Imprimante', 'VPN drops']);
+      expect(await search([{ field: 'Name', operator: 'LIKE', value: 'vpn' }, { field: 'Summary', operator: 'LIKE', value: 'bourrage' }]), 'no OR across fields').to.deep.equal([]);
+      expect(await search([{ field: 'Class', value: 1 }])).to.have.length(2);
+      expect(await search([{ field: 'Class', value: 'General' }])).to.deep.equal([]);
+      expect(await search([{ field: 'Nothing', value: 'x' }, { field: 'Name', value: 'imprimante' }]), 'an unknown field is skipped').to.deep.equal(['Imprimante']);
+      expect(await search([{ field: 'CF.{Content}', operator: 'LIKE', value: 'capot' }])).to.deep.equal(['Imprimante']);
+      expect((await call('articles', { json: { field: 'id' } })).body).to.deep.equal({ message: 'JSON object must be a ARRAY' });
+      expect((await call('articles', { body: '[{', headers: { 'Content-Type': 'application/json' } })).status).to.equal(400);
+    });
+
+    it('gives an article whole, its body in the Content field (Util.pm:186-215), 404 for none', async () => {
+      const { status, body } = await call('article/1');
+      expect(status).to.equal(200);
+      const record = body as Record<string, unknown> & { _hyperlinks: { ref: string }[] };
+      expect(record).to.deep.include({ id: 1, Name: 'VPN drops', Summary: 'When the VPN drops', SortOrder: '0', Parent: '0', Disabled: '0' });
+      expect(record.Class).to.deep.equal({ type: 'class', id: '1', _url: `${API}/class/1` });
+      expect(record.Creator).to.deep.equal({ type: 'user', id: RT_AGENT.name, _url: `${API}/user/${RT_AGENT.name}` });
+      expect(record.CustomFields).to.deep.equal([
+        { type: 'customfield', id: String(RT_CONTENT_FIELD.id), _url: `${API}/customfield/${RT_CONTENT_FIELD.id}`, name: 'Content', values: ['<p>Update the <strong>VPN</strong> client.</p>\nThen sign in.'] },
+      ]);
+      expect(record._hyperlinks.map((link) => link.ref)).to.deep.equal(['self', 'customfield', 'history']);
+      expect((await call('article/99')).body).to.deep.equal({ message: 'Not Found' });
+      // The field's type, for whoever may see the field; 403 for one that does not exist (Record.pm:101-119).
+      expect((await call(`customfield/${RT_CONTENT_FIELD.id}`)).body).to.deep.include({ id: RT_CONTENT_FIELD.id, Name: 'Content', Type: 'Text', LookupType: 'RT::Class-RT::Article', MaxValues: '1' });
+      expect((await call(`customfield/${RT_SUBMISSION_FIELD.id}`)).body).to.deep.include({ Type: 'Freeform', LookupType: 'RT::Queue-RT::Ticket' });
+      expect((await call('customfield/99')).body).to.deep.equal({ message: 'Forbidden' });
+    });
+
+    it('shows nothing of a class without ShowArticle, and no body without SeeCustomField', async () => {
+      fake.state.articleClasses.push({ id: 2, name: 'Staff notes', readers: 'staff' });
+      const hidden = fake.state.publishArticle('Staff only VPN', '<p>secret</p>', { classId: 2 });
+      expect(names(await call('articles?fields=Name', { json: everything }))).to.deep.equal(['Imprimante', 'VPN drops']);
+      expect(names(await call('articles?fields=Name', { json: everything, as: 'agent' }))).to.deep.equal(['Imprimante', 'Staff only VPN', 'VPN drops']);
+      expect((await call(`article/${hidden.id}`)).body).to.deep.equal({ message: 'Forbidden' });
+      // RT reads a page of all rows, then drops those the person may not read (Articles.pm:75-81): a short page, uncounted.
+      const page = await call('articles?fields=Name&per_page=2', { json: everything });
+      expect(page.body).to.deep.include({ count: 1, per_page: 2, total: null, pages: null });
+      fake.state.articleField.everyoneSees = false;
+      expect(((await call('article/1')).body as { CustomFields: unknown }).CustomFields).to.deep.equal([]);
+      const row = ((await call('articles?fields=Name,CustomFields', { json: everything })).body as { items: { CustomFields: unknown }[] }).items[0];
+      expect(row.CustomFields, 'an empty string in a search row (Resource.pm:115, 179)').to.equal('');
+      expect(names(await call('articles?fields=Name', { json: [{ field: 'CF.{Content}', operator: 'LIKE', value: 'capot' }] })), 'the condition is dropped').to.have.length(0);
+      fake.state.articleClasses[0].readers = 'nobody';
+      expect(names(await call('articles?fields=Name', { json: everything }))).to.deep.equal([]);
+      expect((await call('article/1')).status).to.equal(403);
+    });
+
+    it('creates an article for staff with CreateArticle: 201, its reference and Location (Article.pm:77-91)', async () => {
+      const created = await call('article', { as: 'agent', json: { Class: 'General', Name: 'Wi-Fi', Summary: '', CustomFields: { Content: '<p>CORP</p>' } } });
+      expect([created.status, created.body, created.headers.get('Location')]).to.deep.equal([201, { type: 'article', id: '3', _url: `${API}/article/3` }, '/rt/REST/2.0/article/3']);
+      expect(fake.state.articles[2]).to.deep.include({ classId: 1, name: 'Wi-Fi', content: '<p>CORP</p>' });
+      const cases: [Record<string, unknown>, 'agent' | 'requester', number, string][] = [
+        [{ Name: 'x' }, 'agent', 400, 'Invalid Class'],
+        [{ Class: 'Nope', Name: 'x' }, 'agent', 403, 'Permission Denied'],
+        [{ Class: 1, Name: 'x' }, 'requester', 403, 'Permission Denied'],
+        [{ Class: 1, Name: 'Wi-Fi' }, 'agent', 400, 'Create failed for unknown reason'],
+        [{ Class: 1 }, 'agent', 400, 'Create failed for unknown reason'],
+      ];
+      for (const [json, as, status, message] of cases) {
+        const answer = await call('article', { as, json });
+        expect([answer.status, answer.body], JSON.stringify(json)).to.deep.equal([status, { message }]);
+      }
     });
   });
 
@@ -356,5 +522,7 @@ describe('fake RT', () => {
       const history = (await call(`ticket/${item.id}/history?fields=Type&per_page=100`)).body as { items: { Type: string }[] };
       expect(history.items.map((one) => one.Type)).not.to.include('Comment');
     }
+    const articles = (await call('articles?fields=Name&per_page=100', { json: [{ field: 'id', operator: '>', value: 0 }] })).body as { items: { Name: string }[] };
+    expect(articles.items.map((item) => item.Name)).to.have.members(DEMO_ARTICLES.map((article) => article.title));
   });
 });

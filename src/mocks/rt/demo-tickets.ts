@@ -4,8 +4,10 @@
  * ones (one with an internal comment the requester must never see, one with a file from
  * each side), a stalled one waiting for Camille's answer, resolved and rejected ones.
  * Julien Dupont (RT_OTHER_REQUESTER) has one that Camille must never see. Dates are
- * relative to the fake's clock, so the demo always looks current.
+ * relative to the fake's clock, so the demo always looks current. The knowledge base holds
+ * the demo's articles (DEMO_ARTICLES), in RT's General class, which everyone may read.
  */
+import { DEMO_ARTICLES } from '../articles.js';
 import { RT_OTHER_REQUESTER, RT_REQUESTER } from './seed.js';
 import type { RtFakeFile, RtFakeState } from './state.js';
 
@@ -19,6 +21,8 @@ export function addRtDemoTickets(state: RtFakeState): void {
   const now = state.clock().getTime();
   /** `days` (and `hours`) before now. */
   const ago = (days: number, hours = 0) => new Date(now - (days * 24 + hours) * 3_600_000);
+
+  for (const { title, html } of DEMO_ARTICLES) state.publishArticle(title, html);
 
   // ---- rejected and resolved ----
   const licence = state.addTicket({

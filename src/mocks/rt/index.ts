@@ -3,6 +3,8 @@ export { createRtFake, type RtFake, type RtFakeOptions } from './fake.js';
 export type { RtCall, RtRoute } from './routes.js';
 export {
   RT_AGENT,
+  RT_ARTICLE_CLASS,
+  RT_CONTENT_FIELD,
   RT_NOBODY,
   RT_OTHER_REQUESTER,
   RT_REQUESTER,
@@ -11,6 +13,8 @@ export {
   RT_SUPPORT_QUEUE,
   RT_SYSTEM,
   rtDemoSeed,
+  type RtFakeArticleClass,
+  type RtFakeArticleField,
   type RtFakeCustomField,
   type RtFakeQueue,
   type RtFakeSeed,
@@ -22,6 +26,7 @@ export {
   RtFakeState,
   type RtFailureKind,
   type RtFailureOptions,
+  type RtFakeArticle,
   type RtFakeAttachment,
   type RtFakeFile,
   type RtFakeMessage,

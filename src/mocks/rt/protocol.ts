@@ -7,7 +7,7 @@
  */
 import { HttpResponse } from 'msw';
 import type { RtFakeUser } from './seed.js';
-import type { RtFakeAttachment, RtFakeState, RtFakeTicket, RtFakeTransaction } from './state.js';
+import type { RtFakeArticle, RtFakeAttachment, RtFakeState, RtFakeTicket, RtFakeTransaction } from './state.js';
 
 /** RT's format_datetime: seconds, UTC, `Z`; an unset date is the epoch. */
 export const rtDate = (date: Date | undefined) => (date ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -157,6 +157,54 @@ export class RtApi {
       }
     }
     return { ...this.ticketFields(ticket), _hyperlinks: links };
+  }
+
+  /**
+   * An article's Content field with its value (lib/RT/REST2/Util.pm:186-215): shown only to
+   * those with SeeCustomField on it — none otherwise.
+   */
+  articleCustomFields(article: RtFakeArticle): RtJson[] {
+    const field = this.state.articleField;
+    if (!this.state.canSeeArticleContent()) return [];
+    return [{ ...this.ref('customfield', field.id), name: field.name, values: article.content === undefined ? [] : [article.content] }];
+  }
+
+  /**
+   * An article's fields as `fields=` selects them (lib/RT/REST2/Resource.pm:74-180): the
+   * Class as a reference, and `CustomFields` an empty string when the person may see no
+   * field (Resource.pm:115, 179).
+   */
+  articleFields(article: RtFakeArticle): RtJson {
+    const fields = this.articleCustomFields(article);
+    return {
+      id: article.id,
+      Name: article.name,
+      Summary: article.summary,
+      SortOrder: String(article.sortOrder),
+      Class: this.ref('class', article.classId),
+      Parent: '0',
+      URI: `fsck.com-article://fake-rt/article/${article.id}`,
+      Disabled: '0',
+      Creator: this.userRef(article.creator),
+      Created: rtDate(article.created),
+      LastUpdatedBy: this.userRef(article.creator),
+      LastUpdated: rtDate(article.created),
+      CustomFields: fields.length ? fields : '',
+    };
+  }
+
+  /** `GET article/:id` (REST2/Resource/Article.pm with Record/Readable.pm): the record, `CustomFields` always a list. */
+  articleRecord(article: RtFakeArticle): RtJson {
+    const fields = this.articleCustomFields(article);
+    return {
+      ...this.articleFields(article),
+      CustomFields: fields,
+      _hyperlinks: [
+        { ref: 'self', type: 'article', id: article.id, _url: this.url(`article/${article.id}`) },
+        ...fields.map(({ id, name }) => ({ ...this.ref('customfield', String(id)), ref: 'customfield', name })),
+        { ref: 'history', _url: this.url(`article/${article.id}/history`) },
+      ],
+    };
   }
 
   transactionFields(transaction: RtFakeTransaction): RtJson {

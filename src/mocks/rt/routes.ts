@@ -6,7 +6,7 @@
  */
 import { fromBase64, mimeBase64, rtDate, userFields, type RtApi, type RtJson } from './protocol.js';
 import type { RtFakeUser } from './seed.js';
-import { RT_STATUSES, type RtFakeAttachment, type RtFakeFile, type RtFakeState, type RtFakeTicket, type RtStatus } from './state.js';
+import { RT_STATUSES, type RtFakeArticle, type RtFakeAttachment, type RtFakeFile, type RtFakeState, type RtFakeTicket, type RtStatus } from './state.js';
 import { ticketSql, TicketSqlError } from './tql.js';
 
 export interface RtCall {
@@ -153,6 +153,135 @@ function update(call: RtCall, ticket: RtFakeTicket, data: RtJson): string[] {
   return said;
 }
 
+/**
+ * A role key of a PUT (RT 5.0.3 lib/RT/REST2/Util.pm:480-589, update_role_members): the
+ * list given replaces the role's members. Each entry is made a principal first, in order —
+ * a number is a principal id, a string with "@" a user found or made by address (only its
+ * first address: lib/RT/User.pm:703-704, a comma string is not split here), another string a
+ * login; a `{type, id, _url}` reference is read as its id (Util.pm:233-246). An entry that
+ * names no one stops the whole request with an empty 500 (CanonicalizePrincipal answers 0,
+ * whose `->Id` dies at Util.pm:530), after the users made so far. Then those missing are
+ * added and those not listed removed, each with RT's sentence, or "Permission denied" when
+ * the person may not (lib/RT/Ticket.pm:623-639: ModifyTicket; Watch, which would let a person
+ * add themselves, is not modelled). Unknown addresses are made users before any right is
+ * checked (Record/Role/Roles.pm:428-441), so even when the add is refused. Only Cc is
+ * modelled: the fake has no AdminCc, and Requestor is left as it is.
+ */
+function updateCc(call: RtCall, ticket: RtFakeTicket, value: unknown): string[] | Response {
+  const { state, user } = call;
+  const entries = Array.isArray(value) ? value : [value];
+  const wanted: number[] = [];
+  for (const entry of entries) {
+    const reference = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as RtJson) : undefined;
+    const text = reference ? (reference.type && reference.id && reference._url ? String(reference.id) : undefined) : String(entry);
+    let found: number | undefined;
+    if (text !== undefined && /^\d+$/.test(text)) found = Number(text);
+    else if (text !== undefined && text.includes('@')) found = state.userByEmail(text.split(',')[0].trim(), { create: true })?.id;
+    else if (text !== undefined) found = state.user(text)?.id;
+    if (found === undefined) return new Response('', { status: 500, headers: { 'Content-Type': 'application/json; charset="utf-8"' } });
+    wanted.push(found);
+  }
+  const count = new Map<number, number>();
+  for (const id of wanted) count.set(id, (count.get(id) ?? 0) + 1);
+  for (const id of ticket.cc) count.set(id, (count.get(id) ?? 0) - 1);
+  const name = (id: number) => state.user(id)?.name ?? String(id);
+  const said: string[] = [];
+  // The entries' order first, then those to remove, sorted as Perl sorts hash keys here (as strings).
+  const order = [...new Set([...wanted, ...[...count.keys()].sort((a, b) => (String(a) < String(b) ? -1 : 1))])];
+  for (const id of order) {
+    let left = count.get(id) ?? 0;
+    for (; left > 0; left--) {
+      if (!state.canModify(user, ticket)) said.push('Permission denied');
+      else if (ticket.cc.includes(id)) said.push(`${name(id)} is already Cc`);
+      else {
+        ticket.cc.push(id);
+        said.push(`Added ${name(id)} as Cc for this ticket`);
+      }
+    }
+    for (; left < 0; left++) {
+      if (!state.canModify(user, ticket)) said.push('Permission denied');
+      else {
+        ticket.cc = ticket.cc.filter((one) => one !== id);
+        said.push(`${name(id)} is no longer Cc for this ticket`);
+      }
+    }
+  }
+  return said;
+}
+
+/**
+ * An article query (REST2/Resource/Collection/QueryByJSON.pm): `[{field, operator, value,
+ * entry_aggregator}]`, from `query` for a GET and the body for a POST. Clauses on different
+ * fields are ANDed; clauses on one field are joined by their `entry_aggregator`, OR by default
+ * (DBIx/SearchBuilder.pm:970-975). `LIKE` looks for the value anywhere (SearchBuilder.pm:
+ * 983-985, its own % and _ are wildcards), and text compares without case (QueryByJSON.pm:137).
+ * Readable columns the fake does not hold (Parent, URI, Disabled, Creator, Created,
+ * LastUpdated…) and unknown fields are skipped, as RT skips unknown ones (129). A
+ * `CF.{Name}` condition matches the article's Content, and is dropped for whoever may not
+ * see the field (109-118); RT also matches other fields' values and other objects' values
+ * of the same number there (Articles.pm:244-275), which the fake does not copy.
+ */
+function articleTest(call: RtCall, clauses: RtJson[]): ((article: RtFakeArticle) => boolean) | undefined {
+  const { state } = call;
+  const groups = new Map<string, { test: (article: RtFakeArticle) => boolean; and: boolean }[]>();
+  for (const clause of clauses) {
+    if (!clause || typeof clause !== 'object' || !clause.field || clause.value === undefined || clause.value === null) continue;
+    const field = String(clause.field);
+    const cf = /(?:CF|CustomField)\.\{(.*)\}/i.exec(field)?.[1];
+    let read: ((article: RtFakeArticle) => string | number | undefined) | undefined;
+    if (cf !== undefined) {
+      if (!cf || cf.toLowerCase() !== state.articleField.name.toLowerCase() || !state.canSeeArticleContent()) continue;
+      read = (article) => article.content;
+    } else if (field === 'id' || field === 'Class' || field === 'SortOrder') {
+      read = (article) => (field === 'id' ? article.id : field === 'Class' ? article.classId : article.sortOrder);
+    } else if (field === 'Name' || field === 'Summary') {
+      read = (article) => (field === 'Name' ? article.name : article.summary);
+    } else continue;
+    const operator = String(clause.operator ?? '=').toUpperCase().replace(/\s+/g, ' ');
+    const value = String(clause.value);
+    const test = (article: RtFakeArticle) => compare(read!(article), operator, value);
+    const key = cf === undefined ? field : 'CF';
+    groups.set(key, [...(groups.get(key) ?? []), { test, and: String(clause.entry_aggregator ?? '').toUpperCase() === 'AND' }]);
+  }
+  // Nothing applied: the collection is not limited, and DBIx answers nothing (DBIx/SearchBuilder.pm:613).
+  if (!groups.size) return undefined;
+  return (article) =>
+    [...groups.values()].every((tests) => tests.slice(1).reduce((met, { test, and }) => (and ? met && test(article) : met || test(article)), tests[0].test(article)));
+}
+
+/** A column against a value as SQLite compares them: numbers as numbers, text without case, a number before any text. */
+function compare(actual: string | number | undefined, operator: string, value: string): boolean {
+  // No value (a Content left empty): the left join finds none, and nothing compares.
+  if (actual === undefined) return false;
+  if (operator === 'LIKE' || operator === 'NOT LIKE') {
+    // `%value%`, the value's own % and _ wildcards too.
+    const pattern = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+    const like = new RegExp(`^.*${pattern}.*$`, 'is').test(String(actual));
+    return operator === 'LIKE' ? like : !like;
+  }
+  let order: number;
+  if (typeof actual === 'number') order = /^-?\d+(\.\d+)?$/.test(value) ? Math.sign(actual - Number(value)) : -1;
+  else order = actual.toLowerCase() < value.toLowerCase() ? -1 : actual.toLowerCase() > value.toLowerCase() ? 1 : 0;
+  switch (operator) {
+    case '=':
+      return order === 0;
+    case '!=':
+    case '<>':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    case '>=':
+      return order >= 0;
+    default:
+      // RT replaces an operator it does not know by "id < 0" (lib/RT/SearchBuilder.pm:959-974).
+      return false;
+  }
+}
+
 const rtPath = (api: RtApi, path: string) => `${new URL(api.root).pathname}/${path}`;
 
 export const rtRoutes: RtRoute[] = [
@@ -207,13 +336,7 @@ export const rtRoutes: RtRoute[] = [
           .flatMap((value) => (typeof value === 'number' || /^\d+$/.test(String(value)) ? [String(value)] : String(value).split(',')))
           .map((value) => value.trim())
           .filter(Boolean)
-          .map((value) => {
-            const found = state.user(value);
-            if (found || /^\d+$/.test(value) || !/@/.test(value)) return found?.id;
-            const id = state.users.reduce((max, one) => Math.max(max, one.id + 1), 1);
-            state.users.push({ id, name: value, realName: '', email: value, password: '', privileged: false });
-            return id;
-          })
+          .map((value) => (/^\d+$/.test(value) || !/@/.test(value) ? state.user(value)?.id : state.userByEmail(value, { create: true })?.id))
           .filter((id): id is number => id !== undefined);
       const requestors = members(data.Requestor);
       const cc = members(data.Cc);
@@ -250,7 +373,14 @@ export const rtRoutes: RtRoute[] = [
         if (ticket instanceof Response) return ticket.status === 404 ? api.error(404, 'Resource does not exist; use POST to create') : ticket;
         const parsed = await parseBody(call, 'record');
         if (!parsed.ok) return parsed.response;
-        return api.json(update(call, ticket, parsed.value));
+        // RT's Update first, then the custom fields, then the roles (Record/Writable.pm:179-186).
+        const said = update(call, ticket, parsed.value);
+        if (parsed.value.Cc !== undefined) {
+          const cc = updateCc(call, ticket, parsed.value.Cc);
+          if (cc instanceof Response) return cc;
+          said.push(...cc);
+        }
+        return api.json(said);
       }
       if (ticket instanceof Response) return ticket;
       // Web::Machine compares If-Modified-Since with RT's Last-Modified, which RT 5.0 gives in its own
@@ -363,6 +493,116 @@ export const rtRoutes: RtRoute[] = [
       const said = [type === 'correspond' ? 'Correspondence added' : 'Comments added'];
       if (data.Status) said.push(...update(call, ticket, { Status: data.Status }).map((text) => text.replace(/^Ticket \d+: /, '')));
       return api.json(said, 201, { Location: rtPath(api, `transaction/${transaction.id}`) });
+    },
+  },
+  {
+    // Resource/Articles.pm with Collection/QueryByJSON.pm; POST is read as a GET (ProcessPOSTasGET.pm).
+    pattern: /^articles\/?$/,
+    methods: ['GET', 'POST'],
+    handle(call) {
+      const { api, state, user, request } = call;
+      let content = request.method === 'GET' ? (api.query.get('query') ?? '') : call.body;
+      if (request.method === 'POST' && /^application\/json/i.test(request.headers.get('Content-Type') ?? '') && content) {
+        // Role/RequestBodyIsJSON.pm: a POST's JSON body must be an array.
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(content);
+        } catch (error) {
+          return api.error(400, `JSON parse error: ${(error as Error).message}\n`);
+        }
+        if (!Array.isArray(parsed)) return api.error(400, 'JSON object must be a ARRAY');
+      }
+      // QueryByJSON.pm:73-79: no "[" is no query. A query that limits nothing (empty, or only fields skipped) leaves
+      // the collection unlimited, and DBIx answers nothing for it (DBIx/SearchBuilder.pm:613): no article at all.
+      if (!/\[/.test(content)) content = '[]';
+      let clauses: RtJson[];
+      try {
+        clauses = JSON.parse(content) as RtJson[];
+      } catch {
+        return api.error(500, 'Internal Server Error');
+      }
+      const test = articleTest(call, Array.isArray(clauses) ? clauses : []);
+      // SortOrder, then Name (Articles.pm:58-66).
+      const rows = test ? state.articles.filter(test).sort((a, b) => a.sortOrder - b.sortOrder || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)) : [];
+      // RT reads a page of every article, then drops those of classes the person may not read (Articles.pm:75-81), and
+      // counts only for whoever holds ShowArticle globally (Articles.pm:971-974), which no one does here: the fake grants
+      // it per class, as the test RT does.
+      return api.collection(request, rows, (article) => row(call, 'article', article.id, api.articleFields(article)), {
+        counted: false,
+        visible: (article) => state.canSeeArticle(user, article),
+      });
+    },
+  },
+  {
+    // Resource/Article.pm:77-91 with Record/Writable.pm: CreateArticle on the class, RT's words.
+    pattern: /^article\/?$/,
+    methods: ['POST'],
+    async handle(call) {
+      const { api, state, user } = call;
+      const parsed = await parseBody(call, 'record');
+      if (!parsed.ok) return parsed.response;
+      const data = parsed.value;
+      if (!data.Class) return api.error(400, 'Invalid Class');
+      const articleClass = state.articleClass(String(data.Class));
+      if (!articleClass || !state.canCreateArticle(user, articleClass)) return api.error(403, 'Permission Denied');
+      const fields = (data.CustomFields ?? {}) as RtJson;
+      const content = Object.entries(fields).find(([key]) => key === String(state.articleField.id) || key.toLowerCase() === state.articleField.name.toLowerCase())?.[1];
+      const article = state.createArticle({
+        classId: articleClass.id,
+        name: data.Name === undefined ? '' : String(data.Name),
+        summary: data.Summary === undefined ? '' : String(data.Summary),
+        content: content === undefined ? undefined : String(Array.isArray(content) ? content[0] : content),
+        creator: user.id,
+      });
+      // A name missing or already in the class: RT's own reason is lost (Article.pm:89 unpacks three values from two).
+      if (!article) return api.error(400, 'Create failed for unknown reason');
+      return api.json({ type: 'article', id: String(article.id), _url: api.url(`article/${article.id}`) }, 201, { Location: rtPath(api, `article/${article.id}`) });
+    },
+  },
+  {
+    // Resource/Article.pm:93-97: 404 for no such article, 403 without ShowArticle on its class.
+    pattern: /^article\/(\d+)\/?$/,
+    methods: ['GET'],
+    handle(call) {
+      const { api, state, user } = call;
+      const article = state.articles.find((one) => one.id === Number(call.params[0]));
+      if (!article) return api.error(404, 'Not Found');
+      if (!state.canSeeArticle(user, article)) return api.error(403, 'Forbidden');
+      return api.json(api.articleRecord(article));
+    },
+  },
+  {
+    // Resource/CustomField.pm, Record.pm:101-119: SeeCustomField on the field itself, else 403 — for a field that does
+    // not exist too, which no one may see.
+    pattern: /^customfield\/(\d+)\/?$/,
+    methods: ['GET'],
+    handle(call) {
+      const { api, state } = call;
+      const id = Number(call.params[0]);
+      const article = state.articleField.id === id ? state.articleField : undefined;
+      const ticketField = state.customFields.find((field) => field.id === id);
+      if (article ? !state.canSeeArticleContent() : !ticketField) return api.error(403, 'Forbidden');
+      const [name, type, lookup, hint, description] = article
+        ? [article.name, article.type, 'RT::Class-RT::Article', article.type === 'HTML' ? 'Fill in one HTML area' : 'Fill in one text area', 'Content']
+        : [ticketField!.name, 'Freeform', 'RT::Queue-RT::Ticket', 'Enter one value', ''];
+      return api.json({
+        id,
+        Name: name,
+        Description: description,
+        Type: type,
+        LookupType: lookup,
+        MaxValues: '1',
+        EntryHint: hint,
+        Pattern: '',
+        SortOrder: '0',
+        UniqueValues: '0',
+        Disabled: '0',
+        Creator: api.userRef(1),
+        Created: rtDate(state.born),
+        LastUpdatedBy: api.userRef(1),
+        LastUpdated: rtDate(state.born),
+        _hyperlinks: [{ ref: 'self', type: 'customfield', id, _url: api.url(`customfield/${id}`) }],
+      });
     },
   },
   {

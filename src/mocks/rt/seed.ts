@@ -35,10 +35,36 @@ export interface RtFakeCustomField {
   queues: number[];
 }
 
+/**
+ * A class of articles, and who may read its articles: ShowArticle granted on the class to
+ * Everyone, to staff only (the privileged users), or to no one.
+ */
+export interface RtFakeArticleClass {
+  id: number;
+  name: string;
+  readers: 'everyone' | 'staff' | 'nobody';
+}
+
+/**
+ * The articles' body field, RT's "Content" (etc/initialdata:938-946: Text, one value, applied
+ * to every class). `everyoneSees`: SeeCustomField granted to Everyone on the field; without
+ * it no one reads the body (and a `CF.{Content}` condition is dropped).
+ */
+export interface RtFakeArticleField {
+  id: number;
+  name: string;
+  type: 'Text' | 'HTML';
+  everyoneSees: boolean;
+}
+
 export interface RtFakeSeed {
   users: RtFakeUser[];
   queues: RtFakeQueue[];
   customFields: RtFakeCustomField[];
+  /** Article classes: RT's own "General", readable by everyone, when not given. */
+  articleClasses?: RtFakeArticleClass[];
+  /** The articles' body field: RT_CONTENT_FIELD when not given. */
+  articleField?: RtFakeArticleField;
 }
 
 /** RT's own system users: ids 1 (RT_System) and 6 (Nobody) exist in every RT. */
@@ -83,7 +109,13 @@ export const RT_SUBMISSION_FIELD: RtFakeCustomField = { id: 1, name: 'Widget sub
 /** A custom field for a configured question (`customFields: {"site": "Site"}`). */
 export const RT_SITE_FIELD: RtFakeCustomField = { id: 2, name: 'Site', queues: [3] };
 
-/** A fresh copy of the default people, queues and custom fields. */
+/** RT's default article class (etc/initialdata:931-936), which the admin lets everyone read. */
+export const RT_ARTICLE_CLASS: RtFakeArticleClass = { id: 1, name: 'General', readers: 'everyone' };
+
+/** RT's "Content" field of articles, which everyone may see (the fake's ticket fields hold ids 1 and 2). */
+export const RT_CONTENT_FIELD: RtFakeArticleField = { id: 3, name: 'Content', type: 'Text', everyoneSees: true };
+
+/** A fresh copy of the default people, queues, custom fields and article classes. */
 export function rtDemoSeed(): RtFakeSeed {
   return {
     users: [RT_SYSTEM, RT_NOBODY, RT_REQUESTER, RT_OTHER_REQUESTER, RT_AGENT].map((user) => ({ ...user })),
@@ -92,5 +124,7 @@ export function rtDemoSeed(): RtFakeSeed {
       { ...RT_SUPPORT_QUEUE },
     ],
     customFields: [RT_SUBMISSION_FIELD, RT_SITE_FIELD].map((field) => ({ ...field, queues: [...field.queues] })),
+    articleClasses: [{ ...RT_ARTICLE_CLASS }],
+    articleField: { ...RT_CONTENT_FIELD },
   };
 }

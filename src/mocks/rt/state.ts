@@ -4,7 +4,21 @@
  * does what, the requests it saw and the failures a test asked for. Routes read and
  * change it; tests and the demo's "act as the technician" buttons use its agent helpers.
  */
-import { RT_AGENT, RT_REQUESTER, RT_SUPPORT_QUEUE, RT_SYSTEM, rtDemoSeed, type RtFakeCustomField, type RtFakeQueue, type RtFakeSeed, type RtFakeUser } from './seed.js';
+import {
+  RT_AGENT,
+  RT_ARTICLE_CLASS,
+  RT_CONTENT_FIELD,
+  RT_REQUESTER,
+  RT_SUPPORT_QUEUE,
+  RT_SYSTEM,
+  rtDemoSeed,
+  type RtFakeArticleClass,
+  type RtFakeArticleField,
+  type RtFakeCustomField,
+  type RtFakeQueue,
+  type RtFakeSeed,
+  type RtFakeUser,
+} from './seed.js';
 import { atOrBelow, FaultSwitch, sameMethod, type CommonFailureKind, type CommonFailureOptions } from '../faults.js';
 
 /** RT's default lifecycle: `new` is initial, `open` and `stalled` active, the rest inactive. */
@@ -100,6 +114,19 @@ export interface RtTicketFixture extends RtFakeMessage {
   customFields?: Record<string, string>;
 }
 
+/** An article (lib/RT/Article.pm): its body is the value of the Content field. */
+export interface RtFakeArticle {
+  id: number;
+  classId: number;
+  name: string;
+  summary: string;
+  /** The Content field's value, as the editor saved it; none when unset. */
+  content?: string;
+  sortOrder: number;
+  creator: number;
+  created: Date;
+}
+
 export interface RtRecordedRequest {
   method: string;
   url: string;
@@ -142,6 +169,9 @@ export class RtFakeState {
   readonly users: RtFakeUser[];
   readonly queues: RtFakeQueue[];
   readonly customFields: RtFakeCustomField[];
+  readonly articleClasses: RtFakeArticleClass[];
+  readonly articleField: RtFakeArticleField;
+  readonly articles: RtFakeArticle[] = [];
   readonly tickets: RtFakeTicket[] = [];
   readonly transactions: RtFakeTransaction[] = [];
   readonly attachments: RtFakeAttachment[] = [];
@@ -158,6 +188,8 @@ export class RtFakeState {
     this.users = seed.users;
     this.queues = seed.queues;
     this.customFields = seed.customFields;
+    this.articleClasses = seed.articleClasses ?? [{ ...RT_ARTICLE_CLASS }];
+    this.articleField = seed.articleField ?? { ...RT_CONTENT_FIELD };
     this.settings = { openOnCorrespond: settings.openOnCorrespond ?? true, aclChecksInSql: settings.aclChecksInSql ?? true };
   }
 
@@ -167,6 +199,20 @@ export class RtFakeState {
   user(key: number | string): RtFakeUser | undefined {
     const text = String(key).toLowerCase();
     return this.users.find((user) => String(user.id) === text || user.name.toLowerCase() === text || (user.email && user.email.toLowerCase() === text));
+  }
+
+  /**
+   * A user by address as RT::User::LoadOrCreateByEmail finds them (lib/RT/User.pm:695-720): by
+   * address, then by login; with `create`, an unknown address becomes an unprivileged user
+   * named by it.
+   */
+  userByEmail(email: string, { create = false } = {}): RtFakeUser | undefined {
+    const text = email.toLowerCase();
+    const found = this.users.find((one) => one.email && one.email.toLowerCase() === text) ?? this.users.find((one) => one.name.toLowerCase() === text);
+    if (found || !create) return found;
+    const user: RtFakeUser = { id: this.#next(this.users), name: email, realName: '', email, password: '', privileged: false };
+    this.users.push(user);
+    return user;
   }
 
   queue(key: number | string): RtFakeQueue | undefined {
@@ -182,6 +228,11 @@ export class RtFakeState {
     return this.customFields.find(
       (field) => field.queues.includes(queue) && (String(field.id) === String(key) || field.name.toLowerCase() === String(key).toLowerCase()),
     );
+  }
+
+  /** An article class by id or name, as RT::Class->Load finds it. */
+  articleClass(key: number | string): RtFakeArticleClass | undefined {
+    return this.articleClasses.find((one) => String(one.id) === String(key) || one.name.toLowerCase() === String(key).toLowerCase());
   }
 
   /** The public text of a ticket as plain text, its file names: what a technician reads. */
@@ -225,6 +276,22 @@ export class RtFakeState {
 
   canCreateIn(user: RtFakeUser, queue: RtFakeQueue): boolean {
     return user.privileged || queue.requestersCreate;
+  }
+
+  /** ShowArticle on the article's class (lib/RT/Article.pm:580-588, the class's rights). */
+  canSeeArticle(user: RtFakeUser, article: RtFakeArticle): boolean {
+    const readers = this.articleClass(article.classId)?.readers;
+    return readers === 'everyone' || (readers === 'staff' && user.privileged);
+  }
+
+  /** SeeCustomField on the Content field: its values show, and a `CF.{Content}` condition applies. */
+  canSeeArticleContent(): boolean {
+    return this.articleField.everyoneSees;
+  }
+
+  /** CreateArticle on the class, with SetInitialCustomField on Content: staff, as the test RT's agent. */
+  canCreateArticle(user: RtFakeUser, articleClass: RtFakeArticleClass): boolean {
+    return user.privileged && articleClass.readers !== 'nobody';
   }
 
   /** Whether a transaction shows to this user: comments and mail records only to staff. */
@@ -294,7 +361,32 @@ export class RtFakeState {
     this.#touch(ticket, userId, date);
   }
 
+  /** Creates an article as RT::Article->Create does; a name already in its class is refused (lib/RT/Article.pm:125-126). */
+  createArticle(fields: { classId: number; name: string; summary?: string; content?: string; creator?: number; created?: Date }): RtFakeArticle | undefined {
+    if (!fields.name || this.articles.some((one) => one.classId === fields.classId && one.name === fields.name)) return undefined;
+    const article: RtFakeArticle = {
+      id: this.#next(this.articles),
+      classId: fields.classId,
+      name: fields.name,
+      summary: fields.summary ?? '',
+      content: fields.content || undefined,
+      sortOrder: 0,
+      creator: fields.creator ?? RT_AGENT.id,
+      created: fields.created ?? this.clock(),
+    };
+    this.articles.push(article);
+    return article;
+  }
+
   // ---- test and demo controls: the technician's side ----
+
+  /** The technician publishes an article everyone may read (the first class everyone reads), its body HTML. */
+  publishArticle(title: string, html: string, options: { summary?: string; classId?: number } = {}): RtFakeArticle {
+    const classId = options.classId ?? this.articleClasses.find((one) => one.readers === 'everyone')?.id ?? RT_ARTICLE_CLASS.id;
+    const article = this.createArticle({ classId, name: title, summary: options.summary, content: html });
+    if (!article) throw new Error(`fake RT: an article named ${title} is already in class ${classId}`);
+    return article;
+  }
 
   /** Adds a ticket as RT would hold it after creating it; see RtTicketFixture for the defaults. */
   addTicket(fixture: RtTicketFixture): RtFakeTicket {
