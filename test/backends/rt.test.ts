@@ -82,6 +82,7 @@ describe('RtBackend', () => {
       approval: false,
       closeReopen: true,
       cc: true,
+      articles: true,
     });
     expect(backend.hasCredentials(), 'no token: the person signs in').to.equal(false);
     expect(rtDescriptor.signedIn({ ...config, auth: TOKEN })).to.equal(true);
@@ -352,7 +353,8 @@ describe('RtBackend', () => {
       expect(ticket.entries[1].documents[0]).to.deep.include({ mime: 'application/pdf', size: 4 });
       expect(JSON.stringify(ticket)).not.to.contain('Internal');
       expect(ticket.documents).to.deep.equal([]);
-      expect(ticket.actions).to.deep.equal({ reply: true, approve: false, close: true, reopen: false });
+      expect(ticket.actions).to.deep.equal({ reply: true, approve: false, close: true, reopen: false, addPeople: true });
+      expect(ticket.cc).to.deep.equal([]);
     });
 
     it('reads every page of a long history, though RT drops the comments from its pages', async () => {
@@ -388,7 +390,7 @@ describe('RtBackend', () => {
       ]);
       expect(ticket.urgency).to.equal(undefined);
       expect(ticket.solvedAt?.toISOString()).to.equal('2026-01-03T10:00:00.000Z');
-      expect(ticket.actions).to.deep.equal({ reply: false, approve: false, close: false, reopen: false });
+      expect(ticket.actions).to.deep.equal({ reply: false, approve: false, close: false, reopen: false, addPeople: false });
     });
 
     it('says not-found and forbidden as RT does, before asking anything for an id RT could not have made', async () => {
@@ -462,7 +464,7 @@ describe('RtBackend', () => {
       const closed = await backend.getTicket(id);
       expect(closed.status.group).to.equal('solved');
       expect(closed.solvedAt).to.be.instanceOf(Date);
-      expect(closed.actions).to.deep.equal({ reply: true, approve: false, close: false, reopen: true });
+      expect(closed.actions).to.deep.equal({ reply: true, approve: false, close: false, reopen: true, addPeople: false });
       await backend.reopenTicket(id, 'Ça recommence.');
       expect(fake.state.ticket(Number(id))!.status).to.equal('open');
       expect(fake.state.textOf(Number(id)).text).to.contain('Ça recommence.');
@@ -497,6 +499,154 @@ describe('RtBackend', () => {
     it('has no solution to approve or refuse', async () => {
       expect((await rejection(withToken().approveSolution())).kind).to.equal('forbidden');
       expect((await rejection(withToken().refuseSolution())).kind).to.equal('forbidden');
+    });
+  });
+
+  describe('people kept informed (Cc)', () => {
+    const ccIds = (id: string) => fake.state.ticket(Number(id))!.cc.map((one) => fake.state.user(one)!.name);
+
+    it('reads the Cc list, and sends it whole with the new addresses as an array: a role key replaces its members', async () => {
+      const backend = withToken();
+      const { id } = await backend.createTicket(newTicket({ cc: ['anne@example.com'] }));
+      expect((await backend.getTicket(id)).cc).to.deep.equal(['anne@example.com']);
+      const after = await backend.addPeople(id, [' bob@example.com ', 'Carl@Example.com', 'carl@example.com', RT_OTHER_REQUESTER.email]);
+      expect(bodyOf('PUT', /^ticket\/\d+$/)).to.deep.equal({ Cc: ['anne@example.com', 'bob@example.com', 'Carl@Example.com', RT_OTHER_REQUESTER.email] });
+      // A known user's address is listed under their login, as RT names them.
+      expect(after).to.deep.equal(['anne@example.com', 'bob@example.com', 'Carl@Example.com', RT_OTHER_REQUESTER.name]);
+      expect(ccIds(id)).to.deep.equal(after);
+      expect((await backend.getTicket(id)).cc).to.deep.equal(after);
+      const puts = requests('PUT', /^ticket\//).length;
+      expect(await backend.addPeople(id, ['ANNE@example.com']), 'already there: nothing to send').to.deep.equal(after);
+      expect(await backend.addPeople(id, [RT_OTHER_REQUESTER.email]), 'there under their login: RT changes nothing').to.deep.equal(after);
+      expect(requests('PUT', /^ticket\//)).to.have.length(puts + 1);
+    });
+
+    it('says forbidden, naming who was not added, where RT answers “Permission denied” (no ModifyTicket); no add offered there', async () => {
+      fake.state.queues.find((queue) => queue.name === 'Support')!.requestersModify = false;
+      const backend = withToken();
+      const { id } = await backend.createTicket(newTicket({ cc: ['anne@example.com'] }));
+      expect((await backend.getTicket(id)).actions.addPeople).to.equal(false);
+      const error = await rejection(backend.addPeople(id, ['bob@example.com']));
+      expect([error.kind, error.fields, error.detail]).to.deep.equal(['forbidden', ['cc'], 'RT did not add bob@example.com: Permission denied']);
+      expect(ccIds(id)).to.deep.equal(['anne@example.com']);
+    });
+
+    it('checks the addresses before any call, one address per entry', async () => {
+      const backend = withToken();
+      const { id } = await backend.createTicket(newTicket());
+      const count = fake.state.requests.length;
+      for (const emails of [[], [' '], ['bob'], ['bob@example.com', 'a@b.c, d@e.f'], ['x@example.com;y@example.com']]) {
+        const error = await rejection(backend.addPeople(id, emails));
+        expect([error.kind, error.fields], JSON.stringify(emails)).to.deep.equal(['validation', ['cc']]);
+      }
+      expect((await rejection(backend.addPeople('x1', ['bob@example.com']))).kind).to.equal('not-found');
+      expect(fake.state.requests).to.have.length(count);
+    });
+
+    it('offers no adding on an inactive ticket, and says forbidden or not-found as RT does for a ticket not the person’s', async () => {
+      const backend = withToken();
+      const { id } = await backend.createTicket(newTicket());
+      fake.state.resolve(Number(id), '<p>Done</p>');
+      expect((await backend.getTicket(id)).actions.addPeople).to.equal(false);
+      const theirs = fake.state.addTicket({ subject: 'x', requestor: RT_OTHER_REQUESTER.id });
+      expect((await rejection(backend.addPeople(String(theirs.id), ['bob@example.com']))).kind).to.equal('forbidden');
+      expect((await rejection(backend.addPeople('4242', ['bob@example.com']))).kind).to.equal('not-found');
+    });
+  });
+
+  describe('articles', () => {
+    const words = (...list: string[]) => list;
+
+    beforeEach(() => {
+      fake.state.publishArticle('VPN drops every ten minutes', '<p>Update the <strong>VPN client</strong>.</p>\n<p>Then sign in again.</p>', { summary: 'When working from home' });
+      fake.state.publishArticle('Printer jam', '<p>Open the front cover.</p>', { summary: 'Paper stuck, also on the VPN printer' });
+      fake.state.publishArticle('Wi-Fi', 'Choose CORP.\nGuests: CORP-GUEST.', { summary: '' });
+    });
+
+    it('finds the articles holding any word in their title, summary or body, best first, with a plain excerpt and RT’s self-service page', async () => {
+      const source = await withToken().articles();
+      const hits = await source.search(words('vpn', 'client'), { limit: 5 });
+      expect(hits.map((hit) => hit.title)).to.deep.equal(['VPN drops every ten minutes', 'Printer jam']);
+      expect(hits[0]).to.deep.equal({
+        id: '1',
+        title: 'VPN drops every ten minutes',
+        excerpt: 'Update the VPN client . Then sign in again.',
+        url: 'https://support.example.fr/rt/SelfService/Article/Display.html?id=1',
+      });
+      expect(await source.search(words('guest'), { limit: 5 }), 'a word of the body only').to.have.length(1);
+      expect(await source.search(words('nowhere'), { limit: 5 })).to.deep.equal([]);
+      expect(await source.search(words('vpn'), { limit: 1 })).to.have.length(1);
+      const [list] = requests('GET', /^articles/);
+      const url = new URL(list.url);
+      expect(JSON.parse(url.searchParams.get('query')!)).to.deep.equal([{ field: 'id', operator: '>', value: 0 }]);
+      expect([url.searchParams.get('fields'), url.searchParams.get('per_page')]).to.deep.equal(['Name,Summary,CustomFields', '100']);
+    });
+
+    it('downloads the list once for the searches of a few minutes, again for another person or after that', async () => {
+      const backend = withToken();
+      const source = await backend.articles();
+      expect(await backend.articles(), 'one source').to.equal(source);
+      await Promise.all([source.search(words('vpn'), { limit: 3 }), source.search(words('printer'), { limit: 3 })]);
+      await source.search(words('wifi'), { limit: 3 });
+      // One page of three, then an empty one: RT does not count the articles of a class-level right.
+      expect(requests('GET', /^articles/)).to.have.length(2);
+      backend.setCredentials(PASSWORD);
+      await source.search(words('vpn'), { limit: 3 });
+      expect(requests('GET', /^articles/)).to.have.length(4);
+      const aborted = new AbortController();
+      aborted.abort(new DOMException('gone', 'AbortError'));
+      expect(await source.search(words('vpn'), { limit: 3, signal: aborted.signal }).catch((error: DOMException) => error.name)).to.equal('AbortError');
+    });
+
+    it('reads every page of a large knowledge base, though RT drops the articles the person may not read from each', async () => {
+      fake.state.articleClasses.push({ id: 2, name: 'Staff notes', readers: 'staff' });
+      for (let n = 1; n <= 130; n++) fake.state.publishArticle(`Note ${String(n).padStart(3, '0')}`, `<p>vpn note ${n}</p>`, { classId: n % 2 ? 1 : 2 });
+      const hits = await (await withToken().articles()).search(words('note'), { limit: 500 });
+      expect(hits).to.have.length(65);
+      expect(requests('GET', /^articles/).length).to.be.greaterThan(2);
+    });
+
+    it('reads an article whole: a Text field as RT shows it (HTML, its line breaks kept), an HTML field as it is', async () => {
+      const source = await withToken().articles();
+      const article = await source.read('3');
+      expect(article).to.deep.equal({
+        id: '3',
+        title: 'Wi-Fi',
+        excerpt: 'Choose CORP. Guests: CORP-GUEST.',
+        url: 'https://support.example.fr/rt/SelfService/Article/Display.html?id=3',
+        body: { format: 'html', value: 'Choose CORP.<br />Guests: CORP-GUEST.' },
+      });
+      fake.state.articleField.type = 'HTML';
+      const html = await (await withToken().articles()).read('1');
+      expect(html.body).to.deep.equal({ format: 'html', value: '<p>Update the <strong>VPN client</strong>.</p>\n<p>Then sign in again.</p>' });
+      expect(requests('GET', /^customfield\//), 'the field’s type is asked once per source').to.have.length(2);
+    });
+
+    it('says not-found for an article gone or hidden from the person, and asks nothing for an id RT could not have made', async () => {
+      fake.state.articleClasses.push({ id: 2, name: 'Staff notes', readers: 'staff' });
+      const hidden = fake.state.publishArticle('Staff only', '<p>secret</p>', { classId: 2 });
+      const source = await withToken().articles();
+      expect((await source.search(words('secret', 'staff'), { limit: 5 })).map((hit) => hit.title)).to.deep.equal([]);
+      expect((await rejection(source.read(String(hidden.id)))).kind).to.equal('not-found');
+      expect((await rejection(source.read('999'))).kind).to.equal('not-found');
+      const count = fake.state.requests.length;
+      expect((await rejection(source.read('../ticket/1'))).kind).to.equal('not-found');
+      expect(fake.state.requests).to.have.length(count);
+    });
+
+    it('shows the summary when the person may not see the body, and RT’s default type when the field itself is refused', async () => {
+      fake.state.articleField.everyoneSees = false;
+      const source = await withToken().articles();
+      expect((await source.search(words('home'), { limit: 3 })).map((hit) => [hit.title, hit.excerpt])).to.deep.equal([['VPN drops every ten minutes', 'When working from home']]);
+      expect((await source.read('1')).body).to.deep.equal({ format: 'text', value: 'When working from home' });
+    });
+
+    it('gives no link when the URL is not a REST2 root', async () => {
+      const other = createRtFake({ baseUrl: 'https://proxy.example.fr/rt-api' });
+      other.state.publishArticle('VPN', '<p>vpn</p>');
+      await useHandlers(...other.handlers);
+      const [hit] = await (await withToken({ url: 'https://proxy.example.fr/rt-api/' }).articles()).search(words('vpn'), { limit: 3 });
+      expect(hit.url).to.equal(undefined);
     });
   });
 

@@ -14,7 +14,7 @@ import type { RichText, StatusGroup, ThreadEntry, TicketDocument, TicketStatus, 
 import { URGENCIES, type Urgency } from '../../core/urgency.js';
 
 // Checks are refines: the other check kinds would each add zod code to the script-tag bundle.
-const id = z.union([z.number(), z.string()]).check(z.refine((value) => /^\d+$/.test(String(value))));
+export const id = z.union([z.number(), z.string()]).check(z.refine((value) => /^\d+$/.test(String(value))));
 const text = z.optional(z.string());
 const date = z.optional(z.string());
 /** A record another one points to: `{type, id, _url}`, plus the sub-fields asked with `fields[X]=…`. */
@@ -36,10 +36,18 @@ export const ticketItem = z.looseObject({ id, Subject: text, Status: text, Creat
 /** One `_hyperlinks` entry: `correspond`, `comment`, `lifecycle` (with `to`) and more. */
 const link = z.looseObject({ ref: z.string(), to: text });
 
+/**
+ * A role's member: `{type: "user", id: <user Name>, _url}` or `{type: "group", id: <group id>, _url}` (RT 5.0.3,
+ * lib/RT/REST2/Util.pm:165-184 and expand_uid 85-104; a user's UID is its Name, lib/RT/User.pm:2971-2975). A user
+ * RT made from an address is named by that address.
+ */
+const member = z.looseObject({ type: text, id: z.union([z.string(), z.number()]) });
+
 /** `ticket/:id`. */
 export const ticketRecord = z.looseObject({
   ...ticketItem.shape,
   Resolved: date,
+  Cc: z.optional(z.array(member)),
   _hyperlinks: z._default(z.array(link), []),
 });
 
@@ -197,3 +205,8 @@ export function threadOf(history: readonly RtTransaction[], parts: Map<string, R
     })
     .sort((a, b) => a.date.getTime() - b.date.getTime() || Number(a.id) - Number(b.id));
 }
+
+// ---- people kept informed ----
+
+/** The Cc role's users by the name RT gives them (the address, for a user RT made from one); groups are not people to show. */
+export const ccOf = (ticket: RtTicket): string[] => (ticket.Cc ?? []).filter((one) => one.type !== 'group').map((one) => String(one.id));

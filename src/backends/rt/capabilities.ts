@@ -19,9 +19,11 @@ export const RT_CAPABILITIES: BackendCapabilities = {
   reply: true,
   approval: false,
   closeReopen: true,
-  // `Cc` of `POST /ticket` (BACKENDS.md §3.2): watchers RT writes to on every correspondence.
+  // The Cc role (BACKENDS.md §3.2): watchers RT writes to on every correspondence, named with `POST /ticket` and
+  // added with `PUT /ticket/:id` where the person holds ModifyTicket (each ticket's `actions.addPeople`).
   cc: true,
-  articles: false,
+  // Articles of the classes the person may read (ShowArticle), their body the "Content" field (SeeCustomField).
+  articles: true,
 };
 
 export const rt: BackendDescriptor<RtBackendConfig> = {

@@ -16,6 +16,12 @@
  * each ticket says whether the person may, from RT's own `lifecycle` links. Reopening is
  * the person's answer: RT's "On Correspond Open Inactive Tickets" scrip reopens the ticket.
  *
+ * People kept informed: RT's Cc role, named at creation and added to later (`addPeople`),
+ * which a PUT of the whole list does; RT asks ModifyTicket for adding anyone else.
+ *
+ * Articles: the articles of the classes the person may read, in a piece of their own
+ * (`articles.ts`, loaded by `articles()`).
+ *
  * Exactly once: the submission id goes into the ticket custom field the configuration
  * names (`submissionField`), and a ticket sent again after a lost answer is first looked
  * for with `CF.{field} = 'id'`. Without that field RT keeps no trace of a submission, and a
@@ -23,6 +29,7 @@
  */
 import * as z from 'zod/mini';
 import type { RtBackendConfig } from './config.js';
+import type { ArticleSource } from '../../core/articles.js';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../core/errors.js';
 import type {
   Category,
@@ -37,6 +44,7 @@ import type {
   TicketPageQuery,
   TicketReply,
 } from '../../core/ticket.js';
+import { isEmail } from '../../core/validation.js';
 import { kindForStatus, requestJson, type HttpResponse } from '../http.js';
 import { buildTicketContent, buildTicketText, textToHtml } from '../message.js';
 import type { CallOptions, CreateTicketOptions, Credentials, CredentialsProvider, HelpdeskBackend } from '../types.js';
@@ -44,6 +52,7 @@ import {
   attachmentItem,
   attachmentRecord,
   bodyPartOf,
+  ccOf,
   collection,
   createdAnswer,
   errorAnswer,
@@ -111,6 +120,13 @@ interface Me {
   id: string;
 }
 
+/**
+ * Whether the person holds ModifyTicket on the ticket, as far as RT shows it: RT makes a `lifecycle` link only for a
+ * move the person may make (lib/RT/REST2/Resource/Ticket.pm:193-198), and the default lifecycle asks ModifyTicket
+ * for every move but deleting, which asks DeleteTicket (etc/RT_Config.pm:4475-4478).
+ */
+const mayModify = (ticket: RtTicket) => ticket._hyperlinks.some((one) => one.ref === 'lifecycle' && one.to !== 'deleted');
+
 /** Being handled or waiting for the person: RT's active statuses, as opposed to resolved, rejected, deleted. */
 const isActive = (ticket: RtTicket, config: RtBackendConfig) => ['open', 'waiting'].includes(statusOf(ticket.Status ?? '', config).group);
 
@@ -125,6 +141,9 @@ export class RtBackend implements HelpdeskBackend {
   /** What the provider last gave, until RT refuses it. */
   #provided?: Promise<Credentials | undefined>;
   #me?: Promise<Me>;
+  /** Replaced whenever the person may have changed: what was read for another person is not kept. */
+  #session = {};
+  #articles?: Promise<ArticleSource>;
 
   constructor(config: RtBackendConfig) {
     this.#config = config;
@@ -274,6 +293,7 @@ export class RtBackend implements HelpdeskBackend {
       solvedAt: ticket.Status === 'resolved' ? rtDate(ticket.Resolved) : undefined,
       actions: this.#actions(ticket, summary.status.group),
       url: this.#ticketUrl(id),
+      cc: ccOf(ticket),
     };
   }
 
@@ -289,6 +309,11 @@ export class RtBackend implements HelpdeskBackend {
       approve: false,
       close: active && mayMoveTo('resolved'),
       reopen: !active && ticket.Status !== 'deleted' && (mayAnswer || mayMoveTo('open')),
+      // Adding someone else to the Cc role takes ModifyTicket (RT 5.0.3 lib/RT/Ticket.pm:623-639, _HasModifyWatcherRight;
+      // Watch only lets a person add themselves). RT says nothing of that right directly: a move its lifecycle offers
+      // says the person holds it (`mayModify`). A custom lifecycle asking other rights for its moves may offer none
+      // though the person holds ModifyTicket: no add is offered then.
+      addPeople: active && mayModify(ticket),
     };
   }
 
@@ -337,6 +362,68 @@ export class RtBackend implements HelpdeskBackend {
       ticket = await this.#ticket(id, signal);
     }
     if (!isActive(ticket, this.#config)) throw new HelpdeskError('forbidden', { detail: `the answer was added, but RT keeps ticket ${id} ${ticket.Status}` });
+  }
+
+  /**
+   * Adds people to the Cc role. REST2 has no "add" for a role: a role key replaces the whole
+   * list (RT 5.0.3 lib/RT/REST2/Util.pm:488-589 adds the new members and removes those not
+   * listed), so the list sent is the one RT holds plus the new addresses. It goes as a JSON
+   * array, one entry per person: a string is not split at commas on an update (unlike at
+   * creation), RT would keep its first address and drop everyone else (Util.pm:522;
+   * User.pm:703-704). Members are sent as RT names them: a user's Name, a group's number.
+   * RT makes users of unknown addresses (Record/Role/Roles.pm:428-441), even when it then
+   * refuses to add them.
+   *
+   * RT answers 200 with one sentence per member it added, removed or did not (Util.pm:563-586),
+   * in the person's language, so their words are not read: the list read again says what
+   * happened. An address is there when the list holds it; one that is not may belong to a
+   * user RT names by their login (added as "julien", or already there as "julien": RT's
+   * "already Cc", Roles.pm:523-524). More sentences than changes mean RT did not add
+   * someone: a refusal when the person lacks ModifyTicket, the only right that lets them add
+   * others ("Permission denied", Roles.pm:514-516; the right is read from the lifecycle
+   * links, see `#actions`), and the addresses not there are named. An address RT cannot make
+   * a user of fails the whole request instead (an empty 500: Util.pm:528-530).
+   */
+  async addPeople(ticketId: string, emails: readonly string[], { signal }: CallOptions = {}): Promise<string[]> {
+    const id = rtIdOf(ticketId);
+    const seen = new Set<string>();
+    // Each address once (RT would refuse the second as "already Cc"), as first given.
+    const asked = emails.map((email) => email.trim()).filter((email) => email && !seen.has(email.toLowerCase()) && seen.add(email.toLowerCase()));
+    // One address per entry: a comma or a semicolon would be read by RT as part of one address.
+    const wrong = asked.filter((email) => !isEmail(email) || /[,;<>"]/.test(email));
+    if (!asked.length || wrong.length) {
+      throw new HelpdeskError('validation', { fields: ['cc'], detail: asked.length ? `not an email address: ${wrong.join(', ')}` : 'no address given' });
+    }
+    const before = await this.#ticket(id, signal);
+    const members = (before.Cc ?? []).map((one) => String(one.id));
+    const lower = (values: readonly string[]) => new Set(values.map((value) => value.toLowerCase()));
+    const fresh = asked.filter((email) => !lower(members).has(email.toLowerCase()));
+    if (!fresh.length) return ccOf(before);
+    const said = await this.#call(messagesAnswer, `ticket/${id}`, signal, { json: { Cc: [...members, ...fresh] }, method: 'PUT' });
+    const after = await this.#ticket(id, signal);
+    const now = (after.Cc ?? []).map((one) => String(one.id));
+    const changes = now.filter((one) => !members.includes(one)).length + members.filter((one) => !now.includes(one)).length;
+    const missing = fresh.filter((email) => !lower(now).has(email.toLowerCase()));
+    if (missing.length && said.length > changes && !mayModify(after)) {
+      throw new HelpdeskError('forbidden', { fields: ['cc'], detail: `RT did not add ${missing.join(', ')}: ${said.join(' ')}` });
+    }
+    return ccOf(after);
+  }
+
+  articles(): Promise<ArticleSource> {
+    const source = (this.#articles ??= import('./articles.js').then(({ rtArticles }) =>
+      rtArticles({
+        call: (schema, path, signal) => this.#call(schema, path, signal),
+        all: (item, path, signal) => this.#all(item, path, signal),
+        session: () => this.#session,
+        url: (id) => this.#webUrl(`SelfService/Article/Display.html?id=${id}`),
+      }),
+    ));
+    // A piece that failed to load is asked for again next time.
+    source.catch(() => {
+      if (this.#articles === source) this.#articles = undefined;
+    });
+    return source;
   }
 
   // ---- calls ----
@@ -443,16 +530,23 @@ export class RtBackend implements HelpdeskBackend {
     if (this.#held === credentials && 'password' in credentials) this.#held = undefined;
     this.#provided = undefined;
     this.#me = undefined;
+    this.#session = {};
   }
 
   #forget(): void {
     this.#provided = undefined;
     this.#me = undefined;
+    this.#session = {};
+  }
+
+  /** A page of RT's web interface beside the REST2 root; none when the URL is not a REST2 root (a proxy's own path). */
+  #webUrl(page: string): string | undefined {
+    const root = /(.*)\/REST\/2\.0$/.exec(this.#base)?.[1];
+    return root === undefined ? undefined : `${root}/${page}`;
   }
 
   #ticketUrl(id: string): string | undefined {
-    const root = /(.*)\/REST\/2\.0$/.exec(this.#base)?.[1];
     // Ids are digits: nothing to encode. Requesters see their tickets on RT's self-service pages.
-    return this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/SelfService/Display.html?id=${id}`);
+    return this.#config.ticketUrl?.replaceAll('{id}', id) ?? this.#webUrl(`SelfService/Display.html?id=${id}`);
   }
 }
