@@ -200,7 +200,7 @@ describe('GlpiBackend: following tickets', () => {
       ]);
       const detail = await glpi().getTicket(String(approval.id));
       expect([detail.status.code, detail.entries.length]).to.deep.equal(['10', 1]);
-      expect(detail.actions).to.deep.equal({ reply: true, approve: false, close: true, reopen: false });
+      expect(detail.actions).to.deep.equal({ reply: true, approve: false, close: true, reopen: false, addPeople: true });
       expect((await glpi().getTicket(String(unknown.id))).status.label).to.deep.equal({ en: 'Status 12', fr: 'Statut 12' });
     });
 
@@ -272,10 +272,10 @@ describe('GlpiBackend: following tickets', () => {
       ]);
       expect(detail.entries[1]).to.deep.include({ id: 'followup-1', date: new Date(2025, 2, 1, 9, 0, 0), documents: [] });
       expect(detail.documents).to.deep.equal([{ id: '1', name: 'journal <1>.txt', mime: 'text/plain', date: new Date(2025, 2, 1, 9, 11, 0) }]);
-      expect(detail.actions).to.deep.equal({ reply: true, approve: true, close: false, reopen: false });
+      expect(detail.actions).to.deep.equal({ reply: true, approve: true, close: false, reopen: false, addPeople: true });
     });
 
-    it('asks for the ticket, its follow-ups and solutions together', async () => {
+    it('asks for the ticket, its follow-ups, solutions and actors (for the Cc) together', async () => {
       await glpi().getTicket(String(ticketId));
       const endpoints = fake.state.requests.map((request) => request.endpoint);
       // With GLPI's version and zone (getGlpiConfig), asked once per adapter.
@@ -284,6 +284,7 @@ describe('GlpiBackend: following tickets', () => {
         `Ticket/${ticketId}`,
         `Ticket/${ticketId}/ITILFollowup`,
         `Ticket/${ticketId}/ITILSolution`,
+        `Ticket/${ticketId}/Ticket_User`,
         'getGlpiConfig',
       ]);
       expect(new URL(calls(`Ticket/${ticketId}`)[0].url).search).to.equal('?expand_dropdowns=true&with_documents=true');
@@ -298,13 +299,13 @@ describe('GlpiBackend: following tickets', () => {
     it('offers what the status and the profile allow', async () => {
       const actions = async (userToken = DEMO_USER.userToken) => (await glpi(userToken).getTicket(String(ticketId))).actions;
       fake.state.refuseSolution(ticketId, 'non');
-      expect(await actions()).to.deep.equal({ reply: true, approve: false, close: true, reopen: false });
+      expect(await actions()).to.deep.equal({ reply: true, approve: false, close: true, reopen: false, addPeople: true });
       const theirs = fake.state.addTicket({ name: 'x', requester: COLLEAGUE.id }).id;
       expect((await glpi(COLLEAGUE.userToken).getTicket(String(theirs))).actions.close).to.equal(false);
       fake.state.setStatus(ticketId, CLOSED);
-      expect(await actions()).to.deep.equal({ reply: false, approve: false, close: false, reopen: true });
+      expect(await actions()).to.deep.equal({ reply: false, approve: false, close: false, reopen: true, addPeople: false });
       fake.state.setStatus(ticketId, SOLVED);
-      expect(await actions()).to.deep.equal({ reply: true, approve: false, close: false, reopen: false });
+      expect(await actions()).to.deep.equal({ reply: true, approve: false, close: false, reopen: false, addPeople: true });
     });
 
     it('maps an unknown ticket to not-found and someone else’s to forbidden (403, or 401 from older servers)', async () => {
@@ -563,7 +564,7 @@ describe('GlpiBackend: following tickets', () => {
     it('offers Reopen only where the profile’s status matrix allows Closed → New or Processing', async () => {
       const theirs = fake.state.addTicket({ name: 'Clos', requester: COLLEAGUE.id, status: CLOSED }).id;
       const colleague = glpi(COLLEAGUE.userToken);
-      expect((await colleague.getTicket(String(theirs))).actions).to.deep.equal({ reply: false, approve: false, close: false, reopen: false });
+      expect((await colleague.getTicket(String(theirs))).actions).to.deep.equal({ reply: false, approve: false, close: false, reopen: false, addPeople: false });
       const refused = await rejection(colleague.reopenTicket(String(theirs), 'Ça recommence'));
       expect(refused.kind).to.equal('forbidden');
       fake.state.users.find((user) => user.id === COLLEAGUE.id)!.rights = { reopenClosed: true };

@@ -60,7 +60,8 @@ describe('GlpiBackend', () => {
       reply: true,
       approval: true,
       closeReopen: true,
-      cc: false,
+      cc: true,
+      articles: true,
     });
   });
 

@@ -29,8 +29,10 @@ export const GLPI_CAPABILITIES: BackendCapabilities = {
   reply: true,
   approval: true,
   closeReopen: true,
-  cc: false,
-  articles: false,
+  // Observers by address (observers.ts), at creation and on an open ticket.
+  cc: true,
+  // The FAQ (articles.ts).
+  articles: true,
 };
 
 export const glpi: BackendDescriptor<GlpiBackendConfig> = {

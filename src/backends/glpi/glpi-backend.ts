@@ -10,9 +10,12 @@
  *
  * Tickets (BACKENDS.md §1.5–1.9): `search/Ticket` for the list, `Ticket/:id` with its
  * follow-ups and solutions for the thread (answers read in `answers.ts`), follow-ups
- * with `add_close` / `add_reopen` to approve, refuse and reopen, `PUT` to close.
+ * with `add_close` / `add_reopen` to approve, refuse and reopen, `PUT` to close. Cc: the
+ * ticket's observers by address (`observers.ts`). Articles: the FAQ, a piece of its own
+ * (`articles.ts`).
  */
 import * as z from 'zod/mini';
+import type { ArticleSource } from '../../core/articles.js';
 import type { GlpiBackendConfig } from './config.js';
 import { HelpdeskError, toHelpdeskError } from '../../core/errors.js';
 import {
@@ -38,6 +41,7 @@ import { glpiError } from './errors.js';
 import { glpiId, initSessionAnswer, meOf, name, notEmpty, personOf, session, type Me } from './session.js';
 import { GLPI_CAPABILITIES, glpiPersonOf, glpiSessionKey } from './capabilities.js';
 import { buildTicketContent, textToHtml } from '../message.js';
+import { actorRows, ccOf, mayAddPeople, observerInput, observersAtCreation, uniqueAddresses } from './observers.js';
 import {
   documentsOf,
   followupRows,
@@ -149,6 +153,8 @@ export class GlpiBackend implements HelpdeskBackend {
   #categories?: Category[];
   /** People's names by user id, for the organisation's list; undefined when GLPI would not tell. */
   #names = new Map<string, Promise<string | undefined>>();
+  /** The FAQ, loaded once per person (what they may read is theirs). */
+  #articles?: Promise<ArticleSource>;
 
   constructor(config: GlpiBackendConfig, options: GlpiBackendOptions = {}) {
     this.#config = config;
@@ -280,6 +286,8 @@ export class GlpiBackend implements HelpdeskBackend {
         use_notification: [followUp?.byEmail === false ? 0 : 1],
         alternative_email: [followUp?.email ?? ''],
       },
+      // The people to keep informed, as observers by address (observers.ts).
+      ...observersAtCreation(ticket.cc ?? []),
     };
     // What finds this ticket again after an answer lost on the way back (GLPI 11).
     if (submissionId && !inContent) input.externalid = submissionId;
@@ -369,10 +377,15 @@ export class GlpiBackend implements HelpdeskBackend {
 
   async getTicket(ticketId: string, { signal }: CallOptions = {}): Promise<TicketDetail> {
     const id = glpiIdOf(ticketId);
-    const [[ticket], followups, solutions, me, reading] = await Promise.all([
+    const [[ticket], followups, solutions, actors, me, reading] = await Promise.all([
       this.#call(ticketAnswer, `Ticket/${id}?expand_dropdowns=true&with_documents=true`, signal),
       this.#list(followupRows, `Ticket/${id}/ITILFollowup?expand_dropdowns=true&`, signal),
       this.#list(solutionRows, `Ticket/${id}/ITILSolution?expand_dropdowns=true&`, signal),
+      this.#actors(id, signal).catch((error: unknown) => {
+        // The ticket's actors are listed to whoever reads the ticket; a GLPI that refuses them leaves the Cc unsaid.
+        if ((error as HelpdeskError | undefined)?.kind === 'forbidden') return undefined;
+        throw error;
+      }),
       this.#whoAmI(signal),
       this.#reading(signal),
     ]);
@@ -394,9 +407,56 @@ export class GlpiBackend implements HelpdeskBackend {
         close: (group === 'open' || group === 'waiting') && mayUpdate,
         // Offered where the profile allows it; unknown rights leave it to GLPI.
         reopen: code === 6 && me.mayReopen !== false,
+        // GLPI lets whoever sees the ticket add an observer, whatever its status (observers.ts); a closed
+        // ticket tells no one anything more, so it is not offered there.
+        addPeople: group !== 'closed' && mayAddPeople(me.ticketRights, me.helpdesk),
       },
       url: this.#ticketUrl(String(id)),
+      cc: actors && ccOf(actors),
     };
+  }
+
+  /**
+   * Adds the addresses not yet observers of the ticket, one `POST Ticket_User` each (observers.ts), and
+   * answers the Cc after. GLPI's refusal of a profile is 'forbidden' (400 ERROR_GLPI_ADD with its
+   * permission sentence, see errors.ts); an address it refuses, 'validation' with its message. Those
+   * already there are not sent again: GLPI would refuse them (its unique key), or on a server without
+   * it, list them twice.
+   */
+  async addPeople(ticketId: string, emails: readonly string[], { signal }: CallOptions = {}): Promise<string[]> {
+    const id = glpiIdOf(ticketId);
+    const present = new Set(ccOf(await this.#actors(id, signal)).map((one) => one.toLowerCase()));
+    const missing = uniqueAddresses(emails).filter((email) => !present.has(email.toLowerCase()));
+    if (!missing.length) return ccOf(await this.#actors(id, signal));
+    // One by one: GLPI answers a list with 207 and per-item messages, which would hide which address failed.
+    // A rejected session is refused before GLPI adds anything, so the retry after re-init is safe.
+    for (const email of missing) await this.#call(createdAnswer, 'Ticket_User', signal, { json: observerInput(id, email) });
+    return ccOf(await this.#actors(id, signal));
+  }
+
+  /** The ticket's actors (requesters, technicians, observers), names expanded. */
+  #actors(id: number, signal?: AbortSignal): Promise<z.infer<typeof actorRows>> {
+    return this.#list(actorRows, `Ticket/${id}/Ticket_User?expand_dropdowns=true&`, signal);
+  }
+
+  /**
+   * The FAQ (articles.ts), loaded with the first call and kept for this person: the piece gets the
+   * adapter's calls, its reading of GLPI's text and dates, and the article's page.
+   */
+  articles(): Promise<ArticleSource> {
+    this.#articles ??= import('./articles.js').then(
+      ({ glpiArticles }) =>
+        glpiArticles({
+          get: async (schema, path, signal) => (await this.#call(schema, path, signal))[0],
+          reading: (signal) => this.#reading(signal),
+          url: (id) => this.#root()?.concat(`/front/helpdesk.faq.php?id=${id}`),
+        }),
+      (error: unknown) => {
+        this.#articles = undefined;
+        throw error;
+      },
+    );
+    return this.#articles;
   }
 
   async downloadDocument(_ticketId: string, document: TicketDocument, { signal }: CallOptions = {}): Promise<Blob> {
@@ -463,8 +523,13 @@ export class GlpiBackend implements HelpdeskBackend {
     return failed;
   }
 
+  /** GLPI's root URL, before `apirest.php`; undefined when the API URL does not end so. */
+  #root(): string | undefined {
+    return /(.*)\/apirest\.php$/.exec(this.#base)?.[1];
+  }
+
   #ticketUrl(id: string): string | undefined {
-    const root = /(.*)\/apirest\.php$/.exec(this.#base)?.[1];
+    const root = this.#root();
     // Ids are digits: nothing to encode.
     return this.#config.ticketUrl?.replaceAll('{id}', id) ?? (root === undefined ? undefined : `${root}/front/ticket.form.php?id=${id}`);
   }
@@ -645,8 +710,9 @@ export class GlpiBackend implements HelpdeskBackend {
 
   #hold(credentials: Held): void {
     this.#held = credentials;
-    // Other credentials may mean another profile, which sees other categories and people.
+    // Other credentials may mean another profile, which sees other categories, people and articles.
     this.#categories = undefined;
     this.#names.clear();
+    this.#articles = undefined;
   }
 }

@@ -25,7 +25,13 @@ function agentOf(state: GlpiFakeState): ContractAgent {
         title: decodeEntities(ticket.name),
         text: [ticket.content, ...followups.map((one) => one.content), ...solutions.map((one) => one.content)].map(text).join('\n'),
         attachments: state.documents.filter((one) => one.tickets_id === ticket.id).map((one) => one.filename),
+        // Observers (Ticket_User type 3): by address, or the user's own.
+        cc: ticket.observers.map((one) => one.alternative_email || state.user(one.users_id)!.email),
       };
+    },
+    async publishArticle(title, html) {
+      // In the FAQ, for everyone, as a technician publishes it (routes/knowbase.ts).
+      state.publishArticle(title, html);
     },
     async countTitled(title) {
       return state.tickets.filter((ticket) => decodeEntities(ticket.name) === title).length;
