@@ -1,10 +1,11 @@
 /**
  * People to keep informed (issue 14, point 4; seed 003's "incident details"): a Cc field
- * under "More details" where the helpdesk copies them (Request Tracker's Cc role), checked
- * as email addresses, kept in the draft, and absent where the helpdesk has no such thing.
+ * under "More details" where the helpdesk copies them (Request Tracker's Cc role, GLPI's
+ * observers by address), checked as email addresses, kept in the draft, and absent where
+ * the helpdesk has no such thing.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { createGlpiFake, createRtFake, RT_REQUESTER, RT_SUPPORT_QUEUE, type RtFake } from '../../src/mocks/index.js';
+import { createGlpiFake, createRtFake, RT_REQUESTER, RT_SUPPORT_QUEUE, type GlpiFake, type RtFake } from '../../src/mocks/index.js';
 import { signOutEverywhere } from '../../src/index.js';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { useHandlers } from '../support/msw.js';
@@ -13,6 +14,7 @@ import '../support/benign-errors.js';
 import { $, fillGoodTicket, formWith, glpiConfig, reloadForm, submit, text, type } from '../support/form.js';
 
 let rt: RtFake;
+let glpi: GlpiFake;
 
 const rtConfig = (): HelpdeskConfigInput => ({
   backend: { type: 'rt', url: rt.baseUrl, queue: RT_SUPPORT_QUEUE.name, auth: { userToken: RT_REQUESTER.token! } },
@@ -20,7 +22,7 @@ const rtConfig = (): HelpdeskConfigInput => ({
 
 beforeEach(async () => {
   rt = createRtFake({ baseUrl: '/fake-rt/REST/2.0' });
-  const glpi = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
+  glpi = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
   await useHandlers(...rt.handlers, ...glpi.handlers);
   await clearStores();
   sessionStorage.clear();
@@ -60,8 +62,18 @@ describe('people to keep informed (Cc)', () => {
     expect(($(again, 'details.more') as HTMLDetailsElement).open, 'shown, since it holds something').to.equal(true);
   });
 
-  it('is not offered where the helpdesk has no Cc (GLPI here)', async () => {
+  it('on GLPI: asked under "More details" and written into the ticket as observers by address', async () => {
     const el = await formWith(glpiConfig());
-    expect($(el, '#field-cc')).to.equal(null);
+    await fillGoodTicket(el);
+    expect($(el, 'details.more #field-cc'), 'under "More details"').to.exist;
+    await type(el, '#field-cc', 'anne.martin@example.fr, bob.durand@example.fr');
+    const created = oneEvent(el, 'support-ticket-created');
+    await submit(el);
+    const { detail } = await created;
+    const ticket = glpi.state.ticket(Number(detail.id))!;
+    expect(ticket.observers.map((one) => [one.users_id, one.alternative_email])).to.deep.equal([
+      [0, 'anne.martin@example.fr'],
+      [0, 'bob.durand@example.fr'],
+    ]);
   });
 });
