@@ -51,10 +51,18 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** The words of a text worth searching for: folded, three letters or more, no stop word, each once. */
+/**
+ * The words of a text worth searching for: lower case with their accents (a helpdesk's search
+ * engine may keep them: Zammad's Elasticsearch does not find "réinitialiser" from
+ * "reinitialiser"), three letters or more, no stop word, each once whatever its accents.
+ */
 export function wordsOf(text: string): string[] {
-  const words = fold(text).match(/[\p{L}\p{N}]{3,}/gu) ?? [];
-  return [...new Set(words.filter((word) => !STOP_WORDS.has(word)))];
+  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+  const seen = new Set<string>();
+  return words.filter((word) => {
+    const folded = fold(word);
+    return !STOP_WORDS.has(folded) && !seen.has(folded) && Boolean(seen.add(folded));
+  });
 }
 
 /** How many letters and digits a text has: below `minChars` of them, nothing is searched. */
@@ -66,13 +74,13 @@ export const meaningfulLength = (text: string): number => (text.match(/[\p{L}\p{
  */
 export function problemWords(title: string, description: string): string[] {
   const firstWords = description.split(/\s+/).slice(0, 12).join(' ');
-  return [...new Set([...wordsOf(title), ...wordsOf(firstWords)])].slice(0, 6);
+  return wordsOf(`${title} ${firstWords}`).slice(0, 6);
 }
 
-/** How many of the words the text holds (the words folded; the text is folded here). */
+/** How many of the words the text holds, accents and case ignored. */
 export function matchCount(text: string, words: readonly string[]): number {
   const folded = fold(text);
-  return words.reduce((count, word) => count + (folded.includes(word) ? 1 : 0), 0);
+  return words.reduce((count, word) => count + (folded.includes(fold(word)) ? 1 : 0), 0);
 }
 
 /**
@@ -113,13 +121,14 @@ export function excerptOf(text: string, words: readonly string[] = [], max = 160
 
 /**
  * The person's open tickets whose title looks like the problem being typed: most of the
- * title's words in common (two at least when there are two to share). Seed 002: more
+ * title's words in common, two at least. Seed 002: more
  * about the same problem goes as a reply on its ticket, not as a new ticket.
  */
 export function resemblingTickets(tickets: readonly TicketSummary[], title: string, limit = 2): TicketSummary[] {
   const words = wordsOf(title);
   if (!words.length) return [];
-  const needed = Math.max(Math.min(2, words.length), Math.ceil(words.length / 2));
+  // One word in common is a topic, not a problem ("VPN"): two at least, and most of the title's.
+  const needed = Math.max(2, Math.ceil(words.length / 2));
   return tickets
     .filter((ticket) => ticket.status.group === 'open' || ticket.status.group === 'waiting')
     .map((ticket) => ({ ticket, shared: sharedWords(ticket.title, words) }))
@@ -129,8 +138,11 @@ export function resemblingTickets(tickets: readonly TicketSummary[], title: stri
     .map(({ ticket }) => ticket);
 }
 
-/** A word without its plural ending, so that "imprimantes" meets "imprimante" and "drops" meets "drop". */
-const stem = (word: string) => (word.length > 4 ? word.replace(/(?:es|s|x)$/, '') : word);
+/** A word folded, without its plural ending, so that "imprimantes" meets "Imprimante" and "drops" meets "drop". */
+const stem = (word: string) => {
+  const folded = fold(word);
+  return folded.length > 4 ? folded.replace(/[sx]$/, '') : folded;
+};
 
 /** How many of the words are words of the title (whole words, not pieces: "print" is not in "fingerprint"). */
 function sharedWords(title: string, words: readonly string[]): number {

@@ -56,7 +56,7 @@ describe('suggestions while a problem is typed', () => {
     await waitUntil(() => shown(el).length, 'no suggestion', { timeout: 3000 });
     expect(shown(el)).to.deep.equal(['Le VPN se déconnecte toutes les 10 minutes']);
     expect(searches(), '15 keys typed in one go: one search').to.have.length(1);
-    expect(new URLSearchParams(searches()[0].query).get('q')).to.equal('vpn deconnecte');
+    expect(new URLSearchParams(searches()[0].query).get('q'), 'the words as typed, in lower case').to.equal('vpn déconnecte');
     expect(inside(el, 'li p')!.textContent, 'the excerpt is text').to.contain('Mettez le client à jour');
     await expect(el).to.be.accessible();
 
