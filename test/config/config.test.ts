@@ -70,6 +70,9 @@ describe('URLs of the configuration', () => {
       [`${type} ticketUrl`, 'backend.ticketUrl', (ticketUrl) => ({ backend: { ...backends[type], ticketUrl } })],
     ]),
     ['email endpoint', 'backend.endpoint', (endpoint) => ({ backend: { ...backends.email, endpoint } })],
+    ['email articles file', 'backend.articles', (articles) => ({ backend: { ...backends.email, articles } })],
+    ['email article url', 'backend.articles[0].url', (url) => ({ backend: { ...backends.email, articles: [{ title: 'VPN', body: 'Update it.', url }] } })],
+    ['zammad webUrl', 'backend.webUrl', (webUrl) => ({ backend: { ...backends.zammad, webUrl } })],
     ['url contact', 'contacts[1].value', (value) => ({ backend: backends.glpi, contacts: [{ kind: 'email', label: 'Support', value: 'support@example.fr' }, { kind: 'url', label: 'Status page', value }] })],
   ];
   const problemsOf = (config: unknown) => {
