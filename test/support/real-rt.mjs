@@ -35,6 +35,10 @@ export const REAL_RT = {
   restrictedQueue: 'Widget restricted',
   submissionField: 'Widget submission',
   siteField: 'Site',
+  /** RT's own article class (etc/initialdata), which everyone may read; its articles' body is the "Content" custom field. */
+  articleClass: 'General',
+  /** A class only staff may read: its articles stay hidden from requesters. */
+  hiddenClass: 'Widget internal',
   requester: { login: 'camille', password: 'camille-rt-password', email: 'camille@example.com', name: 'Camille Client' },
   other: { login: 'dominique', password: 'dominique-rt-password', email: 'dominique@example.com', name: 'Dominique Autre' },
   agent: { login: 'alex', password: 'alex-rt-password', email: 'alex@example.com', name: 'Alex Agent' },
@@ -50,16 +54,31 @@ const perlString = (value) => `'${String(value).replace(/[\\']/g, '\\$&')}'`;
  * change (closing from the widget); the restricted queue lacks it. The agent is privileged
  * with the usual staff rights on both queues. The custom fields may be set at creation and
  * seen by everyone (SetInitialCustomField, SeeCustomField).
+ *
+ * Articles: everyone may read those of RT's "General" class (ShowArticle on that class) and
+ * their body, the "Content" custom field (SeeCustomField on that field); the agent writes
+ * them (CreateArticle, ModifyArticle; SetInitialCustomField, ModifyCustomField on Content).
+ * RT 5.0.3's initialdata @ACL has no `Class` key: Handle.pm (InsertData, lines 1506-1541)
+ * would read an unknown key as no object at all and grant the right globally, so a class is
+ * named with ObjectType and ObjectId (RT::Class->Load takes its name), and the field with
+ * `CF` (and its LookupType, which tells the article field from a ticket one). A second
+ * class, readable by staff only, holds articles a requester must never see.
  */
 function initialData(tokenFile) {
   const { queue, restrictedQueue, submissionField, siteField, requester, other, agent } = REAL_RT;
   const user = ({ login, password, email, name }, privileged) =>
     `{ Name => ${perlString(login)}, Password => ${perlString(password)}, EmailAddress => ${perlString(email)}, RealName => ${perlString(name)}, Privileged => ${privileged} }`;
+  const { articleClass, hiddenClass } = REAL_RT;
   const queues = [queue, restrictedQueue];
+  const onClass = (name) => `ObjectType => 'RT::Class', ObjectId => ${perlString(name)}`;
+  const contentField = `CF => 'Content', LookupType => 'RT::Class-RT::Article'`;
   const perQueue = (make) => queues.map(make).join(',\n  ');
   return `our @Queues = (
   { Name => ${perlString(queue)}, Description => 'Support widget tests' },
   { Name => ${perlString(restrictedQueue)}, Description => 'Requesters may not change status' },
+);
+our @Classes = (
+  { Name => ${perlString(hiddenClass)}, Description => 'Staff only' },
 );
 our @Users = (
   ${user(requester, 0)},
@@ -77,6 +96,11 @@ our @ACL = (
   ${perQueue((name) => `{ UserId => ${perlString(agent.login)}, Queue => ${perlString(name)}, Right => ['SeeQueue', 'ShowTicket', 'CreateTicket', 'ReplyToTicket', 'CommentOnTicket', 'ShowTicketComments', 'ModifyTicket', 'OwnTicket', 'TakeTicket', 'Watch'] }`)},
   { CF => ${perlString(submissionField)}, GroupDomain => 'SystemInternal', GroupType => 'Everyone', Right => ['SeeCustomField', 'SetInitialCustomField'] },
   { CF => ${perlString(siteField)}, GroupDomain => 'SystemInternal', GroupType => 'Everyone', Right => ['SeeCustomField', 'SetInitialCustomField'] },
+  { GroupDomain => 'SystemInternal', GroupType => 'Everyone', ${onClass(articleClass)}, Right => ['ShowArticle'] },
+  { GroupDomain => 'SystemInternal', GroupType => 'Everyone', ${contentField}, Right => ['SeeCustomField'] },
+  { UserId => ${perlString(agent.login)}, ${onClass(articleClass)}, Right => ['CreateArticle', 'ModifyArticle'] },
+  { UserId => ${perlString(agent.login)}, ${onClass(hiddenClass)}, Right => ['ShowArticle', 'CreateArticle', 'ModifyArticle'] },
+  { UserId => ${perlString(agent.login)}, ${contentField}, Right => ['SetInitialCustomField', 'ModifyCustomField'] },
 );
 # The requester's auth token ("1-<user id>-<secret>"), as "Settings > Auth Tokens" would make it.
 our @Final = (sub {

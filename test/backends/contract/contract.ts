@@ -135,6 +135,16 @@ export function describeContract(target: ContractTarget): void {
       expect((await desk.agent.read(created.id)).cc).to.have.members(cc);
     });
 
+    it('adds people to keep informed on an open ticket, keeping those there', async function () {
+      if (!backend.addPeople || !backend.capabilities.cc) return this.skip();
+      const first = `anne.${tag()}@example.com`;
+      const added = `carl.${tag()}@example.com`;
+      const { id } = await backend.createTicket(newTicket(`${title} add cc`, { cc: [first] }));
+      const after = await backend.addPeople(id, [added]);
+      expect(after.map((one) => one.toLowerCase())).to.include.members([first, added]);
+      expect((await desk.agent.read(id)).cc).to.have.members([first, added]);
+    });
+
     it('finds a published article by a word of the problem, and reads it whole', async function () {
       needs(this, 'articles', 'agent.publishArticle');
       // A word no other article holds, so that the search can only find this one.

@@ -15,7 +15,12 @@ import type { NewTicket } from '../../../src/core/ticket.js';
 import { basicOf, realRt, type RealRt, type RealRtAccount } from '../../support/real-rt-client.js';
 import { describeContract, type ContractAgent } from './contract.js';
 
-let rt: RealRt;
+/** The test RT's article classes (test/support/real-rt.mjs gives them; support/real-rt-client.ts does not name them yet). */
+type RealRtArticles = RealRt & { articleClass?: string; hiddenClass?: string };
+
+let rt: RealRtArticles;
+
+const articleClass = () => rt.articleClass ?? 'General';
 
 const config = (fields: Partial<RtBackendConfig> = {}): RtBackendConfig => ({
   type: 'rt',
@@ -89,6 +94,10 @@ const agent: ContractAgent = {
   },
   async solve(id, text) {
     await asAgent(`ticket/${id}/correspond`, { json: { Content: text, ContentType: 'text/plain', Status: 'resolved' } });
+  },
+  async publishArticle(title, html) {
+    // As a technician writes one in RT: an article of the class everyone reads, its body the Content field.
+    await asAgent('article', { json: { Class: articleClass(), Name: title, Summary: '', CustomFields: { Content: html } } });
   },
   async seed(n, prefix) {
     // One request: RT's bulk create.
@@ -190,6 +199,41 @@ describe('Request Tracker 5 (real)', function () {
       expect((await rejection(backend.reply(String(theirs.id), { text: 'hello', attachments: [] }))).kind).to.equal('forbidden');
       const list = await backend.listTickets({ scope: 'mine', start: 0, limit: 100 });
       expect(list.tickets.map((one) => one.id)).not.to.include(String(theirs.id));
+    });
+
+    it('adds people only where the requester holds ModifyTicket: elsewhere RT says “Permission denied” (200), and makes the user all the same', async () => {
+      const backend = requester({ queue: rt.restrictedQueue, customFields: {} });
+      const first = `anne.${tag()}@example.com`;
+      const refused = `bob.${tag()}@example.com`;
+      const { id } = await backend.createTicket(ticket(`Restricted cc ${tag()}`, { cc: [first] }));
+      const detail = await backend.getTicket(id);
+      expect([detail.actions.addPeople, detail.cc]).to.deep.equal([false, [first]]);
+      const error = await rejection(backend.addPeople!(id, [refused]));
+      expect([error.kind, error.fields, error.detail]).to.deep.equal(['forbidden', ['cc'], `RT did not add ${refused}: Permission denied`]);
+      expect((await agent.read(id)).cc).to.deep.equal([first]);
+      expect((await asAgent<{ Name: string; Privileged: number }>(`user/${encodeURIComponent(refused)}`)).Name, 'made before the refusal').to.equal(refused);
+    });
+
+    it('adds a person RT knows by their login, and takes them again without a word', async () => {
+      const backend = requester();
+      const { id } = await backend.createTicket(ticket(`Known cc ${tag()}`));
+      expect((await backend.getTicket(id)).actions.addPeople).to.equal(true);
+      expect(await backend.addPeople!(id, [rt.other.email])).to.deep.equal([rt.other.login]);
+      // RT answers "dominique is already Cc": no change, and no refusal (the requester holds ModifyTicket here).
+      expect(await backend.addPeople!(id, [rt.other.email.toUpperCase()])).to.deep.equal([rt.other.login]);
+      expect((await agent.read(id)).cc).to.deep.equal([rt.other.email]);
+    });
+
+    it('never finds nor reads an article of a class the requester may not read; reads the others as RT’s self-service shows them', async () => {
+      const word = `zq${tag()}`;
+      const hidden = await asAgent<{ id: string }>('article', { json: { Class: rt.hiddenClass ?? 'Widget internal', Name: `Internal ${word}`, Summary: '', CustomFields: { Content: `<p>${word}</p>` } } });
+      await agent.publishArticle!(`Public ${word}`, `<p>First line ${word}</p>\n<p>Second line</p>`);
+      const source = await requester().articles!();
+      const hits = await source.search([word], { limit: 5 });
+      expect(hits.map((hit) => hit.title)).to.deep.equal([`Public ${word}`]);
+      expect(hits[0].url).to.match(/\/real-rt\/SelfService\/Article\/Display\.html\?id=\d+$/);
+      expect((await source.read(hits[0].id)).body).to.deep.equal({ format: 'html', value: `<p>First line ${word}</p><br /><p>Second line</p>` });
+      expect((await rejection(source.read(String(hidden.id)))).kind).to.equal('not-found');
     });
 
     it('offers no closing where requesters may not change status, and the answer still reopens', async () => {

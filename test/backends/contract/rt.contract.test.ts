@@ -41,6 +41,9 @@ function agentOf(state: RtFakeState): ContractAgent {
       const [failure, options] = FAILURES[kind];
       state.failNext(failure, options);
     },
+    async publishArticle(title, html) {
+      state.publishArticle(title, html);
+    },
     async seed(n, prefix) {
       state.generateTickets(n, prefix);
     },
