@@ -28,6 +28,11 @@ interface Target {
   ccKnown: string;
   /** Record ids on the real RT, which the fake is given too. */
   ids: { requester: number; other: number };
+  /** The article classes: one everyone reads, one staff only. */
+  articleClass: string;
+  hiddenClass: string;
+  /** Keeps this run's article names apart from other tests' on the real RT (the same on both targets). */
+  tag: string;
 }
 
 interface Answer {
@@ -111,6 +116,77 @@ async function probe(target: Target): Promise<Record<string, unknown>> {
   const ccRecord = (await call(target, `ticket/${(withCc.body as { id: string }).id}?fields[Cc]=EmailAddress`)).body as { Cc: { id: string }[] };
   note('cc members', ccRecord.Cc.map((member) => [Object.keys(member).sort(), member.id]).sort());
 
+  // Cc by PUT (Util.pm:480-589): the array replaces the list; a comma string is one address; no AddCc; 200 "Permission
+  // denied" without ModifyTicket, the unknown address made a user all the same; an entry naming no one is an empty 500.
+  const ccId = (withCc.body as { id: string }).id;
+  const ccNow = async () => ((await call(target, `ticket/${ccId}`)).body as { Cc: { id: string }[] }).Cc.map((member) => member.id).sort();
+  const putCc = async (Cc: unknown, ticketId = ccId) => {
+    const answer = await call(target, `ticket/${ticketId}`, { method: 'PUT', json: { Cc } });
+    return [answer.status, answer.body];
+  };
+  note('put cc union', await putCc([...(await ccNow()), 'added.watcher@example.com']));
+  note('put cc again', await putCc(['added.watcher@example.com', ...(await ccNow()), target.ccKnown]));
+  note('cc after union', await ccNow());
+  note('put cc comma string', await putCc('comma.one@example.com, comma.two@example.com'));
+  note('cc after comma string', await ccNow());
+  note('put AddCc', (await call(target, `ticket/${ccId}`, { method: 'PUT', json: { AddCc: ['x@example.com'] } })).body);
+  note('put cc unknown login', await putCc(['comma.one@example.com', 'no-such-login']));
+  const restricted = await call(target, 'ticket', {
+    json: { Queue: target.restrictedQueue, Subject: 'Fidelity restricted cc', Requestor: ids.requester, Content: 'cc', ContentType: 'text/plain', Cc: 'first.watcher@example.com' },
+  });
+  const restrictedId = (restricted.body as { id: string }).id;
+  note('put cc refused', await putCc(['first.watcher@example.com', `refused.${target.tag}@example.com`], restrictedId));
+  note('refused made a user', (await call(target, `user/${encodeURIComponent(`refused.${target.tag}@example.com`)}`, { as: 'agent' })).status);
+  note('refused links', ((await call(target, `ticket/${restrictedId}`)).body as { _hyperlinks: { ref: string }[] })._hyperlinks.map((link) => link.ref));
+
+  // Articles (REST2 Resource/Article.pm, Articles.pm).
+  const articleName = `Fidelity article ${target.tag}`;
+  const made = await call(target, 'article', { as: 'agent', json: { Class: target.articleClass, Name: articleName, Summary: 'A summary', CustomFields: { Content: '<p>Body</p>\nline' } } });
+  note('article create', [made.status, keys(made.body), /\/REST\/2\.0\/article\/\d+$/.test(made.location ?? '')]);
+  const articleId = (made.body as { id: string }).id;
+  for (const [name, as, json] of [
+    ['article no class', 'agent', { Name: 'x' }],
+    ['article unknown class', 'agent', { Class: 'No such class', Name: 'x' }],
+    ['article by a requester', 'requester', { Class: target.articleClass, Name: 'x' }],
+    ['article same name', 'agent', { Class: target.articleClass, Name: articleName }],
+    ['article no name', 'agent', { Class: target.articleClass }],
+  ] as const) {
+    const refused = await call(target, 'article', { as, json });
+    note(name, [refused.status, refused.body]);
+  }
+  const hiddenMade = await call(target, 'article', { as: 'agent', json: { Class: target.hiddenClass, Name: `Fidelity hidden ${target.tag}`, CustomFields: { Content: 'staff' } } });
+  const hiddenId = (hiddenMade.body as { id: string }).id;
+  const article = (await call(target, `article/${articleId}`)).body as Record<string, unknown> & { CustomFields: { name: string; values: unknown[] }[]; _hyperlinks: { ref: string }[] };
+  note('article keys', keys(article));
+  note('article values', [typeof article.id, article.Name, article.Summary, article.SortOrder, article.Parent, article.Disabled, keys(article.Class), keys(article.Creator)]);
+  note('article fields', article.CustomFields.map((field) => [keys(field), field.name, field.values]));
+  note('article links', article._hyperlinks.map((link) => link.ref));
+  note('article hidden', [(await call(target, `article/${hiddenId}`)).status, (await call(target, `article/${hiddenId}`)).body]);
+  note('article unknown', [(await call(target, 'article/987654')).status, (await call(target, 'article/987654')).body]);
+  const fieldId = (article.CustomFields[0] as unknown as { id: string }).id;
+  const field = (await call(target, `customfield/${fieldId}`)).body as Record<string, unknown>;
+  note('content field', [keys(field), field.Name, field.Type, field.LookupType, field.MaxValues]);
+  note('unknown field', [(await call(target, 'customfield/987654')).status, (await call(target, 'customfield/987654')).body]);
+  const everything = [{ field: 'id', operator: '>', value: 0 }];
+  for (const [name, path, json] of [
+    ['articles no query', 'articles', undefined],
+    ['articles empty', 'articles', []],
+    ['articles unknown field only', 'articles', [{ field: 'Nothing', value: 'x' }]],
+  ] as const) {
+    note(name, (await call(target, path, json === undefined ? {} : { json })).body);
+  }
+  const listed = await call(target, 'articles?per_page=500&fields=Name,Summary,CustomFields,Class', { json: everything });
+  const list = listed.body as Record<string, unknown> & { items: (Record<string, unknown> & { Name: string })[] };
+  note('articles list', [keys(list), list.per_page, list.total, list.pages, list.items.some((item) => item.Name === `Fidelity hidden ${target.tag}`)]);
+  const ours = list.items.find((item) => item.Name === articleName)!;
+  note('articles item', [keys(ours), ours.Summary, keys(ours.Class), (ours.CustomFields as { name: string; values: unknown[] }[]).map((one) => [keys(one), one.name, one.values])]);
+  const search = async (query: unknown[]) =>
+    ((await call(target, 'articles?fields=Name&per_page=100', { json: query })).body as { items: { Name: string }[] }).items.map((item) => item.Name).filter((name) => name.includes(target.tag)).sort();
+  note('articles OR on one field', await search([{ field: 'Name', operator: 'LIKE', value: `article ${target.tag}` }, { field: 'Name', operator: 'LIKE', value: 'nothing-like-it' }]));
+  note('articles AND across fields', await search([{ field: 'Name', operator: 'LIKE', value: target.tag }, { field: 'Summary', operator: 'LIKE', value: 'nothing-like-it' }]));
+  note('articles class by name', await search([{ field: 'Class', value: target.articleClass }]));
+  note('articles not an array', [(await call(target, 'articles', { json: { field: 'id' } })).status, (await call(target, 'articles', { json: { field: 'id' } })).body]);
+
   const theirs = await call(target, 'ticket', { as: 'agent', json: { Queue: queue, Subject: 'Not yours', Requestor: ids.other, Content: 'private', ContentType: 'text/plain' } });
   const theirId = (theirs.body as { id: string }).id;
   const forbidden = await call(target, `ticket/${theirId}`);
@@ -169,7 +245,7 @@ async function probe(target: Target): Promise<Record<string, unknown>> {
 }
 
 describe('fake RT against a real RT 5', function () {
-  let rt: RealRt;
+  let rt: RealRt & { articleClass?: string; hiddenClass?: string };
 
   before(async function () {
     rt = await realRt(this);
@@ -189,6 +265,9 @@ describe('fake RT against a real RT 5', function () {
       queue: rt.queue,
       restrictedQueue: rt.restrictedQueue,
       ccKnown: rt.other.email,
+      articleClass: rt.articleClass ?? 'General',
+      hiddenClass: rt.hiddenClass ?? 'Widget internal',
+      tag: Math.random().toString(36).slice(2, 8),
     };
     /** A record's id on the real RT, read by someone allowed to see it (RT numbers users, groups and queues from its initial data on). */
     const idOf = async (path: string, as: Who) => {
@@ -201,6 +280,9 @@ describe('fake RT against a real RT 5', function () {
     const ids = { requester: await user(rt.requester, 'requester'), other: await user(rt.other, 'other'), agent: await user(rt.agent, 'agent') };
     const queues = { main: await queueId(rt.queue), restricted: await queueId(rt.restrictedQueue) };
     const real: Target = { ...withoutIds, ids };
+    // The articles' field and classes, as the real RT numbers them: read from an article of the class staff only read.
+    const idsArticle = await call(real, 'article', { as: 'agent', json: { Class: rt.hiddenClass, Name: `Fidelity ids ${real.tag}`, CustomFields: { Content: 'x' } } });
+    const ofProbe = (await call(real, `article/${(idsArticle.body as { id: string }).id}`, { as: 'agent' })).body as { Class: { id: string }; CustomFields: { id: string }[] };
     const seed: RtFakeSeed = {
       users: [
         { id: 1, name: 'RT_System', realName: 'The RT System itself', email: '', password: '', privileged: true },
@@ -218,6 +300,12 @@ describe('fake RT against a real RT 5', function () {
         { id: 1, name: rt.submissionField, queues: [queues.main, queues.restricted] },
         { id: 2, name: rt.siteField, queues: [queues.main] },
       ],
+      // RT's own class and the test RT's staff-only one; the Content field everyone may see.
+      articleClasses: [
+        { id: 1, name: withoutIds.articleClass, readers: 'everyone' },
+        { id: Number(ofProbe.Class.id), name: withoutIds.hiddenClass, readers: 'staff' },
+      ],
+      articleField: { id: Number(ofProbe.CustomFields[0].id), name: 'Content', type: 'Text', everyoneSees: true },
     };
     const fake = createRtFake({ baseUrl: FAKE, seed });
     await useHandlers(...fake.handlers);
