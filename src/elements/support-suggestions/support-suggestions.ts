@@ -144,9 +144,9 @@ export class SupportSuggestions extends LitElement {
   readonly #cache = new Map<string, ArticleHit[]>();
   #timer?: ReturnType<typeof setTimeout>;
   #running?: AbortController;
-  /** The words shown now, and those being searched. */
+  /** What was typed at the last change (the form renders for other reasons too), and the words shown now. */
+  #typed = '';
   #shownFor = '';
-  #pendingFor?: string;
   /** What the person said does not help (articles, and tickets as `ticket:<id>`): not offered again on this page. */
   readonly #dismissed = new Set<string>();
 
@@ -167,15 +167,19 @@ export class SupportSuggestions extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('problem') && !changed.has('backend')) return;
     const { title, description } = this.problem;
+    const typed = `${title}\n${description}`;
+    if (typed === this.#typed && !changed.has('backend')) return;
+    this.#typed = typed;
     const words = problemWords(title, description);
     const key = words.join(' ');
     // From the first word typed, what a search needs is made ready (the helpdesk's articles
     // module, the person's tickets), so that the first pause waits only for its answer.
     if (words.length) void this.#prepare();
-    if (key === this.#shownFor || key === this.#pendingFor) return;
-    this.#pendingFor = key;
+    // Every key typed while a search waits for its pause starts the pause again, even one
+    // that changes no word (a space, a short word); words already shown wait for nothing.
     clearTimeout(this.#timer);
     this.#running?.abort();
+    if (key === this.#shownFor) return;
     if (title || description) this.thanked = false;
     if (meaningfulLength(words.join('')) < this.settings.minChars) {
       this.#show('', [], []);
@@ -195,7 +199,6 @@ export class SupportSuggestions extends LitElement {
 
   #show(key: string, hits: ArticleHit[], tickets: TicketSummary[]): void {
     this.#shownFor = key;
-    this.#pendingFor = undefined;
     this.hits = hits.filter((hit) => !this.#dismissed.has(hit.id));
     this.tickets = tickets.filter((ticket) => !this.#dismissed.has(`ticket:${ticket.id}`));
     if (this.opened && !hits.some((hit) => hit.id === this.opened!.hit.id)) this.opened = undefined;
@@ -297,7 +300,7 @@ export class SupportSuggestions extends LitElement {
       <p class="visually-hidden" role="status">${this.thanked ? t.thanks : this.hits.length ? t.found(this.hits.length) : ''}</p>
       ${this.thanked ? html`<p part="suggestions" class="panel success">${t.thanks}</p>` : nothing}
       ${this.hits.length || this.tickets.length
-        ? html`<section part="suggestions" aria-label=${t.heading}>
+        ? html`<section part="suggestions" aria-label=${t.heading} data-words=${this.#shownFor}>
             ${this.opened ? this.#article(this.opened) : this.#list()} ${this.tickets.map((ticket) => this.#ticket(ticket))}
           </section>`
         : nothing}
