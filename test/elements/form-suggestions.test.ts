@@ -67,6 +67,18 @@ describe('suggestions while a problem is typed', () => {
     expect(searches()).to.have.length(1);
   });
 
+  it('waits for a pause in the typing, which every key starts again, a space or a short word included', async () => {
+    const el = await formWith(config());
+    $(el, '#field-title')!.focus();
+    // A key every 100 ms: no pause of 150 ms until the last one, though "vpn se " changes no searched word for four keys.
+    for (const key of 'vpn se déconnecte') {
+      await sendKeys({ type: key });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await waitUntil(() => shown(el).length, 'no suggestion', { timeout: 3000 });
+    expect(searches().map((search) => new URLSearchParams(search.query).get('q'))).to.deep.equal(['vpn déconnecte']);
+  });
+
   it('opens an article inline, sanitised, with a link to the helpdesk; "I still need help" goes back to the ticket as typed', async () => {
     const el = await formWith(config());
     await choose(el, '#type-incident');
