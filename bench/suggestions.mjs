@@ -26,7 +26,7 @@
  *   node bench/suggestions.mjs --check      # exit 1 when the median at ×4 exceeds 300 ms, or a load typed without a pause searched more than once
  *   node bench/suggestions.mjs --help
  */
-/* global window, document, performance, requestAnimationFrame -- for the code handed to the page */
+/* global window, document -- for the code handed to the page */
 import http from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve, sep } from 'node:path';

@@ -32,7 +32,7 @@ export function emailArticles({ articles, timeout }: EmailBackendConfig): Articl
     async search(words, { limit, signal }) {
       const all = await load(signal);
       const found = all.filter((article) => matchCount(`${article.title} ${article.excerpt} ${article.body.value}`, words) > 0);
-      return rankHits(found, words, limit).map(({ body: _body, ...hit }) => hit);
+      return rankHits(found, words, limit).map(({ id, title, excerpt, url }) => ({ id, title, excerpt, url }));
     },
     async read(id, { signal } = {}) {
       const article = (await load(signal)).find((candidate) => candidate.id === id);

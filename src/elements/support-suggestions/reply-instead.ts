@@ -5,7 +5,6 @@
  * with `<ticket-detail>`.
  */
 import type { TicketSummary } from '../../core/ticket.js';
-import type { HelpdeskConfig } from '../../config/index.js';
 import { removeSecrets } from '../../core/advice/secrets.js';
 import { drafts, draftKey } from '../../store/drafts.js';
 
@@ -30,7 +29,8 @@ export interface ReplyInstead {
   ticket: TicketSummary;
   /** What the person typed for the new ticket. */
   text: string;
-  config: HelpdeskConfig;
+  /** The checked configuration's `backend`, under which `<ticket-detail>` keeps a reply's draft. */
+  draftBackend: unknown;
   /** Gives `<ticket-detail>` the form's configuration, session, language and theme. */
   setupDetail?: (detail: HTMLElement) => void;
   lang: string;
@@ -38,10 +38,10 @@ export interface ReplyInstead {
   onDiscard: () => void;
 }
 
-export async function replyInstead({ root, ticket, text, config, setupDetail, lang, onDiscard }: ReplyInstead): Promise<HTMLDialogElement> {
+export async function replyInstead({ root, ticket, text, draftBackend, setupDetail, lang, onDiscard }: ReplyInstead): Promise<HTMLDialogElement> {
   const t = lang.toLowerCase().startsWith('fr') ? TEXTS.fr : TEXTS.en;
   const store = drafts();
-  const key = draftKey({ config: { backend: config.backend }, kind: `reply:${ticket.id}` });
+  const key = draftKey({ config: { backend: draftBackend }, kind: `reply:${ticket.id}` });
   // A draft never holds a secret (the form's own masks them the same way); a reply already begun on that ticket comes first.
   const typed = removeSecrets(text);
   const earlier = await store.load<{ text: string }>(key).catch(() => undefined);

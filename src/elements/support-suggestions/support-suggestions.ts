@@ -13,7 +13,7 @@ import { property, state } from 'lit/decorators.js';
 import { meaningfulLength, problemWords, rankHits, resemblingTickets, type Article, type ArticleHit, type ArticleSource } from '../../core/articles.js';
 import type { TicketSummary } from '../../core/ticket.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
-import type { ArticlesConfig, HelpdeskConfig } from '../../config/index.js';
+import type { ArticlesConfig } from '../../config/index.js';
 import { controls } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 
@@ -127,8 +127,8 @@ export class SupportSuggestions extends LitElement {
   @property({ attribute: false }) settings: ArticlesConfig = { enabled: true, max: 3, minChars: 3 };
   /** What the person typed so far. */
   @property({ attribute: false }) problem = { title: '', description: '' };
-  /** The form's checked configuration: the reply draft's key is made of its helpdesk, as `<ticket-detail>` makes it. */
-  @property({ attribute: false }) config?: HelpdeskConfig;
+  /** The checked configuration's `backend`: a reply's draft is kept under it, as `<ticket-detail>` keeps it. */
+  @property({ attribute: false }) draftBackend?: unknown;
   /** Sets up the `<ticket-detail>` opened to reply on an existing ticket (configuration, session, language). */
   @property({ attribute: false }) setupDetail?: DetailSetup;
   @property() override lang = '';
@@ -280,14 +280,14 @@ export class SupportSuggestions extends LitElement {
 
   /** What was typed goes as a reply on that ticket instead: its piece, loaded now, opens it in a dialog. */
   async #replyInstead(ticket: TicketSummary): Promise<void> {
-    if (!this.config) return;
+    if (!this.draftBackend) return;
     const { title, description } = this.problem;
     const { replyInstead } = await import('./reply-instead.js');
     await replyInstead({
       root: this.renderRoot as ShadowRoot,
       ticket,
       text: [title.trim(), description.trim()].filter(Boolean).join('\n\n'),
-      config: this.config,
+      draftBackend: this.draftBackend,
       setupDetail: this.setupDetail,
       lang: this.#lang,
       onDiscard: () => this.dispatchEvent(new Event('discard-draft')),

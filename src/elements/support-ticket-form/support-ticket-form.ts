@@ -164,7 +164,7 @@ export class SupportTicketForm extends HelpdeskElement {
     void import('../support-suggestions/support-suggestions.js');
     return html`<support-suggestions
       .backend=${this.resolved.backend}
-      .config=${config}
+      .draftBackend=${config.backend}
       .settings=${config.articles}
       .problem=${{ title: model.values.title, description: model.values.description }}
       .setupDetail=${this.setupDetail}
