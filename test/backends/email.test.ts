@@ -55,9 +55,11 @@ describe('EmailBackend', () => {
     });
 
     it('can do nothing but send, and take files only through an endpoint', () => {
-      const none = { categories: false, equipment: false, attachments: false, passwordSignIn: false, tickets: false, organisationTickets: false, reply: false, approval: false, closeReopen: false, cc: false };
+      const none = { categories: false, equipment: false, attachments: false, passwordSignIn: false, tickets: false, organisationTickets: false, reply: false, approval: false, closeReopen: false, cc: false, articles: false };
       expect(createBackend({ type: 'email', to: TO, timeout: 5000 }).capabilities).to.deep.equal(none);
       expect(createBackend({ type: 'email', to: TO, endpoint: ENDPOINT, timeout: 5000 }).capabilities).to.deep.equal({ ...none, attachments: true });
+      // Help pages listed in the configuration, or in a JSON file it names.
+      expect(createBackend({ type: 'email', to: TO, articles: '/aide/articles.json', timeout: 5000 }).capabilities).to.deep.equal({ ...none, articles: true });
       expect(email().hasCredentials()).to.equal(true);
     });
 
@@ -215,6 +217,39 @@ describe('EmailBackend', () => {
       expect(await rejection(viaEndpoint().createTicket(newTicket()))).to.deep.include({ kind: 'rate-limited', retryAfter: 60 });
       fake.state.failNext('502');
       expect((await rejection(viaEndpoint().createTicket(newTicket()))).kind).to.equal('server');
+    });
+  });
+
+  describe('articles: the provider’s help pages', () => {
+    const pages = [
+      { title: 'Réinitialiser son mot de passe', body: 'Choisissez « Mot de passe oublié ».\nPuis suivez le SMS.' },
+      { title: 'VPN : coupures', body: '<p>Mettez le <b>client</b> à jour.</p>', url: 'https://aide.example.fr/vpn' },
+      { title: 'Imprimante', body: 'Le mot de passe du copieur est au dos.' },
+    ];
+
+    it('finds the pages holding the words, the most first, accents ignored; reads one with its body as text or HTML', async () => {
+      const source = await email({ articles: pages }).articles();
+      const hits = await source.search(['reinitialiser', 'passe'], { limit: 3 });
+      expect(hits.map((hit) => hit.title)).to.deep.equal(['Réinitialiser son mot de passe', 'Imprimante']);
+      expect(hits[0]).to.not.have.property('body');
+      expect((await source.search(['client'], { limit: 3 }))[0]).to.deep.equal({ id: '2', title: 'VPN : coupures', excerpt: 'Mettez le client à jour.', url: 'https://aide.example.fr/vpn' });
+      expect((await source.read('1')).body).to.deep.equal({ format: 'text', value: pages[0].body });
+      expect((await source.read('2')).body).to.deep.equal({ format: 'html', value: pages[1].body });
+      expect((await rejection(source.read('9'))).kind).to.equal('not-found');
+    });
+
+    it('reads a JSON file once per page, and says what is wrong with one that is not a list of pages', async () => {
+      let reads = 0;
+      await useHandlers(
+        http.get('/aide/articles.json', () => ((reads += 1), HttpResponse.json(pages))),
+        http.get('/aide/wrong.json', () => HttpResponse.json([{ title: 'No body' }])),
+      );
+      const source = await email({ articles: '/aide/articles.json' }).articles();
+      await source.search(['vpn'], { limit: 3 });
+      expect((await source.search(['imprimante'], { limit: 3 })).map((hit) => hit.title)).to.deep.equal(['Imprimante']);
+      expect(reads).to.equal(1);
+      const wrong = await rejection((await email({ articles: '/aide/wrong.json' }).articles()).search(['vpn'], { limit: 3 }));
+      expect([wrong.kind, wrong.detail]).to.deep.equal(['bad-response', 'the articles file is not a list of { title, body, url? } (at [0].body: Invalid input)']);
     });
   });
 });

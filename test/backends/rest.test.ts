@@ -76,8 +76,9 @@ describe('RestBackend', () => {
         approval: false,
         closeReopen: true,
         cc: false,
+        articles: false,
       });
-      expect(rest().capabilities).to.deep.include({ categories: true, attachments: true, approval: true, organisationTickets: true });
+      expect(rest().capabilities).to.deep.include({ categories: true, attachments: true, approval: true, organisationTickets: true, articles: true });
     });
 
     it('refuses unknown keys and wrong values in its configuration', () => {

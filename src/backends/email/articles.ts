@@ -45,6 +45,11 @@ export function emailArticles({ articles, timeout }: EmailBackendConfig): Articl
 async function fetchList(url: string, timeout: number, signal?: AbortSignal): Promise<Listed[]> {
   const { body } = await requestJson({ url, timeout, signal, endpointName: 'the articles file' });
   const parsed = z.safeParse(z.array(articleSchema()), body);
-  if (!parsed.success) throw new HelpdeskError('bad-response', { detail: `the articles file: ${parsed.error.issues[0]?.message ?? 'not a list of articles'}` });
+  if (!parsed.success) {
+    // Where in the file, for the admin who wrote it: "[2].body".
+    const issue = parsed.error.issues[0];
+    const at = issue?.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('') ?? '';
+    throw new HelpdeskError('bad-response', { detail: `the articles file is not a list of { title, body, url? }${at ? ` (at ${at}: ${issue.message})` : ''}` });
+  }
   return parsed.data;
 }

@@ -480,7 +480,7 @@ export class TicketDetailElement extends HelpdeskElement {
     if (!ticket.actions.addPeople || !backend.capabilities.cc) return nothing;
     const t = this.localize.messages;
     if (this.asking !== 'people') {
-      return html`<section class="closing"><button type="button" class="link" @click=${() => this.ask('people')}>${t.detail.people.button}</button></section>`;
+      return html`<section class="people"><button type="button" class="link" @click=${() => this.ask('people')}>${t.detail.people.button}</button></section>`;
     }
     const onSubmit = (event: SubmitEvent) => {
       event.preventDefault();
@@ -489,7 +489,7 @@ export class TicketDetailElement extends HelpdeskElement {
       if (this.peopleInvalid) void this.focusAfterRender('#people');
       else void this.actions.run('people', (helpdesk, id) => helpdesk.addPeople!(id, people).then(() => undefined), t.detail.people.done);
     };
-    return html`<section class="closing">
+    return html`<section class="people">
       <form class="reason" novalidate @submit=${onSubmit}>
         <div part="field" class="field">
           <label part="label" for="people">${t.cc.label}</label>
