@@ -168,6 +168,7 @@ describe('one request, one ticket (seed 002)', () => {
     const reply = () => detail()?.shadowRoot?.querySelector<HTMLTextAreaElement>('#reply-text');
     await waitUntil(() => reply()?.value, 'the reply box is not filled', { timeout: 5000 });
     expect(reply()!.value).to.equal('VPN drops again\n\nSince this morning, every ten minutes.');
+    await waitUntil(() => detail().shadowRoot!.activeElement?.id === 'ticket-title', 'focus is not on the ticket’s title');
     await expect(el).to.be.accessible();
 
     const updated = oneEvent(detail(), 'support-ticket-updated');

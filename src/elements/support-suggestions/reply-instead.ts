@@ -69,6 +69,8 @@ export async function replyInstead({ root, ticket, text, draftBackend, setupDeta
   dialog.addEventListener('close', () => dialog.remove());
   root.append(dialog);
   dialog.showModal();
+  // As when a ticket opens from the list: the person starts at its title, its reply box below, draft in it.
+  void (detail as HTMLElement & { focusHeading(): Promise<void> }).focusHeading();
   return dialog;
 }
 

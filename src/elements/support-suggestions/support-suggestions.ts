@@ -80,6 +80,10 @@ export class SupportSuggestions extends LitElement {
         margin: 0 0 calc(var(--_space) / 2);
         font-size: 1em;
       }
+      /* The article's title takes focus as it opens, for screen readers to start there: no ring around a heading. */
+      h3:focus {
+        outline: none;
+      }
       ul {
         margin: 0;
         padding: 0;
