@@ -4,24 +4,15 @@
  * remove button per file, the limits before and each refusal after.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { type GlpiFake } from '../../src/mocks/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
-import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import '../support/benign-errors.js';
 import { $, $$, fillGoodTicket, focused, formWith, glpiConfig, press, submit, text } from '../support/form.js';
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
-
-afterEach(() => signOutEverywhere());
+useGlpiFake((made) => (fake = made));
 
 /** A PNG of one pixel: what a screenshot is to the widget, bytes and type. */
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));

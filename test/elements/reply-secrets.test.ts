@@ -6,25 +6,16 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { type GlpiFake } from '../../src/mocks/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import { SECRET_MASK } from '../../src/core/advice/secrets.js';
-import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import '../support/benign-errors.js';
 import { $, $$, focused, glpiConfig, text, type } from '../support/form.js';
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
-
-afterEach(() => signOutEverywhere());
+useGlpiFake((made) => (fake = made));
 
 // Built from parts so that no scanner mistakes this fixture for a real credential.
 const GITHUB = `ghp_${'a1B2c3D4e5'.repeat(3)}xYz123`;

@@ -1,21 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import { $, $$, choose, fillGoodTicket, focused, formWith, glpiConfig, press, select, signIn, submit, text, type, unfold } from '../support/form.js';
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
-
-afterEach(() => signOutEverywhere());
+useGlpiFake((made) => (fake = made));
 
 describe('<support-ticket-form> creating a ticket', () => {
   it('is accessible when empty, and asks for type, urgency, title and description', async () => {

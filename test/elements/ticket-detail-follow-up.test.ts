@@ -4,25 +4,16 @@
  * that refers to it instead; a closing date reckoned from the configured delay is said to be approximate.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { CLOSED, COLLEAGUE, createGlpiFake, SOLVED, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { CLOSED, COLLEAGUE, SOLVED, type GlpiFake } from '../../src/mocks/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
-import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import '../support/benign-errors.js';
 import { $, glpiConfig, text, type } from '../support/form.js';
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
-
-afterEach(() => signOutEverywhere());
+useGlpiFake((made) => (fake = made));
 
 const asColleague = (): HelpdeskConfigInput => {
   const config = glpiConfig();

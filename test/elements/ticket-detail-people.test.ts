@@ -4,25 +4,17 @@
  * with the keyboard, checked as the form's Cc is; offered only where the helpdesk lets them.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createGlpiFake, createRestFake, REST_DEMO_PERSON, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { createRestFake, REST_DEMO_PERSON, type GlpiFake } from '../../src/mocks/index.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
 import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import '../support/benign-errors.js';
 import { $, focused, glpiConfig, press, text, type } from '../support/form.js';
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
-
-afterEach(() => signOutEverywhere());
+useGlpiFake((made) => (fake = made));
 
 async function detailOf(id: string, config: HelpdeskConfigInput = glpiConfig()): Promise<TicketDetailElement> {
   const el = await fixture<TicketDetailElement>(html`<ticket-detail lang="en" ticket-id=${id} .config=${config}></ticket-detail>`);

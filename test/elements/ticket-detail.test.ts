@@ -1,11 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { addHostileTicket, createGlpiFake, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { addHostileTicket, HOSTILE_TEXTS, type GlpiFake } from '../../src/mocks/index.js';
 import { DEMO_USER } from '../../src/mocks/glpi/seed.js';
 import type { TicketDetailElement } from '../../src/elements/ticket-detail/ticket-detail.js';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
-import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import { drafts } from '../../src/store/drafts.js';
 import '../support/benign-errors.js';
 import { $, $$, focused, glpiConfig, press, text, type } from '../support/form.js';
@@ -13,14 +11,7 @@ import { replace } from '../store/storage-helpers.js';
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
-
-afterEach(() => signOutEverywhere());
+useGlpiFake((made) => (fake = made));
 
 async function detailOf(id: number, config: HelpdeskConfigInput = glpiConfig(), lang = 'en'): Promise<TicketDetailElement> {
   const el = await fixture<TicketDetailElement>(html`<ticket-detail lang=${lang} ticket-id=${String(id)} .config=${config}></ticket-detail>`);
