@@ -6,7 +6,8 @@
  *   form       the form on GLPI in French, an incident of high urgency being written;
  *   list       the demo person's tickets;
  *   thread     a ticket whose solution waits for approval, read as a conversation;
- *   launcher   the SaaS page's "Help" button opened on its panel.
+ *   launcher   the SaaS page's "Help" button opened on its panel;
+ *   article    a suggested FAQ article opened under the form, with the person's own open ticket on the same problem.
  * The colour scheme is the browser's (prefers-color-scheme), which the elements follow.
  *
  *   npm run screenshots
@@ -46,9 +47,11 @@ async function playground(scheme) {
   await page.setViewport({ width: 1180, height: 900 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await page.goto(`${base}index.html`);
-  // The demo person's token in the configuration: no sign-in block on the pictures.
-  await page.click('input[name="auth"][value="token"]');
   const form = await element(page, () => document.querySelector('support-ticket-form')?.shadowRoot?.querySelector('#field-title') && document.querySelector('support-ticket-form'), 'the form');
+  // The demo person's token in the configuration: no sign-in block on the pictures. The playground
+  // listens once its fake helpdesks are up, which the form showing says.
+  await page.click('input[name="auth"][value="token"]');
+  await element(page, () => !document.querySelector('support-ticket-form').shadowRoot.querySelector('#login') && document.body, 'the form without its sign-in');
   const inForm = (selector) => element(page, (selector) => document.querySelector('support-ticket-form').shadowRoot.querySelector(selector), selector, selector);
   await (await inForm('#type-incident')).click();
   await (await inForm('#urgency-high')).click();
@@ -60,6 +63,23 @@ async function playground(scheme) {
   await page.keyboard.type('durand-fils');
   await pause(400);
   await form.screenshot({ path: resolve(out, `form-${scheme}.png`) });
+
+  // Another problem, which the FAQ answers and one of the person's open tickets already is.
+  const title = await inForm('#field-title');
+  await title.click({ clickCount: 3 });
+  await page.keyboard.type('Le VPN se déconnecte');
+  const suggestions = await element(
+    page,
+    () => {
+      const found = document.querySelector('support-ticket-form').shadowRoot.querySelector('support-suggestions');
+      return found?.shadowRoot?.querySelector('li button')?.textContent.includes('VPN') && found;
+    },
+    'the suggestions for the VPN',
+  );
+  await suggestions.evaluate((el) => el.shadowRoot.querySelector('li button').click());
+  await element(page, () => document.querySelector('support-ticket-form').shadowRoot.querySelector('support-suggestions').shadowRoot.querySelector('article .rich'), 'the article');
+  await pause(400);
+  await suggestions.screenshot({ path: resolve(out, `article-${scheme}.png`) });
 
   const list = await element(page, () => document.querySelector('ticket-list')?.shadowRoot?.querySelector('[data-ticket]') && document.querySelector('ticket-list'), 'the list');
   await list.evaluate((el) => el.scrollIntoView());

@@ -111,6 +111,8 @@ export function plainText(html: string): string {
 
 /** At most `max` characters of the text, starting a little before the first word found when it is far in. */
 export function excerptOf(text: string, words: readonly string[] = [], max = 160): string {
+  // A text that fits is shown whole, from its start.
+  if (text.length <= max) return text;
   const folded = fold(text);
   const at = Math.min(...words.map((word) => folded.indexOf(word)).filter((index) => index >= 0));
   let start = Number.isFinite(at) && at > max / 2 ? text.lastIndexOf(' ', at - 30) + 1 : 0;

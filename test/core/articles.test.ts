@@ -63,6 +63,9 @@ describe('text of articles', () => {
   it('cuts an excerpt at a word, and starts near the first word found when it is far in', () => {
     const text = `${'Introduction sans rapport. '.repeat(10)}Le VPN se coupe toutes les dix minutes, mettez le client à jour.`;
     expect(excerptOf('Court.')).to.equal('Court.');
+    expect(excerptOf('Ouvrez le capot. Si le voyant reste orange, éteignez l’imprimante.', ['imprimante'], 100), 'a text that fits, from its start').to.equal(
+      'Ouvrez le capot. Si le voyant reste orange, éteignez l’imprimante.',
+    );
     const start = excerptOf(text, [], 60);
     expect(start.startsWith('Introduction')).to.equal(true);
     expect(start.endsWith('…')).to.equal(true);

@@ -140,6 +140,20 @@ describe('suggestions while a problem is typed', () => {
     await waitUntil(() => shown(el).length, 'the next pause searches again', { timeout: 3000 });
   });
 
+  it('asks the helpdesk of the configuration set last, with its credentials', async () => {
+    const other = createRestFake({ baseUrl: '/suggest-other/api/support' });
+    other.state.publishArticle('VPN : le guide du nouveau client', '<p>Installez la version 6.</p>');
+    await useHandlers(...rest.handlers, ...other.handlers);
+    const el = await formWith(config());
+    await type(el, '#field-title', 'VPN déconnecte');
+    await waitUntil(() => shown(el).length, 'no suggestion', { timeout: 3000 });
+    el.config = { ...config(), backend: { ...(config().backend as object), url: other.baseUrl } } as HelpdeskConfigInput;
+    await el.updateComplete;
+    await type(el, '#field-title', ' encore');
+    await waitUntil(() => shown(el)[0] === 'VPN : le guide du nouveau client', `still ${JSON.stringify(shown(el))}`, { timeout: 3000 });
+    expect(other.state.exchanges.filter((exchange) => exchange.path === 'articles')).to.have.length(1);
+  });
+
   it('is not loaded at all when the configuration leaves it off', async () => {
     const el = await formWith({ ...config(), articles: { enabled: false } });
     await type(el, '#field-title', 'VPN déconnecte');

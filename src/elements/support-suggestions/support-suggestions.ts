@@ -170,6 +170,14 @@ export class SupportSuggestions extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('problem') && !changed.has('backend')) return;
+    if (changed.has('backend') && changed.get('backend')) {
+      // Another helpdesk, or the same with other credentials (a configuration set again): nothing of the last one's holds.
+      this.#source = this.#own = undefined;
+      this.#cache.clear();
+      this.#shownFor = '';
+      this.hits = [];
+      this.tickets = [];
+    }
     const { title, description } = this.problem;
     const typed = `${title}\n${description}`;
     if (typed === this.#typed && !changed.has('backend')) return;
