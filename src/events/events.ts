@@ -55,6 +55,15 @@ export interface TicketsListedDetail {
   waiting: number;
 }
 
+/** A suggested article the person opened, or said answers their question (`articles.enabled`). */
+export interface ArticleDetail {
+  /** The article's id on the helpdesk. */
+  id: string;
+  title: string;
+  /** The backend type, e.g. "glpi". */
+  backend: string;
+}
+
 export type SupportTicketCreatedEvent = CustomEvent<TicketCreatedDetail>;
 export type SupportTicketQueuedEvent = CustomEvent<TicketQueuedDetail>;
 export type SupportTicketUpdatedEvent = CustomEvent<TicketUpdatedDetail>;
@@ -70,6 +79,8 @@ declare global {
     'support-error': SupportErrorEvent;
     'support-auth-required': SupportAuthRequiredEvent;
     'support-tickets-listed': SupportTicketsListedEvent;
+    'support-article-viewed': CustomEvent<ArticleDetail>;
+    'support-article-helpful': CustomEvent<ArticleDetail>;
     'support-launcher-open': CustomEvent<undefined>;
     'support-launcher-close': CustomEvent<undefined>;
   }
@@ -77,7 +88,15 @@ declare global {
 
 /** Dispatches a `support-*` event from `target`, bubbling out of shadow roots. */
 export function emit<
-  K extends 'support-ticket-created' | 'support-ticket-queued' | 'support-ticket-updated' | 'support-error' | 'support-auth-required' | 'support-tickets-listed',
+  K extends
+    | 'support-ticket-created'
+    | 'support-ticket-queued'
+    | 'support-ticket-updated'
+    | 'support-error'
+    | 'support-auth-required'
+    | 'support-tickets-listed'
+    | 'support-article-viewed'
+    | 'support-article-helpful',
 >(
   target: EventTarget,
   name: K,

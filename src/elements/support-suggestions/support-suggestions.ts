@@ -13,6 +13,7 @@ import { property, state } from 'lit/decorators.js';
 import { meaningfulLength, problemWords, rankHits, resemblingTickets, type Article, type ArticleHit, type ArticleSource } from '../../core/articles.js';
 import type { TicketSummary } from '../../core/ticket.js';
 import type { HelpdeskBackend } from '../../backends/types.js';
+import { emit } from '../../events/events.js';
 import type { ArticlesConfig } from '../../config/index.js';
 import { controls } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
@@ -252,7 +253,7 @@ export class SupportSuggestions extends LitElement {
   }
 
   #emit(name: 'support-article-viewed' | 'support-article-helpful', hit: ArticleHit): void {
-    this.dispatchEvent(new CustomEvent(name, { detail: { backend: this.backend?.type ?? '', id: hit.id, title: hit.title }, bubbles: true, composed: true }));
+    emit(this, name, { backend: this.backend?.type ?? '', id: hit.id, title: hit.title });
   }
 
   async #open(hit: ArticleHit): Promise<void> {

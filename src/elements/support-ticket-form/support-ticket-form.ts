@@ -32,6 +32,8 @@ import { styles } from './support-ticket-form.styles.js';
  * @event support-ticket-created - The helpdesk accepted a ticket (also one sent later from the outbox). `detail`: `{ id, url, backend }`. With an email endpoint, `id` is the endpoint's reference or the submission id; not fired when the person's mail client opens with the message (`mailto:`), since nothing was sent.
  * @event support-ticket-queued - The helpdesk could not be reached (offline, 5xx, 429, timeout): the ticket is kept and will be sent by itself. `detail`: `{ id, backend, reason }`, `id` being the submission id.
  * @event support-error - The helpdesk refused a ticket. `detail`: `{ kind, message, code, detail }`.
+ * @event support-article-viewed - The person opened an article suggested while typing (`articles.enabled`). `detail`: `{ id, title, backend }`.
+ * @event support-article-helpful - The person said a suggested article answers the question: the draft is cleared and nothing is sent. `detail`: `{ id, title, backend }`.
  * @event support-auth-required - The helpdesk refused the session of a ticket and the sign-in is the host's own (Freshdesk's relay, a REST application): the ticket is kept, the person is asked to sign in to the application again, and it is sent once `credentials` or the configuration are set again, or `resumeSending()` is called. `detail`: `{ backend }`.
  *
  * @csspart base - The block around the whole form.
@@ -46,6 +48,7 @@ import { styles } from './support-ticket-form.styles.js';
  * @csspart prompts - The QQOQCCP help under the description.
  * @csspart drop-zone - The files zone: a button that opens the file chooser and takes files dropped on it.
  * @csspart files - The list of chosen files.
+ * @csspart suggestions - The articles and the person's open ticket suggested under the description (`articles.enabled`).
  * @csspart more - "More details (optional)": the folded group of the fields a person may skip.
  * @csspart error-summary - The list of what is missing or wrong.
  * @csspart secrets - The warning shown when text looks like a secret.
@@ -163,6 +166,7 @@ export class SupportTicketForm extends HelpdeskElement {
     if (!config.articles.enabled || !this.resolved || !('backend' in this.resolved)) return nothing;
     void import('../support-suggestions/support-suggestions.js');
     return html`<support-suggestions
+      exportparts="suggestions"
       .backend=${this.resolved.backend}
       .draftBackend=${config.backend}
       .settings=${config.articles}
