@@ -6,7 +6,9 @@
 // own tickets:
 //   - a new ticket's requester is the person (`email`), and the list is filtered on them;
 //   - a ticket, its conversations, a note, a status change: only on their own tickets;
-//   - a requester's fields only (no `responder_id`, no `cc_emails`, status 2 or 5 only);
+//   - a requester's fields only (no `responder_id`, status 2 or 5 only, and `cc_emails` at
+//     creation only when RELAY_ALLOW_CC says how many: each address receives the helpdesk's
+//     mail about the ticket, so a relay open to any address would let anyone mail anyone);
 //   - their messages become public incoming notes of their contact (`user_id`), and a
 //     message on a Pending, Resolved or Closed ticket sets it back to Open, as their email
 //     reply would (Freshdesk leaves the status of a ticket as it is after a note);
@@ -30,6 +32,8 @@
 //   RELAY_REOPEN_RETRY     seconds before the one retry of a failed reopen (default 30; Retry-After wins)
 //   RELAY_CONTACT_TTL      seconds a person's contact id is kept (default 60; 0: looked up on every call)
 //   FRESHDESK_PORTAL_URL   the customer portal (https://support.example.com), for links to its articles
+//   RELAY_ALLOW_CC         people a new ticket may copy (cc_emails), e.g. 5; default 0: refused. Set the
+//                          widget's `backend.cc` to true with it, and it offers "People to keep informed"
 //
 // Mount it under the host's own origin (a reverse-proxy location, or these handlers in
 // the host's server) so that the session cookie reaches it and no CORS is needed.
@@ -109,6 +113,9 @@ const REOPEN_STATUSES = (env.RELAY_REOPEN_STATUSES ?? '3,4,5').split(',').map(Nu
 const seconds = (value, otherwise) => 1000 * (value && Number(value) >= 0 ? Number(value) : otherwise);
 const REOPEN_RETRY_MS = seconds(env.RELAY_REOPEN_RETRY, 30);
 const CONTACT_TTL_MS = seconds(env.RELAY_CONTACT_TTL, 60);
+/** How many people a new ticket may copy (`cc_emails`); 0 refuses the field. */
+const ALLOW_CC = Math.max(0, Math.floor(Number(env.RELAY_ALLOW_CC) || 0));
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
 const freshdesk = (path, init = {}) =>
   fetch(`${FRESHDESK}/api/v2/${path}`, { ...init, headers: { Authorization: AUTH, Accept: 'application/json', ...init.headers } });
@@ -239,17 +246,19 @@ async function passOn(response, edit = (body) => body) {
   return { status: response.status, body: response.ok && text ? JSON.stringify(edit(JSON.parse(text))) : text, headers };
 }
 
-/** The body's fields, JSON or multipart, and the keys a requester sent (`tags[]` → `tags`). */
+/** The body's fields, JSON or multipart, the keys a requester sent (`tags[]` → `tags`), and a list field's items. */
 async function readFields(request) {
   const chunks = [];
   for await (const chunk of request) chunks.push(chunk);
   const type = request.headers['content-type'] ?? '';
   if (!type.startsWith('multipart/form-data')) {
     const fields = JSON.parse(Buffer.concat(chunks).toString() || '{}');
-    return { fields, keys: Object.keys(fields), set: (name, value) => (fields[name] = value), body: () => JSON.stringify(fields), type: 'application/json' };
+    return { fields, keys: Object.keys(fields), list: (name) => fields[name], set: (name, value) => (fields[name] = value), body: () => JSON.stringify(fields), type: 'application/json' };
   }
   const form = await new Response(Buffer.concat(chunks), { headers: { 'Content-Type': type } }).formData();
-  return { fields: Object.fromEntries(form), keys: [...new Set([...form.keys()].map((key) => key.replace(/\[.*$/, '')))], set: (name, value) => form.set(name, String(value)), body: () => form };
+  // A list goes as `name[]` entries, one per item (as the widget sends tags with files).
+  const list = (name) => (form.has(`${name}[]`) ? form.getAll(`${name}[]`) : (form.get(name) ?? undefined));
+  return { fields: Object.fromEntries(form), keys: [...new Set([...form.keys()].map((key) => key.replace(/\[.*$/, '')))], list, set: (name, value) => form.set(name, String(value)), body: () => form };
 }
 
 /** Forwards a POST/PUT whose fields a requester may send, after `pin` set what the relay decides. */
@@ -315,8 +324,14 @@ async function route(request, url, person) {
     return passOn(await freshdesk(`tickets?${query}`));
   }
   if (path === '/api/v2/tickets' && method === 'POST') {
-    return forward('POST', 'tickets', request, ['subject', 'description', 'status', 'priority', 'type', 'tags', 'custom_fields', 'attachments'], async (body) => {
+    const fields = ['subject', 'description', 'status', 'priority', 'type', 'tags', 'custom_fields', 'attachments', ...(ALLOW_CC ? ['cc_emails'] : [])];
+    return forward('POST', 'tickets', request, fields, async (body) => {
       if (body.fields.status !== undefined && Number(body.fields.status) !== OPEN) return invalidFields(['status']);
+      const cc = body.list('cc_emails');
+      // A list of addresses, each one an address, as many as the owner allows.
+      if (cc !== undefined && (!Array.isArray(cc) || cc.length > ALLOW_CC || !cc.every((one) => typeof one === 'string' && EMAIL.test(one)))) {
+        return invalidFields(['cc_emails']);
+      }
       body.set('email', person.email);
       if (!(await contactId(person))) body.set('name', person.name);
     });

@@ -118,6 +118,11 @@ async function answerAsFreshdesk(request, response) {
     const contact = upstream.contacts.find((one) => one.email === email);
     return send(response, 200, [...upstream.tickets.values()].filter((one) => email === undefined || one.requester_id === contact?.id));
   }
+  if (request.method === 'POST' && path === 'tickets') {
+    const id = 100 + upstream.tickets.size + 1;
+    upstream.tickets.set(id, { id, ...body, status: 2, created_at: '2026-12-07T08:00:00Z', updated_at: '2026-12-07T08:00:00Z' });
+    return send(response, 201, upstream.tickets.get(id));
+  }
   if (request.method === 'GET' && path === 'search/solutions') {
     // Search solution articles: every article holding the term, with its folder's visibility (an agent's key sees them all).
     const term = url.searchParams.get('term')?.toLowerCase() ?? '';
@@ -395,6 +400,41 @@ describe('the relay in front of Freshdesk', () => {
       assert.deepEqual(refused.body.errors.map((one) => one.field), ['status']);
       assert.equal(upstream.tickets.get(101).status, 2);
     });
+  });
+});
+
+describe('people a new ticket copies (cc_emails), only as many as the owner allows', () => {
+  const ticket = (cc) => ({ method: 'POST', body: JSON.stringify({ subject: 'VPN', description: '<p>Down</p>', status: 2, ...(cc ? { cc_emails: cc } : {}) }) });
+
+  it('refuses cc_emails by default: each address would receive the helpdesk’s mail', async () => {
+    const relay = await startRelay(demoEnv());
+    try {
+      const refused = await call(relay.port, 'ann', 'tickets', ticket(['boss@example.com']));
+      assert.equal(refused.status, 400);
+      assert.deepEqual(refused.body.errors.map((error) => [error.field, error.code]), [['cc_emails', 'invalid_field']]);
+      assert.equal(calls(/^POST tickets$/).length, 0);
+      assert.equal((await call(relay.port, 'ann', 'tickets', ticket())).status, 201);
+    } finally {
+      stopRelay(relay.child);
+    }
+  });
+
+  it('with RELAY_ALLOW_CC=2, passes on two addresses, and refuses three, a list that is not one, or a string that is not an address', async () => {
+    const relay = await startRelay(demoEnv({ RELAY_ALLOW_CC: '2' }));
+    try {
+      const sent = await call(relay.port, 'ann', 'tickets', ticket(['boss@example.com', 'it@example.com']));
+      assert.equal(sent.status, 201);
+      assert.deepEqual(calls(/^POST tickets$/)[0].body.cc_emails, ['boss@example.com', 'it@example.com']);
+      assert.equal(calls(/^POST tickets$/)[0].body.email, ANN.email, 'the requester is still the person signed in');
+      for (const wrong of [['a@example.com', 'b@example.com', 'c@example.com'], 'boss@example.com', ['boss@example.com, it@example.com'], ['not an address']]) {
+        const refused = await call(relay.port, 'ann', 'tickets', ticket(wrong));
+        assert.equal(refused.status, 400, JSON.stringify(wrong));
+        assert.deepEqual(refused.body.errors.map((error) => error.field), ['cc_emails']);
+      }
+      assert.equal(calls(/^POST tickets$/).length, 1);
+    } finally {
+      stopRelay(relay.child);
+    }
   });
 });
 

@@ -81,6 +81,25 @@ describe('FreshdeskBackend', () => {
       expect(created.id).to.equal(String(lastTicket().id));
     });
 
+    it('copies people on a new ticket only where the relay allows it, as the configuration says (backend.cc)', async () => {
+      const cc = ['anne.martin@example.fr', 'bob.durand@example.fr'];
+      // The example relay refuses cc_emails by default: the widget sends none and offers none.
+      const plain = createBackend(config());
+      expect(plain.capabilities.cc).to.equal(false);
+      await plain.createTicket(newTicket({ cc }));
+      expect(lastTicket().cc_emails).to.deep.equal([]);
+      const allowed = createBackend(config({ cc: true }));
+      expect(allowed.capabilities.cc).to.equal(true);
+      // A relay that still refuses them says which field, as Freshdesk does.
+      const refused = await rejection(allowed.createTicket(newTicket({ cc })));
+      expect(refused.fields).to.deep.equal(['cc_emails']);
+      await start({ allowCc: 2 });
+      await allowed.createTicket(newTicket({ cc }));
+      expect(lastTicket().cc_emails).to.deep.equal(cc);
+      await allowed.createTicket(newTicket({ cc, attachments: [new File(['log'], 'vpn.log', { type: 'text/plain' })] }));
+      expect(lastTicket().cc_emails, 'with files too (multipart)').to.deep.equal(cc);
+    });
+
     it('refuses Freshdesk itself as the URL: the agent key would have to be in the page', () => {
       const refused = parseConfig({ backend: { type: 'freshdesk', url: 'https://acme.freshdesk.com/api/v2' } });
       expect(!refused.ok && refused.problems[0]).to.deep.include({ key: 'backend.url' });

@@ -367,7 +367,7 @@ describe('fake Freshdesk behind the relay', () => {
       fake.state.note(id, '<p>internal</p>');
       fake.state.resolve(id, '<p>Fixed</p>');
       expect(fake.state.ticket(id)?.status).to.equal(FRESHDESK_RESOLVED);
-      expect(fake.state.read(id)).to.deep.equal({ title: 'Mine', text: 'Broken & dead\n\nOn it\n\nFixed', attachments: ['howto.pdf'] });
+      expect(fake.state.read(id)).to.deep.equal({ title: 'Mine', text: 'Broken & dead\n\nOn it\n\nFixed', attachments: ['howto.pdf'], cc: [] });
     });
 
     it('has demo tickets in every status, some older than 30 days, one of a colleague', async () => {

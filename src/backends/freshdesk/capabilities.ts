@@ -18,8 +18,9 @@ export const FRESHDESK_CAPABILITIES: BackendCapabilities = {
   reply: true,
   approval: false,
   closeReopen: true,
-  // Freshdesk takes `cc_emails` on a new ticket (BACKENDS.md §2), but the relay lets a requester send
-  // only a requester's fields (examples/freshdesk-relay.mjs): any address would get the helpdesk's mail.
+  // Freshdesk takes `cc_emails` on a new ticket (BACKENDS.md §2), but the example relay refuses it unless
+  // its owner allows it (RELAY_ALLOW_CC): any address would get the helpdesk's mail. `backend.cc` says so.
+  // Adding people later is an agent's action (a reply's `cc_emails`): never offered.
   cc: false,
   // Published solution articles of folders every customer may read, through the relay (articles.ts);
   // a relay without these routes answers 404, which finds nothing.
@@ -27,7 +28,7 @@ export const FRESHDESK_CAPABILITIES: BackendCapabilities = {
 };
 
 export const freshdesk: BackendDescriptor<FreshdeskBackendConfig> = {
-  capabilities: () => FRESHDESK_CAPABILITIES,
+  capabilities: ({ cc }) => (cc ? { ...FRESHDESK_CAPABILITIES, cc } : FRESHDESK_CAPABILITIES),
   // The relay knows the person from the host's session cookie: nothing to ask here.
   signedIn: () => true,
 };

@@ -39,6 +39,11 @@ export const freshdeskBackend = once(() => {
      * CORS answers must then allow credentials for this exact origin.
      */
     cookies: z._default(z.enum(['same-origin', 'include']), 'same-origin'),
+    /**
+     * The relay lets a new ticket copy people (`cc_emails`: its RELAY_ALLOW_CC): the form then asks
+     * for "People to keep informed". Off by default, as the example relay is.
+     */
+    cc: z._default(z.boolean(), false),
     /** Extra headers on every call, e.g. the CSRF token the host asks of cookie-authenticated calls. */
     headers: z.optional(z.record(z.string(), nonEmpty())),
     /** The account's ticket type for each kind of ticket; Freshdesk refuses a type that is not one of its choices. */

@@ -40,8 +40,8 @@ import type {
 } from '../../core/ticket.js';
 import { buildTicketContent, textToHtml } from '../message.js';
 import { kindForStatus, requestBlob, requestJson, type HttpRequest, type HttpResponse } from '../http.js';
-import type { CallOptions, CreateTicketOptions, HelpdeskBackend } from '../types.js';
-import { FRESHDESK_CAPABILITIES } from './capabilities.js';
+import type { BackendCapabilities, CallOptions, CreateTicketOptions, HelpdeskBackend } from '../types.js';
+import { freshdesk } from './capabilities.js';
 import {
   bytesOf,
   conversationAnswer,
@@ -148,7 +148,7 @@ function formOf(fields: Fields, files: readonly File[]): FormData {
 
 export class FreshdeskBackend implements HelpdeskBackend {
   readonly type = 'freshdesk';
-  readonly capabilities = FRESHDESK_CAPABILITIES;
+  readonly capabilities: BackendCapabilities;
 
   #config: FreshdeskBackendConfig;
   #base: string;
@@ -159,6 +159,7 @@ export class FreshdeskBackend implements HelpdeskBackend {
 
   constructor(config: FreshdeskBackendConfig) {
     this.#config = config;
+    this.capabilities = freshdesk.capabilities(config);
     this.#base = config.url.replace(/\/+$/, '');
     this.#questionOf = new Map(Object.entries(config.customFields).map(([question, field]) => [field, question]));
   }
@@ -209,6 +210,8 @@ export class FreshdeskBackend implements HelpdeskBackend {
       type: this.#config.types[ticket.type],
     };
     if (tag) fields.tags = [tag];
+    // People copied on the helpdesk's messages, where the relay lets a new ticket name them (`backend.cc`).
+    if (this.capabilities.cc && ticket.cc?.length) fields.cc_emails = [...ticket.cc];
     // Answers stay in the description too: the custom field may be hidden from the agent's view.
     const { customFields } = this.#config;
     const custom = Object.fromEntries(

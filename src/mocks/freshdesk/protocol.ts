@@ -144,7 +144,7 @@ export function ticketJson(state: FreshdeskFakeState, ticket: FreshdeskFakeTicke
   const include = options.include ?? [];
   const requester = state.contact(ticket.requester_id);
   return {
-    cc_emails: [],
+    cc_emails: ticket.cc_emails,
     fwd_emails: [],
     reply_cc_emails: [],
     fr_escalated: false,

@@ -163,8 +163,10 @@ const createTicket: FreshdeskRoute = {
     const { state, request } = call;
     const body = await readBody(request);
     if (body instanceof Response) return body;
-    // Relay: a requester sets these and nothing else; it then adds `email` (the person).
-    const refusal = onlyFields(body, ['subject', 'description', 'status', 'priority', 'type', 'tags', 'custom_fields']);
+    // Relay: a requester sets these and nothing else; it then adds `email` (the person). `cc_emails`
+    // only where the relay's owner allows it (RELAY_ALLOW_CC): each address gets the helpdesk's mail.
+    const { allowCc } = state.settings;
+    const refusal = onlyFields(body, ['subject', 'description', 'status', 'priority', 'type', 'tags', 'custom_fields', ...(allowCc ? ['cc_emails'] : [])]);
     if (refusal) return refusal;
     const { fields, files, multipart } = body;
     const { types, customFields } = state.settings;
@@ -179,6 +181,7 @@ const createTicket: FreshdeskRoute = {
         ? [{ field: 'type', message: `It should be one of these values: '${types.join(',')}'`, code: 'invalid_value' }]
         : []),
       ...tagErrors(fields.tags),
+      ...ccErrors(fields.cc_emails, allowCc),
       ...customFieldErrors(fields.custom_fields, customFields),
       tooBig(files, 0),
     ].filter((error): error is FieldError => Boolean(error));
@@ -192,11 +195,23 @@ const createTicket: FreshdeskRoute = {
       type: (fields.type as string | undefined) ?? null,
       tags: (fields.tags as string[] | undefined) ?? [],
       custom_fields: fields.custom_fields as Record<string, string> | undefined,
+      cc_emails: (fields.cc_emails as string[] | undefined) ?? [],
       files,
     });
     return created(ticketJson(state, ticket, { full: true }), `${call.baseUrl}/api/v2/tickets/${ticket.id}`);
   },
 };
+
+/**
+ * `cc_emails`: an array of addresses (Freshdesk: "Email address added in the 'cc' field of the incoming ticket
+ * email", an array of strings), at most as many as the relay allows.
+ */
+function ccErrors(cc: unknown, allowed: number): FieldError[] {
+  if (cc === undefined) return [];
+  if (!Array.isArray(cc) || cc.some((one) => typeof one !== 'string')) return [{ field: 'cc_emails', message: 'It should be a/an Array', code: 'datatype_mismatch' }];
+  if (cc.some((one: string) => !/^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/.test(one))) return [{ field: 'cc_emails', message: 'It should contain elements that are in the format of an email address', code: 'invalid_value' }];
+  return cc.length > allowed ? [{ field: 'cc_emails', message: `It should have at most ${allowed} elements`, code: 'invalid_value' }] : [];
+}
 
 function tagErrors(tags: unknown): FieldError[] {
   if (tags === undefined) return [];

@@ -49,6 +49,8 @@ export interface FreshdeskFakeTicket {
   company_id: number | null;
   tags: string[];
   custom_fields: Record<string, string | number | boolean | null>;
+  /** People copied on the ticket's messages (Freshdesk's `cc_emails`). */
+  cc_emails: string[];
   attachments: FreshdeskFakeAttachment[];
   created_at: Date;
   updated_at: Date;
@@ -76,6 +78,7 @@ export interface FreshdeskFakeConversation {
 /** A ticket to add directly: only the subject is required. */
 export interface FreshdeskTicketFixture {
   subject: string;
+  cc_emails?: string[];
   /** HTML; `<p>` + the subject when not given. */
   description?: string;
   /** The signed-in requester by default. */
@@ -180,6 +183,8 @@ export interface FreshdeskFakeSettings {
   reopenStatuses: readonly number[];
   /** The customer portal the relay knows (its FRESHDESK_PORTAL_URL): articles then carry their link. */
   portalUrl?: string;
+  /** Addresses a new ticket may copy (the relay's RELAY_ALLOW_CC); 0, its default, refuses `cc_emails`. */
+  allowCc: number;
 }
 
 export class FreshdeskFakeState {
@@ -213,6 +218,7 @@ export class FreshdeskFakeState {
       relayHidesPrivateNotes: settings.relayHidesPrivateNotes ?? true,
       reopenStatuses: settings.reopenStatuses ?? [FRESHDESK_PENDING, FRESHDESK_RESOLVED, FRESHDESK_CLOSED],
       portalUrl: settings.portalUrl,
+      allowCc: settings.allowCc ?? 0,
     };
   }
 
@@ -281,6 +287,7 @@ export class FreshdeskFakeState {
       company_id: this.contact(requester)?.company_id ?? null,
       tags: fixture.tags ?? [],
       custom_fields: Object.fromEntries(this.settings.customFields.map((name) => [name, fixture.custom_fields?.[name] ?? null])),
+      cc_emails: fixture.cc_emails ?? [],
       attachments: (fixture.files ?? []).map((file) => this.attachment(file, created)),
       created_at: created,
       updated_at: fixture.updated ?? created,
@@ -380,13 +387,14 @@ export class FreshdeskFakeState {
   }
 
   /** The ticket as an agent reads it: subject, every public text as plain text, every file name. */
-  read(ticketId: number): { title: string; text: string; attachments: string[] } {
+  read(ticketId: number): { title: string; text: string; attachments: string[]; cc: string[] } {
     const ticket = this.#ticket(ticketId);
     const conversations = this.conversationsOf(ticketId).filter((one) => !one.private);
     return {
       title: ticket.subject,
       text: [ticket.description, ...conversations.map((one) => one.body)].map(htmlToText).join('\n\n'),
       attachments: [...ticket.attachments, ...conversations.flatMap((one) => one.attachments)].map((file) => file.name),
+      cc: ticket.cc_emails,
     };
   }
 

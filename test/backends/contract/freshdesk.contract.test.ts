@@ -16,7 +16,8 @@ const OTHER_ORIGIN_RELAY = 'https://relay.other-site.example/freshdesk';
 
 const backendOf = (url: string) => {
   // Through the real schema, so defaults (types, cookies) are the ones users get.
-  const input: HelpdeskConfigInput = { backend: { type: 'freshdesk', url, timeout: 5000, customFields: { site: 'cf_site' } } };
+  // A relay whose owner lets a new ticket copy people (RELAY_ALLOW_CC), and says so (`cc`).
+  const input: HelpdeskConfigInput = { backend: { type: 'freshdesk', url, timeout: 5000, customFields: { site: 'cf_site' }, cc: true } };
   const parsed = parseConfig(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return createBackend(parsed.config.backend);
@@ -60,7 +61,7 @@ function agentOf(state: FreshdeskFakeState): ContractAgent {
 describeContract({
   name: 'Freshdesk (fake behind the relay)',
   async start() {
-    const fake = createFreshdeskFake({ baseUrl: RELAY });
+    const fake = createFreshdeskFake({ baseUrl: RELAY, allowCc: 5 });
     const elsewhere = createFreshdeskFake({ baseUrl: OTHER_ORIGIN_RELAY, state: fake.state });
     await useHandlers(...fake.handlers, ...elsewhere.handlers);
     return {
