@@ -82,7 +82,9 @@ export async function unfold(el: LitElement, control: Element): Promise<void> {
 export async function type(el: LitElement, selector: string, value: string): Promise<void> {
   const control = $(el, selector)!;
   await unfold(el, control);
-  control.focus();
+  // A field in a group that has just opened takes focus once the browser lays it out: under load, a
+  // first focus() can miss, and the keys would go to the field focused before (seen in CI).
+  await waitUntil(() => (control.focus(), el.shadowRoot!.activeElement === control), `${selector} does not take focus`);
   await sendKeys({ type: value });
   await el.updateComplete;
 }
