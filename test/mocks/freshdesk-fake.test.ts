@@ -87,6 +87,21 @@ describe('fake Freshdesk behind the relay', () => {
       expect((await call('tickets', postJson(ticket({ status: 4 })))).status).to.equal(400);
     });
 
+    it('copies people on a new ticket only as the relay allows (RELAY_ALLOW_CC), refusing the field otherwise as the relay does', async () => {
+      // examples/freshdesk-relay.mjs, POST /api/v2/tickets: cc_emails only with RELAY_ALLOW_CC, a list of addresses, as many as it says.
+      const refusedField = { description: 'Validation failed', errors: [{ field: 'cc_emails', message: 'Unexpected/invalid field in request', code: 'invalid_field' }] };
+      expect((await call('tickets', postJson(ticket({ cc_emails: ['boss@example.com'] })))).body).to.deep.equal(refusedField);
+      await start({ allowCc: 2 });
+      for (const wrong of [['a@example.com', 'b@example.com', 'c@example.com'], 'boss@example.com', ['boss@example.com, it@example.com'], ['not an address']]) {
+        expect((await call('tickets', postJson(ticket({ cc_emails: wrong })))).body, JSON.stringify(wrong)).to.deep.equal(refusedField);
+      }
+      const { status, body } = await call('tickets', postJson(ticket({ cc_emails: ['boss@example.com', 'it@example.com'] })));
+      expect(status).to.equal(201);
+      // Freshdesk's ticket holds them in `cc_emails` (developers.freshdesk.com/api, "Ticket properties").
+      expect((body as Row & { cc_emails: string[] }).cc_emails).to.deep.equal(['boss@example.com', 'it@example.com']);
+      expect(fake.state.tickets.at(-1)!.cc_emails).to.deep.equal(['boss@example.com', 'it@example.com']);
+    });
+
     it('lists only the person’s tickets and refuses anyone else’s', async () => {
       const mine = fake.state.addTicket({ subject: 'Mine' });
       const theirs = fake.state.addTicket({ subject: 'Theirs', requester: FRESHDESK_COLLEAGUE.id });
