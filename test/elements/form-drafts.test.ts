@@ -1,28 +1,20 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HelpdeskConfigInput } from '../../src/config/index.js';
-import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { type GlpiFake } from '../../src/mocks/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
 import { drafts } from '../../src/store/drafts.js';
-import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import { replace } from '../store/storage-helpers.js';
 import { $, fillGoodTicket, formIn, press, focused, glpiConfig, reloadForm, submit, text, type } from '../support/form.js';
 
 let fake: GlpiFake;
 let restore: (() => void)[] = [];
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
+useGlpiFake((made) => (fake = made));
 
-afterEach(async () => {
+afterEach(() => {
   restore.forEach((undo) => undo());
   restore = [];
-  await signOutEverywhere();
 });
 
 /** A form in its own container, so that a "reload" can remove it and put a new one in its place. */

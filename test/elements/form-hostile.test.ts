@@ -4,11 +4,9 @@
  * keeps it, and invisible characters do not pass for an answer.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { createGlpiFake, HOSTILE_TEXTS, hugeText, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { HOSTILE_TEXTS, hugeText, type GlpiFake } from '../../src/mocks/index.js';
 import type { SupportTicketForm } from '../../src/elements/support-ticket-form/support-ticket-form.js';
-import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import { $, choose, formWith, glpiConfig, reloadForm, submit, text, unfold } from '../support/form.js';
 
 declare global {
@@ -19,15 +17,11 @@ declare global {
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
+useGlpiFake((made) => (fake = made));
+
+beforeEach(() => {
   delete window.__hostile;
 });
-
-afterEach(() => signOutEverywhere());
 
 const config = () =>
   glpiConfig({ questions: [{ id: 'site', label: 'Site', required: true }], fields: { phone: 'optional' } as never });

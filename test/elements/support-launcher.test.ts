@@ -6,27 +6,17 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { createGlpiFake, type GlpiFake } from '../../src/mocks/index.js';
-import { signOutEverywhere } from '../../src/index.js';
+import { type GlpiFake } from '../../src/mocks/index.js';
 import type { SupportLauncher } from '../../src/elements/support-launcher/support-launcher.js';
-import { useHandlers } from '../support/msw.js';
-import { clearStores } from '../support/stores.js';
+import { useGlpiFake } from '../support/glpi.js';
 import '../support/benign-errors.js';
 import { glpiConfig } from '../support/form.js';
 
 let fake: GlpiFake;
 
-beforeEach(async () => {
-  fake = createGlpiFake({ baseUrl: '/fake-glpi/apirest.php' });
-  await useHandlers(...fake.handlers);
-  await clearStores();
-  sessionStorage.clear();
-});
+useGlpiFake((made) => (fake = made));
 
-afterEach(async () => {
-  await signOutEverywhere();
-  await setViewport({ width: 800, height: 600 });
-});
+afterEach(() => setViewport({ width: 800, height: 600 }));
 
 const root = (el: SupportLauncher) => el.shadowRoot!;
 const button = (el: SupportLauncher) => root(el).querySelector<HTMLButtonElement>('.launcher')!;
