@@ -36,7 +36,7 @@ import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { getResponse } from 'msw';
-import { CHROME, CONTENT_TYPES, FLAGS, press, random, shuffled, sleep, table, within } from './support.mjs';
+import { CHROME, CONTENT_TYPES, FLAGS, press, quantile, random, shuffled, sleep, table, within } from './support.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const DIST = resolve(repo, 'dist');
@@ -234,14 +234,7 @@ async function coldLoad(browser, server, rate, options) {
   return result;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
-};
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;
-};
+const median = (values) => quantile(values, 0.5);
 
 async function main() {
   const options = readOptions();

@@ -39,6 +39,20 @@ export async function press(cdp, char) {
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, code: key.code, windowsVirtualKeyCode: key.windowsVirtualKeyCode });
 }
 
+/**
+ * The q-quantile, linearly interpolated (q = 0.5: the median). Infinity stands for a load
+ * that never got there (it failed) and sorts last; NaN values are left out.
+ */
+export function quantile(values, q) {
+  const sorted = values.filter((value) => !Number.isNaN(value) && value !== undefined).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  if (!Number.isFinite(sorted[above])) return sorted[above];
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
 /** mulberry32: the same seed, the same orders. */
 export function random(seed) {
   let state = seed >>> 0;

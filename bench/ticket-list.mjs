@@ -49,7 +49,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { createHelpdesk, loadMocks, SEARCHES } from './ticket-list/glpi.mjs';
-import { CHROME, CONTENT_TYPES, FLAGS, press, random, shuffled, sleep, table, within } from './support.mjs';
+import { CHROME, CONTENT_TYPES, FLAGS, press, quantile, random, shuffled, sleep, table, within } from './support.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('./ticket-list/', import.meta.url));
@@ -386,19 +386,6 @@ const PROBE = readFileSync(resolve(here, 'probe.js'), 'utf8');
 
 // ---------------------------------------------------------------------------------- figures
 
-/**
- * The q-quantile, linearly interpolated (q = 0.5: the median). Infinity stands for a load
- * that never got there (it failed) and sorts last; NaN values are left out.
- */
-function quantile(values, q) {
-  const sorted = values.filter((value) => !Number.isNaN(value) && value !== undefined).sort((a, b) => a - b);
-  if (!sorted.length) return NaN;
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  if (!Number.isFinite(sorted[above])) return sorted[above];
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-}
 
 const stats = (values) => ({ median: quantile(values, 0.5), p95: quantile(values, 0.95), worst: quantile(values, 1), n: values.filter((value) => !Number.isNaN(value)).length });
 
