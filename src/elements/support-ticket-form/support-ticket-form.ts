@@ -23,6 +23,9 @@ import {
 import { emailSentPanel } from './email-sent.js';
 import { styles } from './support-ticket-form.styles.js';
 
+/** The suggestions' piece, asked for once: the form renders at every key. */
+let suggestionsPiece: Promise<unknown> | undefined;
+
 /**
  * @summary The support request form: incident or request, urgency explained with the
  * channels to use, a checked title and description, the provider's own questions,
@@ -164,7 +167,8 @@ export class SupportTicketForm extends HelpdeskElement {
    */
   private suggestions({ config, model }: FieldContext) {
     if (!config.articles.enabled || !this.resolved || !('backend' in this.resolved)) return nothing;
-    void import('../support-suggestions/support-suggestions.js');
+    // Offline when first asked: asked again at the next render; the form works without it meanwhile.
+    suggestionsPiece ??= import('../support-suggestions/support-suggestions.js').catch(() => (suggestionsPiece = undefined));
     return html`<support-suggestions
       exportparts="suggestions"
       .backend=${this.resolved.backend}
