@@ -154,6 +154,14 @@ describe('suggestions while a problem is typed', () => {
     expect(other.state.exchanges.filter((exchange) => exchange.path === 'articles')).to.have.length(1);
   });
 
+  it('takes the form’s theme (a page that forces dark gets dark suggestions)', async () => {
+    const el = await formWith(config());
+    el.theme = 'dark';
+    await type(el, '#field-title', 'VPN déconnecte');
+    await waitUntil(() => shown(el).length, 'no suggestion', { timeout: 3000 });
+    expect(getComputedStyle(suggestions(el)!).colorScheme).to.equal('dark');
+  });
+
   it('is not loaded at all when the configuration leaves it off', async () => {
     const el = await formWith({ ...config(), articles: { enabled: false } });
     await type(el, '#field-title', 'VPN déconnecte');

@@ -137,6 +137,8 @@ export class SupportSuggestions extends LitElement {
   /** Sets up the `<ticket-detail>` opened to reply on an existing ticket (configuration, session, language). */
   @property({ attribute: false }) setupDetail?: DetailSetup;
   @property() override lang = '';
+  /** The form's `theme`: its palette follows (styles/tokens.ts reads the attribute). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   @state() private hits: ArticleHit[] = [];
   @state() private tickets: TicketSummary[] = [];

@@ -177,6 +177,7 @@ export class SupportTicketForm extends HelpdeskElement {
       .problem=${{ title: model.values.title, description: model.values.description }}
       .setupDetail=${this.setupDetail}
       lang=${this.localize.lang}
+      .theme=${this.theme}
       @discard-draft=${() => model.startAgain()}
       @still-need-help=${() => this.renderRoot.querySelector<HTMLElement>(`#${controlId('description')}`)?.focus()}
     ></support-suggestions>`;
