@@ -80,11 +80,19 @@ export async function unfold(el: LitElement, control: Element): Promise<void> {
 
 /** Focuses a control (opening "More details" when it is there) and types into it with the real keyboard. */
 export async function type(el: LitElement, selector: string, value: string): Promise<void> {
-  const control = $(el, selector)!;
-  await unfold(el, control);
-  // A field in a group that has just opened takes focus once the browser lays it out: under load, a
-  // first focus() can miss, and the keys would go to the field focused before (seen in CI).
-  await waitUntil(() => (control.focus(), el.shadowRoot!.activeElement === control), `${selector} does not take focus`);
+  // The keys must reach this field: in CI, under load, a field of "More details" just opened once
+  // missed its focus() (its keys went to the field before) and once never took it within a second
+  // (the group closed, or the field rendered anew). Each try finds the field again and opens its group.
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const control = $(el, selector);
+    if (!control) throw new Error(`no ${selector}`);
+    await unfold(el, control);
+    control.focus();
+    if (el.shadowRoot!.activeElement === control) break;
+    if (Date.now() > deadline) throw new Error(`${selector} does not take focus`);
+    await nextFrame();
+  }
   await sendKeys({ type: value });
   await el.updateComplete;
 }
